@@ -1,0 +1,2 @@
+//! Ingest benchmark placeholder (replaced by the ingest work).
+fn main() {}

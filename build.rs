@@ -1,0 +1,41 @@
+//! Embeds every file under `models/` and the demo corpus into the binary as defaults.
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let models = root.join("models");
+    println!("cargo:rerun-if-changed=models");
+    let mut files = Vec::new();
+    walk(&models, &mut files);
+    let mut src = String::from(
+        "/// Every file under `models/`, by path relative to it (`/`-separated).\npub static EMBEDDED_MODELS: &[(&str, &[u8])] = &[\n",
+    );
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let rel = f
+            .strip_prefix(&models)
+            .expect("walked under models")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let _ = writeln!(src, "    ({rel:?}, include_bytes!({:?})),", f.display().to_string());
+    }
+    src.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_models.rs");
+    std::fs::write(out, src).expect("write embedded_models.rs");
+}

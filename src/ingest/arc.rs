@@ -1,0 +1,1 @@
+//! Reader stub (to be written).

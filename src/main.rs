@@ -1,0 +1,321 @@
+//! The `baohoa` command line: subcommands, progress bars and exit codes. The work is in the library.
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use baohoa::models::{ModelFiles, Models};
+use baohoa::{Input, ScanOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "baohoa",
+    version,
+    about = "Find báo hóa (newspaperization) of Vietnamese aggregate sites and social networks in crawl dumps",
+    long_about = "baohoa reads crawl dumps (WARC/ARC, JSONL, folders of saved HTML), extracts domain, layout and \
+content features from every page, aggregates them per site and writes per-site results with evidence.\n\n\
+Exit codes: 0 = every input read completely; 2 = some inputs or records failed (outputs are still \
+written and run.json says what failed and where); 1 = nothing usable (bad arguments, unwritable output).",
+    after_help = "Examples:\n  baohoa scan                          # the embedded demo corpus, results in ./out/\n  \
+baohoa scan crawl/ -o out/2026-11-22  # every dump under crawl/\n  \
+find /data -name '*.warc.gz' | baohoa scan - -o out\n  \
+baohoa page dump.warc.gz@1234        # what baohoa saw on one record\n  \
+echo 'Bắt giữ nghi phạm trộm cắp' | baohoa tone\n  \
+baohoa domain tapchidautu.net"
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Args, Clone)]
+struct ModelArgs {
+    /// Directory of model files overriding the embedded defaults (same layout as models/).
+    #[arg(long, value_name = "DIR", global = true)]
+    models: Option<PathBuf>,
+    /// Directory of registry CSVs (press.csv, aggregate.csv, social.csv) replacing the sample registry.
+    #[arg(long, value_name = "DIR", global = true)]
+    registry: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Scan crawl dumps and write per-site results (sites.jsonl, run.json) to OUT.
+    #[command(
+        after_help = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
+{\"url\", \"html\", \"fetched_at\"?} object per line) or saved HTML file; kinds are recognised by content. \
+Directories are walked recursively. With no INPUT the embedded demo corpus is scanned."
+    )]
+    Scan {
+        /// Input files or directories; `-` reads a list of paths from stdin, one per line.
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output directory (created if missing; files are replaced atomically).
+        #[arg(short, long, value_name = "OUT", default_value = "out")]
+        out: PathBuf,
+        /// Worker threads (default: all cores).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// Pages longer than this are truncated for parsing (and counted in run.json).
+        #[arg(long, value_name = "BYTES", default_value_t = baohoa::ingest::DEFAULT_MAX_PAGE_BYTES)]
+        max_page_bytes: usize,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Print the features baohoa extracts from one page, as JSON.
+    #[command(
+        after_help = "SOURCE is a saved HTML file, or `DUMP@OFFSET` for the record at that byte offset of a \
+WARC/ARC/JSONL file (offsets are those printed in run.json errors and evidence). Without @OFFSET the first HTML \
+record of a dump is shown."
+    )]
+    Page {
+        /// A saved page, or DUMP@OFFSET.
+        source: String,
+        /// URL to assume for the page (saved files often do not say where they came from).
+        #[arg(long)]
+        url: Option<String>,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Score texts for negativity and sensationalism, one per stdin line (plain text or JSONL).
+    #[command(
+        after_help = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
+accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
+negative, sensational, score, categories and matches."
+    )]
+    Tone {
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Print the domain features (press words, look-alikes, locality…) of domain names, as JSON lines.
+    Domain {
+        /// Domain names or URLs; none = one per stdin line.
+        names: Vec<String>,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+}
+
+fn load_models(m: &ModelArgs) -> anyhow::Result<Models> {
+    Models::load(&ModelFiles::new(m.models.as_deref(), m.registry.as_deref()))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("baohoa: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.cmd {
+        Cmd::Scan {
+            inputs,
+            out,
+            threads,
+            max_page_bytes,
+            quiet,
+            models,
+        } => scan(inputs, &out, threads, max_page_bytes, quiet, &models),
+        Cmd::Page { source, url, models } => {
+            let models = load_models(&models)?;
+            page(&source, url, &models)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Tone { models } => {
+            let models = load_models(&models)?;
+            let stdin = std::io::stdin();
+            let mut input = stdin.lock();
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            baohoa::tone::cli(&mut input, &mut out, &models.tone)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Domain { names, models } => {
+            let models = load_models(&models)?;
+            let stdin = std::io::stdin();
+            let mut input = stdin.lock();
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            baohoa::domain::cli(&names, &mut input, &mut out, &models)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+struct Bar {
+    bar: ProgressBar,
+    pages: AtomicU64,
+    damaged: AtomicU64,
+}
+
+impl baohoa::Progress for Bar {
+    fn input_bytes(&self, n: u64) {
+        self.bar.inc(n);
+    }
+    fn page(&self, _html_bytes: u64) {
+        let p = self.pages.fetch_add(1, Ordering::Relaxed) + 1;
+        if p.is_multiple_of(256) {
+            self.set_message(p);
+        }
+    }
+    fn damaged(&self) {
+        self.damaged.fetch_add(1, Ordering::Relaxed);
+        self.set_message(self.pages.load(Ordering::Relaxed));
+    }
+}
+
+impl Bar {
+    fn set_message(&self, pages: u64) {
+        let secs = self.bar.elapsed().as_secs_f64().max(1e-3);
+        self.bar.set_message(format!(
+            "{pages} pages, {:.0} pages/s, {} damaged",
+            pages as f64 / secs,
+            self.damaged.load(Ordering::Relaxed)
+        ));
+    }
+}
+
+fn scan(
+    args: Vec<PathBuf>,
+    out: &Path,
+    threads: Option<usize>,
+    max_page_bytes: usize,
+    quiet: bool,
+    m: &ModelArgs,
+) -> anyhow::Result<ExitCode> {
+    if max_page_bytes < 1024 {
+        bail!("--max-page-bytes {max_page_bytes} is too small; use at least 1024");
+    }
+    let models = load_models(m)?;
+    let inputs = if args.is_empty() {
+        vec![Input::Embedded {
+            name: baohoa::DEMO_NAME.into(),
+            bytes: baohoa::DEMO_WARC,
+        }]
+    } else {
+        let stdin = std::io::stdin();
+        let (inputs, errs) = baohoa::expand_inputs(&args, &mut stdin.lock());
+        for e in &errs {
+            eprintln!("baohoa: warning: {e}");
+        }
+        if inputs.is_empty() {
+            bail!(
+                "no input files found in {:?}; give WARC/ARC/JSONL/HTML files or directories",
+                args
+            );
+        }
+        inputs
+    };
+    let mut opts = ScanOptions {
+        max_page_bytes,
+        ..ScanOptions::default()
+    };
+    if let Some(t) = threads {
+        if t == 0 {
+            bail!("--threads must be at least 1");
+        }
+        opts.threads = t;
+    }
+    let total: u64 = inputs.iter().map(Input::size).sum();
+    let show = !quiet && std::io::stderr().is_terminal();
+    let bar = ProgressBar::with_draw_target(
+        Some(total),
+        if show {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, eta {eta}) {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let progress = Bar {
+        bar,
+        pages: AtomicU64::new(0),
+        damaged: AtomicU64::new(0),
+    };
+    let mut partial = baohoa::map(&inputs, &opts, &models, &progress)?;
+    progress.bar.finish_and_clear();
+    baohoa::report::write_outputs(out, &mut partial).context("writing outputs")?;
+    let m = &partial.manifest;
+    if !quiet {
+        eprintln!(
+            "baohoa: {} inputs, {} HTML pages, {} sites, {} damaged records, {} inputs failed; {:.1} MB/s of HTML, {:.0} pages/s; results in {}",
+            m.counts.inputs,
+            m.counts.html_records,
+            m.counts.sites,
+            m.counts.damaged,
+            m.counts.inputs_failed,
+            m.throughput.html_mb_per_s,
+            m.throughput.pages_per_s,
+            out.display()
+        );
+        for i in m.inputs.iter().filter(|i| i.error.is_some()) {
+            eprintln!("baohoa: input failed: {}", i.error.as_deref().unwrap_or_default());
+        }
+        if m.counts.damaged > 0 {
+            eprintln!(
+                "baohoa: {} damaged records were skipped; see \"errors\" in {}",
+                m.counts.damaged,
+                out.join("run.json").display()
+            );
+        }
+    }
+    Ok(if m.complete {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+fn page(source: &str, url: Option<String>, models: &Models) -> anyhow::Result<()> {
+    let (path, offset) = match source.rsplit_once('@') {
+        Some((p, o)) if !o.is_empty() && o.bytes().all(|b| b.is_ascii_digit()) && !Path::new(source).exists() => (
+            p.to_string(),
+            Some(o.parse::<u64>().context("offset after @ is not a number")?),
+        ),
+        _ => (source.to_string(), None),
+    };
+    let opts = baohoa::ingest::ReadOptions::default();
+    let (_, events) = baohoa::ingest::open(Path::new(&path), &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut found = None;
+    for ev in events {
+        if let baohoa::ingest::Event::Record(r) = ev
+            && offset.is_none_or(|o| o == r.offset)
+        {
+            found = Some(r);
+            break;
+        }
+    }
+    let Some(mut rec) = found else {
+        match offset {
+            Some(o) => bail!("{path} has no HTML record at offset {o}; run.json and evidence list valid offsets"),
+            None => bail!("{path} has no HTML record"),
+        }
+    };
+    if url.is_some() {
+        rec.url = url;
+    }
+    let mut t = baohoa::StageNanos::default();
+    let f = baohoa::analyse(&rec, models, &mut t);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    serde_json::to_writer_pretty(&mut out, &f)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! `run.json`: what was read, what was skipped or damaged and where, how long it took.
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::{InputKind, RecordError, SkipReason};
+
+/// Most damaged-record entries listed in `run.json`; the rest are counted in `errors_omitted`.
+pub const MAX_LISTED_ERRORS: usize = 10_000;
+
+/// One input file and what came of it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct InputReport {
+    pub path: String,
+    pub kind: Option<InputKind>,
+    pub bytes: u64,
+    pub sha256: String,
+    /// HTML responses passed on to parsing.
+    pub html_records: u64,
+    /// Records skipped, per reason.
+    pub skipped: BTreeMap<SkipReason, u64>,
+    /// Damaged records or regions.
+    pub damaged: u64,
+    /// Set when the file could not be opened or recognised at all.
+    pub error: Option<String>,
+}
+
+/// Counts per stage over all inputs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub inputs: u64,
+    pub inputs_failed: u64,
+    pub input_bytes: u64,
+    pub html_records: u64,
+    pub html_bytes: u64,
+    pub pages_truncated: u64,
+    pub skipped: BTreeMap<SkipReason, u64>,
+    pub damaged: u64,
+    pub sites: u64,
+}
+
+/// Time spent per stage, summed over worker threads (seconds).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StageTimes {
+    pub decode: f64,
+    pub parse: f64,
+    pub features: f64,
+    pub fold: f64,
+    pub judge: f64,
+    pub report: f64,
+}
+
+/// Throughput of the run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Throughput {
+    pub wall_seconds: f64,
+    /// Input bytes (as stored, possibly compressed) per second.
+    pub input_mb_per_s: f64,
+    /// Decoded HTML bytes per second.
+    pub html_mb_per_s: f64,
+    pub html_mb_per_s_per_thread: f64,
+    pub pages_per_s: f64,
+}
+
+/// The run manifest.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RunManifest {
+    pub schema: u32,
+    pub tool: String,
+    pub version: String,
+    pub models_hash: String,
+    pub started_at: String,
+    pub threads: usize,
+    pub max_page_bytes: usize,
+    /// False when an input failed or a record was damaged: outputs cover what could be read.
+    pub complete: bool,
+    pub inputs: Vec<InputReport>,
+    pub counts: Counts,
+    pub errors: Vec<RecordError>,
+    pub errors_omitted: u64,
+    pub stage_seconds: StageTimes,
+    pub throughput: Throughput,
+    pub outputs: Vec<String>,
+}
+
+/// RFC 3339 UTC timestamp of a Unix time in seconds.
+pub fn rfc3339(unix: u64) -> String {
+    let days = (unix / 86_400) as i64;
+    let secs = unix % 86_400;
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formats_rfc3339() {
+        assert_eq!(super::rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::rfc3339(1_795_000_000), "2026-11-18T11:06:40Z");
+    }
+}
