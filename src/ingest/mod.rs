@@ -6,6 +6,7 @@ pub mod hashing;
 pub mod htmldir;
 pub mod jsonl;
 pub mod warc;
+pub mod warc_write;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
