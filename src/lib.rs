@@ -2,6 +2,7 @@
 //! ingest → page → site → judge → report; `scan` = `reduce(map(shard)…)` then the outputs.
 pub mod domain;
 pub mod ingest;
+pub mod judge;
 pub mod models;
 pub mod page;
 pub mod registry;

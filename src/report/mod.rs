@@ -1,4 +1,5 @@
 //! Output files: atomic writes, `sites.jsonl`, `run.json`.
+pub mod flagged;
 pub mod manifest;
 
 use std::io::Write;

@@ -1,4 +1,6 @@
 //! Per-site aggregates folded from page features; `merge` is associative and commutative.
+pub mod sample;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};

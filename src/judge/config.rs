@@ -1,0 +1,135 @@
+//! `models/criteria.toml`: weights, thresholds, minimum counts and legal basis of each criterion.
+use std::collections::BTreeMap;
+
+use anyhow::{Context, bail};
+use serde::{Deserialize, Serialize};
+
+use crate::models::ModelFiles;
+
+/// The flag families an inspector filters on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// Signs of newspaperization.
+    BaoHoa,
+    /// Negative-content guidance exceeded.
+    NegativeRatio,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::BaoHoa => "bao_hoa",
+            Family::NegativeRatio => "negative_ratio",
+        }
+    }
+}
+
+/// Global judge settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JudgeSettings {
+    pub bao_hoa_score: f64,
+    pub evidence_k: usize,
+    pub news_like_min_articles: u64,
+}
+
+/// One criterion's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionConfig {
+    pub group: String,
+    pub family: Family,
+    pub weight: f64,
+    #[serde(default)]
+    pub threshold: Option<f64>,
+    #[serde(default)]
+    pub min_items: u64,
+    #[serde(default)]
+    pub social_network_factor: Option<f64>,
+    pub basis: String,
+}
+
+/// The whole criteria file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriteriaConfig {
+    pub settings: JudgeSettings,
+    pub criteria: BTreeMap<String, CriterionConfig>,
+}
+
+/// Criterion codes the judge computes (regulation.md's catalogue, minus the cross-site ones).
+pub const CODES: &[&str] = &[
+    "domain.press_words",
+    "domain.lookalike",
+    "domain.locality",
+    "identity.site_type",
+    "identity.newsroom",
+    "identity.licence",
+    "layout.comments",
+    "layout.sections",
+    "sourcing.attribution",
+    "sourcing.self_produced",
+    "sourcing.few_sources",
+    "tone.negative_ratio",
+    "tone.sensational",
+];
+
+impl CriteriaConfig {
+    pub fn load(files: &ModelFiles) -> anyhow::Result<Self> {
+        let text = files.text("criteria.toml")?;
+        Self::parse(&text).context("in models/criteria.toml")
+    }
+
+    pub fn parse(text: &str) -> anyhow::Result<Self> {
+        let cfg: CriteriaConfig = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        for code in CODES {
+            let Some(c) = cfg.criteria.get(*code) else {
+                bail!("criterion {code} is missing; every criterion needs an entry (set weight = 0 to disable it)");
+            };
+            if code != &"tone.negative_ratio" && c.threshold.is_none() {
+                bail!("criterion {code} has no threshold");
+            }
+            if !c.weight.is_finite() || c.weight < 0.0 {
+                bail!("criterion {code} has weight {}; use a number ≥ 0", c.weight);
+            }
+        }
+        if let Some(unknown) = cfg.criteria.keys().find(|k| !CODES.contains(&k.as_str())) {
+            bail!("unknown criterion {unknown}; known codes: {}", CODES.join(", "));
+        }
+        if cfg.settings.evidence_k == 0 || cfg.settings.evidence_k > 100 {
+            bail!(
+                "settings.evidence_k = {} is out of range; use 1..=100",
+                cfg.settings.evidence_k
+            );
+        }
+        Ok(cfg)
+    }
+
+    /// Settings of a criterion (present for every code in [`CODES`]).
+    pub fn get(&self, code: &str) -> Option<&CriterionConfig> {
+        self.criteria.get(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_criteria_load_and_cover_every_code() {
+        let c = CriteriaConfig::load(&ModelFiles::default()).unwrap();
+        for code in CODES {
+            assert!(c.get(code).is_some(), "{code}");
+            assert!(!c.get(code).unwrap().basis.is_empty());
+        }
+    }
+
+    #[test]
+    fn typos_are_reported() {
+        let text = crate::models::ModelFiles::default().text("criteria.toml").unwrap();
+        let bad = text.replace("[criteria.\"layout.comments\"]", "[criteria.\"layout.coments\"]");
+        let err = CriteriaConfig::parse(&bad).unwrap_err().to_string();
+        assert!(err.contains("layout.comments"), "{err}");
+    }
+}

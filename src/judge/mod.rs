@@ -1,0 +1,120 @@
+//! Site aggregates + registries + criteria → verdicts with findings and evidence.
+pub mod config;
+
+use serde::{Deserialize, Serialize};
+
+pub use config::{CriteriaConfig, Family};
+
+/// What kind of site this is, from the registries and the licence claims seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SiteClass {
+    /// In the press registry: exempt from báo hóa criteria (negative share still measured).
+    LicensedPress,
+    /// In the aggregate-site registry.
+    LicensedAggregate,
+    /// In the social-network registry.
+    LicensedSocialNetwork,
+    /// Shows a licence line, but the domain is in no registry.
+    ClaimsUnregisteredLicence,
+    /// News-like (articles, newspaper sections) with no licence line and in no registry.
+    UnlicensedNewsLike,
+    /// Not news-like: blogs, shops, company sites.
+    Other,
+}
+
+impl SiteClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SiteClass::LicensedPress => "licensed_press",
+            SiteClass::LicensedAggregate => "licensed_aggregate",
+            SiteClass::LicensedSocialNetwork => "licensed_social_network",
+            SiteClass::ClaimsUnregisteredLicence => "claims_unregistered_licence",
+            SiteClass::UnlicensedNewsLike => "unlicensed_news_like",
+            SiteClass::Other => "other",
+        }
+    }
+}
+
+/// One piece of evidence: a page and the text on it that a criterion rests on.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    pub url: String,
+    pub text: String,
+}
+
+/// What one criterion measured on a site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub criterion: String,
+    pub group: String,
+    pub family: Family,
+    /// The criterion's condition holds (and there were enough items to say so).
+    pub fired: bool,
+    /// The measured value (a share, a count, a similarity…; see `statement`).
+    pub value: f64,
+    pub threshold: f64,
+    /// Weight added to the score when fired (0 when not).
+    pub weight: f64,
+    /// Items the value was measured on.
+    pub items: u64,
+    /// 95% confidence interval of a share, when the value is one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub interval: Option<(f64, f64)>,
+    /// What was measured, in words, with the figures.
+    pub statement: String,
+    /// What would clear the finding.
+    pub clears: String,
+    pub basis: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// The judgement of one site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub site: String,
+    pub class: SiteClass,
+    /// Sum of the weights of fired báo hóa criteria (0 for exempt sites).
+    pub score: f64,
+    pub flagged: bool,
+    /// Flag families raised, sorted.
+    pub families: Vec<Family>,
+    /// Every criterion evaluated, fired or not, in catalogue order.
+    pub findings: Vec<Finding>,
+}
+
+impl Verdict {
+    /// Codes of the criteria that fired.
+    pub fn fired(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.fired)
+    }
+}
+
+/// 95% Wilson score interval of k successes in n trials.
+pub fn wilson(k: u64, n: u64) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let z = 1.959_963_984_540_054_f64;
+    let n_f = n as f64;
+    let p = k.min(n) as f64 / n_f;
+    let z2 = z * z;
+    let denom = 1.0 + z2 / n_f;
+    let centre = (p + z2 / (2.0 * n_f)) / denom;
+    let half = z * ((p * (1.0 - p) / n_f + z2 / (4.0 * n_f * n_f)).sqrt()) / denom;
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wilson_matches_known_values() {
+        let (lo, hi) = wilson(41, 87);
+        assert!((lo - 0.3700).abs() < 0.001 && (hi - 0.5758).abs() < 0.001, "{lo} {hi}");
+        assert_eq!(wilson(0, 0), (0.0, 1.0));
+        let (lo, _) = wilson(0, 10);
+        assert_eq!(lo, 0.0);
+    }
+}
