@@ -17,13 +17,16 @@ use baohoa::{Input, ScanOptions};
     version,
     about = "Find báo hóa (newspaperization) of Vietnamese aggregate sites and social networks in crawl dumps",
     long_about = "baohoa reads crawl dumps (WARC/ARC, JSONL, folders of saved HTML), extracts domain, layout and \
-content features from every page, aggregates them per site and writes per-site results with evidence.\n\n\
+content features from every page, aggregates them per site, scores each site against the criteria of \
+models/criteria.toml and writes flagged-site lists with the evidence behind every flag.\n\n\
 Exit codes: 0 = every input read completely; 2 = some inputs or records failed (outputs are still \
 written and run.json says what failed and where); 1 = nothing usable (bad arguments, unwritable output).",
-    after_help = "Examples:\n  baohoa scan                          # the embedded demo corpus, results in ./out/\n  \
-baohoa scan crawl/ -o out/2026-11-22  # every dump under crawl/\n  \
+    after_help = "Examples:\n  \
+baohoa scan                           # the embedded demo corpus, results in ./out/\n  \
+baohoa scan crawl/ -o out/2026-11-22   # every dump under crawl/\n  \
 find /data -name '*.warc.gz' | baohoa scan - -o out\n  \
-baohoa page dump.warc.gz@1234        # what baohoa saw on one record\n  \
+baohoa explain baotinnhanh24h.com      # why a site was flagged\n  \
+baohoa page dump.warc.gz@1234         # what baohoa saw on one record\n  \
 echo 'Bắt giữ nghi phạm trộm cắp' | baohoa tone\n  \
 baohoa domain tapchidautu.net"
 )]
@@ -35,21 +38,49 @@ struct Cli {
 #[derive(Args, Clone)]
 struct ModelArgs {
     /// Directory of model files overriding the embedded defaults (same layout as models/).
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR")]
     models: Option<PathBuf>,
     /// Directory of registry CSVs (press.csv, aggregate.csv, social.csv) replacing the sample registry.
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR")]
     registry: Option<PathBuf>,
 }
 
+#[derive(Args, Clone)]
+struct RunArgs {
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Pages longer than this are truncated for parsing (and counted in run.json).
+    #[arg(long, value_name = "BYTES", default_value_t = baohoa::ingest::DEFAULT_MAX_PAGE_BYTES)]
+    max_page_bytes: usize,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+const SCAN_HELP: &str = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
+{\"url\", \"html\", \"fetched_at\"?} object per line) or saved HTML file; kinds are recognised by content. \
+Directories are walked recursively. With no INPUT the embedded demo corpus is scanned.\n\n\
+Outputs in OUT: sites.jsonl (every site, its counts and every finding), flagged.jsonl and flagged.csv (flagged \
+sites, ranked), run.json (inputs with sha256, counts per stage, skipped and damaged records with file:offset, \
+timings). Files are written to a temporary name and renamed.";
+
+const MAP_HELP: &str = "Run `map` on each worker over its shard of the dumps, then `reduce` once over all the partial \
+files: the outputs equal those of one `scan` over all the dumps, byte for byte (run.json aside).\n\n\
+Example:\n  baohoa map /data/shard-07/ -o parts/07.part\n  baohoa reduce parts/*.part -o out/";
+
+const PAGE_HELP: &str = "SOURCE is a saved HTML file, or `DUMP@OFFSET` for the record at that byte offset of a \
+WARC/ARC/JSONL file (offsets are those printed in run.json errors and evidence). Without @OFFSET the first HTML \
+record of a dump is shown.";
+
+const TONE_HELP: &str = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
+accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
+negative, sensational, score, categories and matches.";
+
 #[derive(Subcommand)]
 enum Cmd {
-    /// Scan crawl dumps and write per-site results (sites.jsonl, run.json) to OUT.
-    #[command(
-        after_help = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
-{\"url\", \"html\", \"fetched_at\"?} object per line) or saved HTML file; kinds are recognised by content. \
-Directories are walked recursively. With no INPUT the embedded demo corpus is scanned."
-    )]
+    /// Scan crawl dumps; write flagged sites with evidence, every site's verdict and a run manifest to OUT.
+    #[command(after_help = SCAN_HELP)]
     Scan {
         /// Input files or directories; `-` reads a list of paths from stdin, one per line.
         #[arg(value_name = "INPUT")]
@@ -57,24 +88,47 @@ Directories are walked recursively. With no INPUT the embedded demo corpus is sc
         /// Output directory (created if missing; files are replaced atomically).
         #[arg(short, long, value_name = "OUT", default_value = "out")]
         out: PathBuf,
-        /// Worker threads (default: all cores).
-        #[arg(long, value_name = "N")]
-        threads: Option<usize>,
-        /// Pages longer than this are truncated for parsing (and counted in run.json).
-        #[arg(long, value_name = "BYTES", default_value_t = baohoa::ingest::DEFAULT_MAX_PAGE_BYTES)]
-        max_page_bytes: usize,
-        /// No progress bar.
-        #[arg(short, long)]
-        quiet: bool,
+        #[command(flatten)]
+        run: RunArgs,
         #[command(flatten)]
         models: ModelArgs,
     },
+    /// Map step of a distributed run: scan some inputs into a partial result file (see `reduce`).
+    #[command(after_help = MAP_HELP)]
+    Map {
+        /// Input files or directories (as for `scan`).
+        #[arg(value_name = "SHARD", required = true)]
+        inputs: Vec<PathBuf>,
+        /// Partial result file to write.
+        #[arg(short, long, value_name = "PART")]
+        out: PathBuf,
+        #[command(flatten)]
+        run: RunArgs,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Reduce step: merge partial files from `map` and write the outputs (as `scan` does).
+    #[command(after_help = MAP_HELP)]
+    Reduce {
+        /// Partial files written by `baohoa map`.
+        #[arg(value_name = "PART", required = true)]
+        parts: Vec<PathBuf>,
+        /// Output directory.
+        #[arg(short, long, value_name = "OUT", default_value = "out")]
+        out: PathBuf,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Print the evidence trail of one site from a finished run, as readable text.
+    Explain {
+        /// The site (registrable domain, e.g. baotinnhanh24h.com).
+        domain: String,
+        /// Output directory of the run to read.
+        #[arg(long, value_name = "OUT", default_value = "out")]
+        from: PathBuf,
+    },
     /// Print the features baohoa extracts from one page, as JSON.
-    #[command(
-        after_help = "SOURCE is a saved HTML file, or `DUMP@OFFSET` for the record at that byte offset of a \
-WARC/ARC/JSONL file (offsets are those printed in run.json errors and evidence). Without @OFFSET the first HTML \
-record of a dump is shown."
-    )]
+    #[command(after_help = PAGE_HELP)]
     Page {
         /// A saved page, or DUMP@OFFSET.
         source: String,
@@ -85,11 +139,7 @@ record of a dump is shown."
         models: ModelArgs,
     },
     /// Score texts for negativity and sensationalism, one per stdin line (plain text or JSONL).
-    #[command(
-        after_help = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
-accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
-negative, sensational, score, categories and matches."
-    )]
+    #[command(after_help = TONE_HELP)]
     Tone {
         #[command(flatten)]
         models: ModelArgs,
@@ -123,11 +173,67 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Scan {
             inputs,
             out,
-            threads,
-            max_page_bytes,
-            quiet,
+            run,
             models,
-        } => scan(inputs, &out, threads, max_page_bytes, quiet, &models),
+        } => {
+            let models = load_models(&models)?;
+            let inputs = if inputs.is_empty() {
+                vec![Input::Embedded {
+                    name: baohoa::DEMO_NAME.into(),
+                    bytes: baohoa::DEMO_WARC,
+                }]
+            } else {
+                expand(&inputs)?
+            };
+            let mut partial = map_inputs(&inputs, &run, &models)?;
+            finish(&out, &mut partial, &models, run.quiet)
+        }
+        Cmd::Map {
+            inputs,
+            out,
+            run,
+            models,
+        } => {
+            let models = load_models(&models)?;
+            let inputs = expand(&inputs)?;
+            let partial = map_inputs(&inputs, &run, &models)?;
+            baohoa::report::partial::write(&out, &partial)?;
+            if !run.quiet {
+                eprintln!(
+                    "baohoa: wrote partial {} ({} sites)",
+                    out.display(),
+                    partial.sites.len()
+                );
+            }
+            Ok(if partial.manifest.complete {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            })
+        }
+        Cmd::Reduce { parts, out, models } => {
+            let models = load_models(&models)?;
+            let mut read = Vec::new();
+            for p in &parts {
+                let part = baohoa::report::partial::read(p)?;
+                if part.manifest.models_hash != models.hash {
+                    bail!(
+                        "{} was mapped with other models (hash {}) than this reduce uses ({}); map and reduce with the same --models/--registry",
+                        p.display(),
+                        part.manifest.models_hash,
+                        models.hash
+                    );
+                }
+                read.push(part);
+            }
+            let mut partial = baohoa::reduce(read);
+            finish(&out, &mut partial, &models, false)
+        }
+        Cmd::Explain { domain, from } => {
+            let text = baohoa::report::explain::explain_from(&from, &domain)?;
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Page { source, url, models } => {
             let models = load_models(&models)?;
             page(&source, url, &models)?;
@@ -136,20 +242,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Tone { models } => {
             let models = load_models(&models)?;
             let stdin = std::io::stdin();
-            let mut input = stdin.lock();
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            baohoa::tone::cli(&mut input, &mut out, &models.tone)?;
+            baohoa::tone::cli(&mut stdin.lock(), &mut out, &models.tone)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Domain { names, models } => {
             let models = load_models(&models)?;
             let stdin = std::io::stdin();
-            let mut input = stdin.lock();
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            baohoa::domain::cli(&names, &mut input, &mut out, &models)?;
+            baohoa::domain::cli(&names, &mut stdin.lock(), &mut out, &models)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -189,73 +293,67 @@ impl Bar {
     }
 }
 
-fn scan(
-    args: Vec<PathBuf>,
-    out: &Path,
-    threads: Option<usize>,
-    max_page_bytes: usize,
-    quiet: bool,
-    m: &ModelArgs,
-) -> anyhow::Result<ExitCode> {
-    if max_page_bytes < 1024 {
-        bail!("--max-page-bytes {max_page_bytes} is too small; use at least 1024");
+fn expand(args: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
+    let stdin = std::io::stdin();
+    let (inputs, errs) = baohoa::expand_inputs(args, &mut stdin.lock());
+    for e in &errs {
+        eprintln!("baohoa: warning: {e}");
     }
-    let models = load_models(m)?;
-    let inputs = if args.is_empty() {
-        vec![Input::Embedded {
-            name: baohoa::DEMO_NAME.into(),
-            bytes: baohoa::DEMO_WARC,
-        }]
-    } else {
-        let stdin = std::io::stdin();
-        let (inputs, errs) = baohoa::expand_inputs(&args, &mut stdin.lock());
-        for e in &errs {
-            eprintln!("baohoa: warning: {e}");
-        }
-        if inputs.is_empty() {
-            bail!(
-                "no input files found in {:?}; give WARC/ARC/JSONL/HTML files or directories",
-                args
-            );
-        }
-        inputs
-    };
+    if inputs.is_empty() {
+        bail!("no input files found in {args:?}; give WARC/ARC/JSONL/HTML files or directories");
+    }
+    Ok(inputs)
+}
+
+fn map_inputs(inputs: &[Input], run: &RunArgs, models: &Models) -> anyhow::Result<baohoa::Partial> {
+    if run.max_page_bytes < 1024 {
+        bail!(
+            "--max-page-bytes {} is too small; use at least 1024",
+            run.max_page_bytes
+        );
+    }
     let mut opts = ScanOptions {
-        max_page_bytes,
+        max_page_bytes: run.max_page_bytes,
         ..ScanOptions::default()
     };
-    if let Some(t) = threads {
+    if let Some(t) = run.threads {
         if t == 0 {
             bail!("--threads must be at least 1");
         }
         opts.threads = t;
     }
     let total: u64 = inputs.iter().map(Input::size).sum();
-    let show = !quiet && std::io::stderr().is_terminal();
-    let bar = ProgressBar::with_draw_target(
-        Some(total),
-        if show {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        },
-    );
+    let show = !run.quiet && std::io::stderr().is_terminal();
+    let target = if show {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(Some(total), target);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, eta {eta}) {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, eta {eta}) {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let progress = Bar {
         bar,
         pages: AtomicU64::new(0),
         damaged: AtomicU64::new(0),
     };
-    let mut partial = baohoa::map(&inputs, &opts, &models, &progress)?;
+    let partial = baohoa::map(inputs, &opts, models, &progress)?;
     progress.bar.finish_and_clear();
-    baohoa::report::write_outputs(out, &mut partial).context("writing outputs")?;
+    Ok(partial)
+}
+
+fn finish(out: &Path, partial: &mut baohoa::Partial, models: &Models, quiet: bool) -> anyhow::Result<ExitCode> {
+    baohoa::report::write_outputs(out, partial, models).context("writing outputs")?;
     let m = &partial.manifest;
     if !quiet {
+        let flagged = std::fs::read(out.join("flagged.jsonl")).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
         eprintln!(
-            "baohoa: {} inputs, {} HTML pages, {} sites, {} damaged records, {} inputs failed; {:.1} MB/s of HTML, {:.0} pages/s; results in {}",
+            "baohoa: {} inputs, {} HTML pages, {} sites, {flagged} flagged, {} damaged records, {} inputs failed; \
+{:.1} MB/s of HTML, {:.0} pages/s; results in {}",
             m.counts.inputs,
             m.counts.html_records,
             m.counts.sites,

@@ -136,6 +136,7 @@ pub struct Models {
     pub tone: crate::tone::ToneModel,
     pub domain: crate::domain::DomainModel,
     pub registry: crate::registry::Registry,
+    pub criteria: crate::judge::CriteriaConfig,
     /// sha256 of all model files (see [`ModelFiles::hash`]).
     pub hash: String,
 }
@@ -147,6 +148,7 @@ impl Models {
             tone: crate::tone::ToneModel::load(files).context("loading tone models")?,
             domain: crate::domain::DomainModel::load(files).context("loading domain models")?,
             registry: crate::registry::Registry::load(files).context("loading registries")?,
+            criteria: crate::judge::CriteriaConfig::load(files)?,
             hash: files.hash(),
         })
     }

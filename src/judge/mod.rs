@@ -90,6 +90,18 @@ impl Verdict {
     }
 }
 
+/// Judges one site.
+pub fn judge(agg: &crate::site::SiteAggregate, _models: &crate::models::Models) -> Verdict {
+    Verdict {
+        site: agg.site.clone(),
+        class: SiteClass::Other,
+        score: 0.0,
+        flagged: false,
+        families: Vec::new(),
+        findings: Vec::new(),
+    }
+}
+
 /// 95% Wilson score interval of k successes in n trials.
 pub fn wilson(k: u64, n: u64) -> (f64, f64) {
     if n == 0 {

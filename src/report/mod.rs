@@ -1,6 +1,8 @@
 //! Output files: atomic writes, `sites.jsonl`, `run.json`.
+pub mod explain;
 pub mod flagged;
 pub mod manifest;
+pub mod partial;
 
 use std::io::Write;
 use std::path::Path;
@@ -45,31 +47,47 @@ pub fn to_jsonl<T: serde::Serialize>(rows: impl IntoIterator<Item = T>) -> anyho
     Ok(out)
 }
 
-/// One line of `sites.jsonl`.
+/// One line of `sites.jsonl`: the site's counts and its verdict.
 #[derive(serde::Serialize)]
 struct SiteRow<'a> {
     schema: u32,
     #[serde(flatten)]
-    site: &'a crate::site::SiteAggregate,
+    verdict: &'a crate::judge::Verdict,
+    counts: &'a crate::site::SiteAggregate,
 }
 
-/// Writes the outputs of a scan into `out`: `sites.jsonl`, then `run.json` last (its presence
-/// marks a finished run). Returns the file names written.
-pub fn write_outputs(out: &Path, partial: &mut crate::Partial) -> anyhow::Result<Vec<String>> {
-    let t = std::time::Instant::now();
+/// Judges every site and writes the outputs of a run into `out`: `sites.jsonl`, `flagged.jsonl`,
+/// `flagged.csv`, then `run.json` last (its presence marks a finished run). Returns the file names.
+pub fn write_outputs(
+    out: &Path,
+    partial: &mut crate::Partial,
+    models: &crate::models::Models,
+) -> anyhow::Result<Vec<String>> {
     std::fs::create_dir_all(out).with_context(|| {
         format!(
             "cannot create output directory {}; check the path and permissions",
             out.display()
         )
     })?;
-    let sites = to_jsonl(partial.sites.values().map(|s| SiteRow {
+    let t = std::time::Instant::now();
+    let verdicts: Vec<crate::judge::Verdict> = partial.sites.values().map(|s| crate::judge::judge(s, models)).collect();
+    partial.manifest.stage_seconds.judge = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    let sites = to_jsonl(verdicts.iter().zip(partial.sites.values()).map(|(v, s)| SiteRow {
         schema: SCHEMA,
-        site: s,
+        verdict: v,
+        counts: s,
     }))?;
     write_atomic(&out.join("sites.jsonl"), &sites)?;
-    let mut names = vec!["sites.jsonl".to_string(), "run.json".to_string()];
-    names.sort();
+    let refs: Vec<&crate::judge::Verdict> = verdicts.iter().collect();
+    let rows = flagged::rows(&refs, |site| {
+        partial.sites.get(site).map_or((0, 0), |s| (s.pages, s.items()))
+    });
+    write_atomic(&out.join("flagged.jsonl"), &to_jsonl(&rows)?)?;
+    write_atomic(&out.join("flagged.csv"), &flagged::to_csv(&rows)?)?;
+    let names: Vec<String> = ["flagged.csv", "flagged.jsonl", "run.json", "sites.jsonl"]
+        .map(String::from)
+        .to_vec();
     partial.manifest.outputs = names.clone();
     partial.manifest.stage_seconds.report = t.elapsed().as_secs_f64();
     let mut run = serde_json::to_vec_pretty(&partial.manifest)?;

@@ -29,6 +29,11 @@ impl SiteAggregate {
         }
     }
 
+    /// Article-like items (the denominator of shares).
+    pub fn items(&self) -> u64 {
+        0
+    }
+
     /// Folds one page in.
     pub fn add(&mut self, f: &PageFeatures) {
         self.pages += 1;
