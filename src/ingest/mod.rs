@@ -1,6 +1,7 @@
 //! Readers of crawl dumps (WARC, ARC, JSONL, saved HTML) that stream `Record`s and account for every skip.
 pub mod arc;
 pub mod decode;
+pub mod demo;
 pub mod detect;
 pub mod hashing;
 pub mod htmldir;
