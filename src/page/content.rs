@@ -86,6 +86,19 @@ pub fn extract(page: &Page) -> MainText {
         }
     }
     if headline_block.is_none() {
+        // No <h1>: a short "title" block with little link text (e.g. `div.title-detail`).
+        headline_block = page.blocks.iter().position(|b| {
+            let n = b.text.chars().count();
+            b.region == BlockRegion::Body
+                && b.link_density < 0.2
+                && (20..=250).contains(&n)
+                && page.containers.get(b.container as usize).is_some_and(|c| {
+                    (c.attrs.contains("title") || c.attrs.contains("headline"))
+                        && !has_word(&c.attrs, &["box", "list", "item", "relat", "sub"])
+                })
+        }).map(|i| i as u32);
+    }
+    if headline_block.is_none() {
         headline_block = page
             .blocks
             .iter()

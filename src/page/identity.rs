@@ -194,8 +194,17 @@ pub fn find_licence_numbers(s: &str) -> Vec<(usize, usize, String)> {
             i += 2;
             continue;
         }
+        // "GP- TT ĐT": a short code split by one space.
+        if k - code_start <= 3 && rb.get(k) == Some(&b' ') {
+            let tail = &rest[k + 1..];
+            let w: usize = tail.chars().take_while(|c| c.is_uppercase()).map(char::len_utf8).sum();
+            let after = tail[w..].chars().next();
+            if (1..=6).contains(&w) && !after.is_some_and(char::is_alphanumeric) {
+                k += 1 + w;
+            }
+        }
         let end = i + 2 + k;
-        let code: String = rest[code_start..k].chars().filter(|c| *c != '&').collect();
+        let code: String = rest[code_start..k].chars().filter(|c| *c != '&' && *c != ' ').collect();
         out.push((start, end, code));
         i = end;
     }

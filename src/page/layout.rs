@@ -59,21 +59,31 @@ const ARTICLE_TYPES: &[&str] = &[
 /// Extracts layout features.
 pub fn extract(page: &Page, model: &PageModel, main: &MainText) -> Layout {
     let (sections, other_menu_labels) = sections(page, model);
-    let (is_article, article_signals) = article(page, main);
+    let published = published(page, main);
+    let (is_article, article_signals) = article(page, main, published.is_some());
     Layout {
         sections,
         other_menu_labels,
         is_article,
         article_signals,
-        published: published(page, main),
+        published,
         modified: modified(page),
         comment_widgets: comments(page, model),
     }
 }
 
 fn sections(page: &Page, model: &PageModel) -> (Vec<Section>, Vec<String>) {
-    let menu = |l: &&super::parse::Link| matches!(l.region, BlockRegion::Nav | BlockRegion::Header);
-    let mut cands: Vec<&super::parse::Link> = page.links.iter().filter(menu).collect();
+    let known = |l: &&super::parse::Link| model.sections.contains_key(&fold(&squash_ws(&l.text)));
+    let nav: Vec<&super::parse::Link> = page.links.iter().filter(|l| l.region == BlockRegion::Nav).collect();
+    // The main menu: nav links when they name sections, else header links too.
+    let mut cands: Vec<&super::parse::Link> = if nav.iter().filter(|l| known(*l)).count() >= 3 {
+        nav
+    } else {
+        page.links
+            .iter()
+            .filter(|l| matches!(l.region, BlockRegion::Nav | BlockRegion::Header))
+            .collect()
+    };
     if cands.len() < 3 {
         cands = page
             .links
@@ -132,20 +142,19 @@ pub fn article_url_shape(url: &str) -> bool {
     (hyphens >= 4 && digit_run >= 5) || (hyphens >= 5 && path.matches('/').count() >= 1) || digit_run >= 10
 }
 
-fn article(page: &Page, main: &MainText) -> (bool, Vec<String>) {
+fn article(page: &Page, main: &MainText, dated: bool) -> (bool, Vec<String>) {
     let mut sig = Vec::new();
-    let mut strong = false;
+    let mut ld_article = false;
+    let mut og_article = false;
     if let Some(t) = page.meta("og:type") {
         sig.push(format!("og:type={t}"));
-        if t.to_ascii_lowercase().contains("article") {
-            strong = true;
-        }
+        og_article = t.to_ascii_lowercase().contains("article");
     }
     for v in &page.json_ld {
         for t in ld_types(v) {
             if ARTICLE_TYPES.contains(&t) {
                 sig.push(format!("json-ld:{t}"));
-                strong = true;
+                ld_article = true;
             }
         }
     }
@@ -155,7 +164,8 @@ fn article(page: &Page, main: &MainText) -> (bool, Vec<String>) {
         sig.push("url:article-shape".into());
     }
     let body_chars = main.text.chars().count();
-    let long_body = main.headline.is_some() && body_chars >= 1200;
+    // A dated headline over a body of some length.
+    let long_body = main.headline.is_some() && (body_chars >= 1200 || (dated && body_chars >= 500));
     if long_body {
         sig.push(format!("headline+body:{body_chars}"));
     }
@@ -163,7 +173,9 @@ fn article(page: &Page, main: &MainText) -> (bool, Vec<String>) {
         sig.push("tag:article".into());
     }
     let website = page.meta("og:type").is_some_and(|t| t.eq_ignore_ascii_case("website"));
-    let is = strong || (long_body && (shape || !website)) || (shape && body_chars >= 600);
+    // Some list pages declare og:type=article: trust it only with an article URL or body.
+    let og_ok = og_article && (shape || body_chars >= 600 || url.is_empty());
+    let is = ld_article || og_ok || (long_body && (shape || !website)) || (shape && body_chars >= 600);
     (is, sig)
 }
 

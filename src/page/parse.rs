@@ -280,13 +280,7 @@ fn region_of(tag: &str, attrs: &str, role: Option<&str>) -> Option<BlockRegion> 
         {
             return Some(BlockRegion::Footer);
         }
-        if matches!(
-            t,
-            "nav" | "menu" | "main-menu" | "mainmenu" | "navbar" | "navigation" | "main-nav" | "menu-main" | "topmenu"
-        ) || t.starts_with("menu-")
-            || t.starts_with("nav-")
-            || t.starts_with("navbar")
-        {
+        if t.contains("menu") || t == "nav" || t.starts_with("nav-") || t.starts_with("nav_") || t.starts_with("navbar") || t == "navigation" || t.ends_with("-nav") {
             return Some(BlockRegion::Nav);
         }
         if matches!(t, "header" | "site-header" | "masthead" | "main-header" | "page-header" | "top-header") {
@@ -380,7 +374,7 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
                     "meta" => {
                         let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
                         if let (Some(k), Some(v)) = (key, attr("content")) {
-                            w.page.meta.push((k.trim().to_ascii_lowercase(), cap(v.trim(), 2048).to_owned()));
+                            w.page.meta.push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
                         }
                     }
                     "link" => {
@@ -670,6 +664,73 @@ fn repair_json(t: &str) -> String {
     out
 }
 
+/// Decodes HTML character references (`&#7852;`, `&#x1EA0;`, `&amp;`, `&nbsp;`…) some sites leave in
+/// JSON-LD and meta values.
+pub fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        let tail = &rest[p..];
+        let semi = tail
+            .char_indices()
+            .skip(1)
+            .take(11)
+            .find(|(_, c)| *c == ';')
+            .map(|(i, _)| i);
+        let decoded = semi.and_then(|e| {
+            let name = &tail[1..e];
+            let c = if let Some(h) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(h, 16).ok().and_then(char::from_u32)
+            } else if let Some(d) = name.strip_prefix('#') {
+                d.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some(' '),
+                    _ => None,
+                }
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    crate::text::normalize::nfc(&out)
+}
+
+fn unescape_value(v: &mut serde_json::Value) {
+    let mut todo = vec![v];
+    while let Some(v) = todo.pop() {
+        match v {
+            serde_json::Value::String(s) => {
+                if s.contains('&') {
+                    *s = unescape_entities(&unescape_entities(s));
+                }
+            }
+            serde_json::Value::Array(a) => todo.extend(a.iter_mut()),
+            serde_json::Value::Object(o) => todo.extend(o.values_mut()),
+            _ => {}
+        }
+    }
+}
+
 fn flatten_ld(vs: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
     let mut todo = vs;
@@ -685,7 +746,9 @@ fn flatten_ld(vs: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
                     todo.push(g);
                 }
                 if !o.is_empty() {
-                    out.push(serde_json::Value::Object(o));
+                    let mut v = serde_json::Value::Object(o);
+                    unescape_value(&mut v);
+                    out.push(v);
                 }
             }
             _ => {}

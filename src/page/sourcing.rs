@@ -91,7 +91,15 @@ fn looks_like_name(s: &str) -> bool {
 
 fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
     let mk = |name: &str, source: &str, ctx: &str| {
-        let n = squash_ws(name.trim().trim_start_matches(['-', '–', '—']).trim());
+        let mut n = squash_ws(name.trim().trim_start_matches(['-', '–', '—']).trim());
+        // "Theo Sầm Hoa (Vietnamnet/Reuters)": the writer before the outlet; "Theo Ngoisao": an outlet.
+        if fold(&n).starts_with("theo ") {
+            let rest = n.get(5..).unwrap_or("");
+            n = match rest.find('(') {
+                Some(p) => rest[..p].trim().to_owned(),
+                None => String::new(),
+            };
+        }
         let n = n.trim_end_matches('.').trim().to_owned();
         (!n.is_empty() && n.chars().count() <= 120 && !n.starts_with("http")).then(|| Byline {
             staff: is_staff(&n, model),
@@ -100,9 +108,11 @@ fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
             evidence: Evidence::new(&n, ctx),
         })
     };
+    let site = site_keys(page);
+    let not_site = |b: &Byline| !is_site(&b.name, &site);
     for v in &page.json_ld {
         if let Some(a) = ld_author(v)
-            && let Some(b) = mk(&a, "json-ld", &a)
+            && let Some(b) = mk(&a, "json-ld", &a).filter(not_site)
         {
             return Some(b);
         }
@@ -118,19 +128,52 @@ fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
         if b.region != BlockRegion::Body {
             continue;
         }
-        let attrs = page.containers.get(b.container as usize).map_or("", |c| c.attrs.as_str());
+        let c = page.containers.get(b.container as usize);
+        let attrs = c.map_or(String::new(), |c| {
+            let p = page.containers.get(c.parent as usize).map_or("", |p| p.attrs.as_str());
+            format!("{} {p}", c.attrs)
+        });
         if ["author", "byline", "tacgia", "tac-gia", "writer"].iter().any(|w| attrs.contains(w))
             && !attrs.contains("authority")
             && b.text.chars().count() <= 80
-            && let Some(x) = mk(&b.text, "author-block", &b.text)
         {
-            return Some(x);
+            // "Nguyên Minh - 07/03/2026 08:47": the name before the date.
+            let mut name = b.text.as_str();
+            if let Some(p) = name.find(" - ")
+                && name[p + 3..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                name = &name[..p];
+            }
+            if let Some(x) = mk(name, "author-block", &b.text).filter(not_site) {
+                return Some(x);
+            }
         }
     }
     // The name line at the end of the body.
     if let Some(last) = main.blocks.last().and_then(|i| page.blocks.get(*i as usize)) {
         let line = last.text.lines().last().unwrap_or("").trim();
-        if (looks_like_name(line) || is_staff(line, model)) && line.chars().count() <= 60 {
+        let prev_is_theo = main
+            .blocks
+            .len()
+            .checked_sub(2)
+            .and_then(|k| main.blocks.get(k))
+            .and_then(|i| page.blocks.get(*i as usize))
+            .is_some_and(|b| fold(&b.text).starts_with("theo "));
+        // "Tin, ảnh: Vũ Phương Thảo" / "Hà Thu (tổng hợp)": the name without the credit words.
+        let mut line = line;
+        if let Some((pre, post)) = line.split_once(':')
+            && matches!(fold(pre.trim()).as_str(), "tin, anh" | "tin va anh" | "bai va anh" | "bai, anh" | "bai" | "tin" | "bai viet" | "thuc hien")
+        {
+            line = post.trim();
+        }
+        if let Some(p) = line.find('(')
+            && p > 0
+            && line.ends_with(')')
+            && looks_like_name(line[..p].trim())
+        {
+            line = line[..p].trim();
+        }
+        if !prev_is_theo && (looks_like_name(line) || is_staff(line, model)) && line.chars().count() <= 60 {
             let clean = line.trim_matches(|c: char| c == '(' || c == ')');
             if let Some(b) = mk(clean, "body-end", line) {
                 return Some(b);
@@ -139,12 +182,37 @@ fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
     }
     for k in ["author", "article:author", "dc.creator"] {
         if let Some(a) = page.meta(k)
-            && let Some(b) = mk(a, &format!("meta:{k}"), a)
+            && let Some(b) = mk(a, &format!("meta:{k}"), a).filter(not_site)
         {
             return Some(b);
         }
     }
     None
+}
+
+/// Compact folded forms that name the site itself (host label, og:site_name).
+fn site_keys(page: &Page) -> Vec<String> {
+    let compact = |s: &str| fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let mut v = Vec::new();
+    if let Some(h) = page.url.as_deref().or(page.canonical.as_deref()).or(page.meta("og:url")).and_then(host_of)
+        && let Some(l) = h.split('.').next()
+    {
+        v.push(compact(l));
+    }
+    if let Some(n) = page.meta("og:site_name") {
+        v.push(compact(n));
+    }
+    v.retain(|k| k.len() >= 3);
+    v
+}
+
+/// Is `name` the site (an organisation byline such as "VnExpress", "NLD.COM.VN", "TUOI TRE ONLINE")?
+fn is_site(name: &str, keys: &[String]) -> bool {
+    if !name.contains(' ') && name.contains('.') {
+        return true;
+    }
+    let c: String = fold(name).chars().filter(|c| c.is_alphanumeric()).collect();
+    !c.is_empty() && keys.iter().any(|k| c.contains(k.as_str()) || k.contains(c.as_str()))
 }
 
 fn host_of(u: &str) -> Option<String> {
@@ -154,9 +222,19 @@ fn host_of(u: &str) -> Option<String> {
 /// The cited outlet after "Theo"/"Nguồn:": up to the closing parenthesis, a dash or the line end.
 fn outlet_after(s: &str) -> String {
     let s = s.trim_start_matches([':', ' ', '-']).trim();
+    // "Sầm Hoa (Vietnamnet/Reuters)": the outlet is in the parentheses.
+    if let (Some(a), Some(b)) = (s.find('('), s.find(')'))
+        && a < b
+        && a > 0
+    {
+        let inner = s[a + 1..b].trim();
+        if !inner.is_empty() && inner.split_whitespace().count() <= 3 {
+            return inner.to_owned();
+        }
+    }
     let end = s.find([')', '(', '|']).unwrap_or(s.len());
     let mut o = s[..end].trim();
-    for sep in [" - ", " – ", " ngày ", ", "] {
+    for sep in [" - ", " – ", " ngày ", ", ", " Copy link", " Lấy link"] {
         if let Some(p) = o.find(sep) {
             o = &o[..p];
         }
@@ -168,6 +246,11 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
     let mut out: Vec<Attribution> = Vec::new();
     // Candidate blocks: the last main-text blocks and the blocks just after the body.
     let mut cands: Vec<usize> = main.blocks.iter().rev().take(4).map(|i| *i as usize).collect();
+    // The dateline area under the headline ("Theo Ngoisao | 25/12/2012 10:25").
+    if let Some(h) = main.headline_block {
+        let h = h as usize;
+        cands.extend(h..(h + 6).min(page.blocks.len()));
+    }
     if let Some(last) = main.blocks.last() {
         cands.extend((*last as usize + 1)..(*last as usize + 8).min(page.blocks.len()));
     }
@@ -215,7 +298,7 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
                         out.push(mk_attr(page, i, "attribution", &outlet, line, &line[h.start..h.end]));
                         done = true;
                     }
-                    "compiled" if at_start && line.split_whitespace().count() <= 5 => {
+                    "compiled" if (at_start || before.ends_with('(')) && line.split_whitespace().count() <= 8 => {
                         out.push(mk_attr(page, i, "compiled", "", line, &line[h.start..h.end]));
                         done = true;
                     }
@@ -231,6 +314,8 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
             }
             if !done
                 && (attrs.contains("source") || attrs.contains("nguon"))
+                && line.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+                && !fold(line).starts_with("(nguon")
                 && line.split_whitespace().count() <= 8
                 && !line.starts_with("http")
             {
