@@ -13,8 +13,17 @@ fn pages() -> Vec<String> {
     };
     let root = std::path::PathBuf::from(root);
     let mut out = Vec::new();
-    for dir in ["vn-news-html-2012-myfeed", "vn-news-html-2026-tracking-news-mcp", "vn-news-html-misc"] {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    for dir in [
+        "vn-news-html-2012-myfeed",
+        "vn-news-html-2026-tracking-news-mcp",
+        "vn-news-html-misc",
+    ] {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         files.sort();
         for p in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")) {
             if let Ok(b) = std::fs::read(&p) {
@@ -34,14 +43,29 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes));
     g.sample_size(10);
     g.bench_function("parse", |b| {
-        b.iter(|| pages.iter().map(|h| baohoa::page::parse(h, None).blocks.len()).sum::<usize>())
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|h| baohoa::page::parse(h, None).blocks.len())
+                .sum::<usize>()
+        })
     });
     // The HTML parser alone (tree building), to see what dominates `parse`.
     g.bench_function("html5ever-tree-only", |b| {
-        b.iter(|| pages.iter().map(|h| scraper::Html::parse_document(h).tree.nodes().count()).sum::<usize>())
+        b.iter(|| {
+            pages
+                .iter()
+                .map(|h| scraper::Html::parse_document(h).tree.nodes().count())
+                .sum::<usize>()
+        })
     });
     g.bench_function("features", |b| {
-        b.iter(|| parsed.iter().map(|p| baohoa::page::features(p, &models.page).main_text_chars).sum::<u64>())
+        b.iter(|| {
+            parsed
+                .iter()
+                .map(|p| baohoa::page::features(p, &models.page).main_text_chars)
+                .sum::<u64>()
+        })
     });
     g.bench_function("parse+features", |b| {
         b.iter(|| {

@@ -104,7 +104,9 @@ fn main() -> anyhow::Result<()> {
         serde_json::from_str(&std::fs::read_to_string(te.join("evaldata.json")).context("reading evaldata.json")?)?;
     let (mut with_ok, mut with_n, mut wo_ok, mut wo_n, mut pages) = (0, 0, 0, 0, 0);
     for (url, v) in &ev {
-        let Some(file) = v.get("file").and_then(|f| f.as_str()) else { continue };
+        let Some(file) = v.get("file").and_then(|f| f.as_str()) else {
+            continue;
+        };
         let Ok(raw) = std::fs::read(te.join("pages").join(file)) else {
             eprintln!("missing page {file}");
             continue;
@@ -114,13 +116,25 @@ fn main() -> anyhow::Result<()> {
         let page = baohoa::page::parse(&dec.html, url.split("::").last());
         let feats = baohoa::page::features(&page, &models.page);
         let text = norm(&feats.main_text);
-        for s in v.get("with").and_then(|x| x.as_array()).into_iter().flatten().filter_map(|s| s.as_str()) {
+        for s in v
+            .get("with")
+            .and_then(|x| x.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s.as_str())
+        {
             with_n += 1;
             if text.contains(&norm(s)) {
                 with_ok += 1;
             }
         }
-        for s in v.get("without").and_then(|x| x.as_array()).into_iter().flatten().filter_map(|s| s.as_str()) {
+        for s in v
+            .get("without")
+            .and_then(|x| x.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s.as_str())
+        {
             wo_n += 1;
             if !text.contains(&norm(s)) {
                 wo_ok += 1;

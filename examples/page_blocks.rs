@@ -6,7 +6,9 @@ fn main() -> anyhow::Result<()> {
     if feats {
         args.remove(0);
     }
-    let path = args.first().ok_or_else(|| anyhow::anyhow!("usage: page_blocks [--features] FILE.html [URL]"))?;
+    let path = args
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("usage: page_blocks [--features] FILE.html [URL]"))?;
     let bytes = std::fs::read(path)?;
     let dec = baohoa::ingest::decode::decode_html(&bytes, None);
     let p = baohoa::page::parse(&dec.html, args.get(1).map(String::as_str));
@@ -17,7 +19,13 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     for b in &p.blocks {
-        println!("{:?}\t{}\t{:.2}\t{}", b.region, b.path, b.link_density, b.text.replace('\n', " ⏎ "));
+        println!(
+            "{:?}\t{}\t{:.2}\t{}",
+            b.region,
+            b.path,
+            b.link_density,
+            b.text.replace('\n', " ⏎ ")
+        );
     }
     Ok(())
 }

@@ -17,7 +17,8 @@ fn run(html: &str) -> (baohoa::page::PageFeatures, Duration) {
 
 #[test]
 fn unclosed_tags() {
-    let (f, _) = run("<html><body><div><p>Giấy phép số 12/GP-TTĐT <b><i><table><tr><td>Tổng biên tập: Nguyễn Văn A<div");
+    let (f, _) =
+        run("<html><body><div><p>Giấy phép số 12/GP-TTĐT <b><i><table><tr><td>Tổng biên tập: Nguyễn Văn A<div");
     assert_eq!(f.licences.len(), 1);
     assert!(f.newsroom.iter().any(|n| n.person.as_deref() == Some("Nguyễn Văn A")));
 }
@@ -51,7 +52,9 @@ fn fifty_megabyte_page_is_cut_and_read() {
 
 #[test]
 fn script_only_page() {
-    let (f, _) = run("<html><head><script>var a = '<p>không phải chữ</p>';</script></head><body><script>document.write('x')</script></body></html>");
+    let (f, _) = run(
+        "<html><head><script>var a = '<p>không phải chữ</p>';</script></head><body><script>document.write('x')</script></body></html>",
+    );
     assert_eq!(f.text_chars, 0);
     assert!(f.main_text.is_empty());
 }
@@ -65,7 +68,11 @@ fn invalid_json_ld_is_tolerated() {
         <script type="application/ld+json"><!-- {"@type":"WebSite","name":"Báo X"} --></script>
         </head><body><h1>Tiêu đề</h1><p>Nội dung.</p></body></html>"#;
     let p = baohoa::page::parse(html, None);
-    assert_eq!(p.json_ld.len(), 2, "repaired: trailing comma, raw newline, HTML comment");
+    assert_eq!(
+        p.json_ld.len(),
+        2,
+        "repaired: trailing comma, raw newline, HTML comment"
+    );
     assert_eq!(p.json_ld_errors, 1);
     let (f, _) = run(html);
     assert_eq!(f.published.map(|p| p.value), Some("2024-01-02".to_string()));

@@ -240,7 +240,10 @@ fn licences(page: &Page, ls: &[Line<'_>], model: &PageModel, press_masthead: boo
         });
         for (s, e, code) in nums {
             let number = l.text.get(s..e).unwrap_or("").trim().to_owned();
-            if out.iter().any(|o| o.number.as_deref().map(compact) == Some(compact(&number))) {
+            if out
+                .iter()
+                .any(|o| o.number.as_deref().map(compact) == Some(compact(&number)))
+            {
                 continue;
             }
             let code_up = fold(&code).to_uppercase();
@@ -274,7 +277,10 @@ fn licences(page: &Page, ls: &[Line<'_>], model: &PageModel, press_masthead: boo
 }
 
 fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase()
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase()
 }
 
 fn kind_from_hits(hits: &[crate::text::lexicon::Hit], model: &PageModel) -> Option<LicenceKind> {
@@ -329,13 +335,27 @@ pub fn find_date(s: &str) -> Option<&str> {
         i += 1;
     }
     const MONTHS: &[&str] = &[
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ];
     for m in MONTHS {
         if let Some(p) = s.find(m) {
             let rest = &s[p + m.len()..];
-            let digits: usize = rest.char_indices().take_while(|(_, c)| c.is_ascii_digit() || matches!(c, ' ' | ',')).map(|(_, c)| c.len_utf8()).sum();
+            let digits: usize = rest
+                .char_indices()
+                .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, ' ' | ','))
+                .map(|(_, c)| c.len_utf8())
+                .sum();
             let cand = rest[..digits].trim_end_matches([' ', ',']);
             if cand.chars().filter(char::is_ascii_digit).count() >= 5 {
                 return s.get(p..p + m.len() + cand.len());
@@ -401,7 +421,17 @@ fn newsroom(ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitle> {
             let next = hits.get(hi + 1).map_or(l.text.len(), |n| n.start);
             let vs_off = l.text.len() - value_start.len();
             let mut value = l.text.get(vs_off..next.max(vs_off)).unwrap_or("").trim();
-            for sep in [" - ", " – ", " | ", "; Giấy", "Giấy phép", "Điện thoại", "ĐT:", "Email", "Tel"] {
+            for sep in [
+                " - ",
+                " – ",
+                " | ",
+                "; Giấy",
+                "Giấy phép",
+                "Điện thoại",
+                "ĐT:",
+                "Email",
+                "Tel",
+            ] {
                 if let Some(p) = value.find(sep) {
                     value = &value[..p];
                 }
@@ -442,7 +472,15 @@ fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel
             }
             let kind = model.self_labels.label(h.entry);
             // "Báo" alone must be followed by a capitalised name ("Báo Dân trí").
-            if fold(m) == "bao" && !text.get(h.end..).unwrap_or("").trim_start().chars().next().is_some_and(char::is_uppercase) {
+            if fold(m) == "bao"
+                && !text
+                    .get(h.end..)
+                    .unwrap_or("")
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
                 continue;
             }
             if out.iter().any(|o| o.kind == kind && o.place == place) {
@@ -480,7 +518,10 @@ fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel
 fn site_name(page: &Page) -> Option<SiteName> {
     let mk = |n: &str, s: &str| {
         let n = crate::text::normalize::squash_ws(n);
-        (!n.is_empty()).then(|| SiteName { name: n, source: s.to_owned() })
+        (!n.is_empty()).then(|| SiteName {
+            name: n,
+            source: s.to_owned(),
+        })
     };
     if let Some(n) = page.meta("og:site_name").and_then(|n| mk(n, "og:site_name")) {
         return Some(n);
@@ -504,7 +545,7 @@ fn site_name(page: &Page) -> Option<SiteName> {
     }
     let segs: Vec<&str> = page
         .title
-        .split([ '|', '–', '—'])
+        .split(['|', '–', '—'])
         .flat_map(|s| s.split(" - "))
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -516,7 +557,12 @@ fn site_name(page: &Page) -> Option<SiteName> {
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_default();
-    let label = host.trim_start_matches("www.").split('.').next().unwrap_or("").to_owned();
+    let label = host
+        .trim_start_matches("www.")
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .to_owned();
     if !label.is_empty() {
         for s in &segs {
             let c: String = fold(s).chars().filter(|c| c.is_alphanumeric()).collect();
@@ -537,20 +583,40 @@ mod tests {
 
     #[test]
     fn licence_numbers_as_written() {
-        let f = |s: &str| find_licence_numbers(s).into_iter().map(|(a, b, c)| (s[a..b].to_owned(), c)).collect::<Vec<_>>();
-        assert_eq!(f("số 1050/GP - BTTTT Hà Nội"), vec![("1050/GP - BTTTT".into(), "BTTTT".into())]);
-        assert_eq!(f("Giấy phép xuất bản số 14GP/BC cấp"), vec![("14GP/BC".into(), "BC".into())]);
+        let f = |s: &str| {
+            find_licence_numbers(s)
+                .into_iter()
+                .map(|(a, b, c)| (s[a..b].to_owned(), c))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            f("số 1050/GP - BTTTT Hà Nội"),
+            vec![("1050/GP - BTTTT".into(), "BTTTT".into())]
+        );
+        assert_eq!(
+            f("Giấy phép xuất bản số 14GP/BC cấp"),
+            vec![("14GP/BC".into(), "BC".into())]
+        );
         assert_eq!(f("ICP số: 41/GP-TTĐT."), vec![("41/GP-TTĐT".into(), "TTĐT".into())]);
-        assert_eq!(f("số 1872/GP- BTTTT cấp"), vec![("1872/GP- BTTTT".into(), "BTTTT".into())]);
+        assert_eq!(
+            f("số 1872/GP- BTTTT cấp"),
+            vec![("1872/GP- BTTTT".into(), "BTTTT".into())]
+        );
         assert!(f("GPS tracker 12 GPU").is_empty());
     }
 
     #[test]
     fn dates_as_written() {
         assert_eq!(find_date(" Hà Nội, ngày 15-07-2008."), Some("15-07-2008"));
-        assert_eq!(find_date(" cấp ngày 9 tháng 10 năm 2012 của Bộ"), Some("9 tháng 10 năm 2012"));
+        assert_eq!(
+            find_date(" cấp ngày 9 tháng 10 năm 2012 của Bộ"),
+            Some("9 tháng 10 năm 2012")
+        );
         assert_eq!(find_date(", cấp ngày 17/10/2025"), Some("17/10/2025"));
         assert_eq!(find_date(" cấp ngày 25.9.2003"), Some("25.9.2003"));
-        assert_eq!(find_date(", Communications, September 22, 2021"), Some("September 22, 2021"));
+        assert_eq!(
+            find_date(", Communications, September 22, 2021"),
+            Some("September 22, 2021")
+        );
     }
 }

@@ -74,9 +74,20 @@ pub fn extract(page: &Page, model: &PageModel, main: &MainText) -> Layout {
 
 fn sections(page: &Page, model: &PageModel) -> (Vec<Section>, Vec<String>) {
     let known = |l: &&super::parse::Link| model.sections.contains_key(&fold(&squash_ws(&l.text)));
-    let nav: Vec<&super::parse::Link> = page.links.iter().filter(|l| l.region == BlockRegion::Nav).collect();
+    let in_menu = |l: &super::parse::Link| {
+        l.region == BlockRegion::Nav
+            || (l.region != BlockRegion::Footer
+                && page.containers.get(l.container as usize).is_some_and(|c| {
+                    c.attrs.contains("menu")
+                        || page
+                            .containers
+                            .get(c.parent as usize)
+                            .is_some_and(|p| p.attrs.contains("menu"))
+                }))
+    };
+    let nav: Vec<&super::parse::Link> = page.links.iter().filter(|l| in_menu(l)).collect();
     // The main menu: nav links when they name sections, else header links too.
-    let mut cands: Vec<&super::parse::Link> = if nav.iter().filter(|l| known(*l)).count() >= 3 {
+    let mut cands: Vec<&super::parse::Link> = if nav.iter().filter(|l| known(l)).count() >= 3 {
         nav
     } else {
         page.links
@@ -90,8 +101,7 @@ fn sections(page: &Page, model: &PageModel) -> (Vec<Section>, Vec<String>) {
             .iter()
             .filter(|l| {
                 page.containers.get(l.container as usize).is_some_and(|c| {
-                    c.region == BlockRegion::Body
-                        && ["menu", "nav", "cate"].iter().any(|w| c.attrs.contains(w))
+                    c.region == BlockRegion::Body && ["menu", "nav", "cate"].iter().any(|w| c.attrs.contains(w))
                 })
             })
             .take(200)
@@ -134,11 +144,18 @@ fn ld_types(v: &serde_json::Value) -> Vec<&str> {
 /// Does the URL look like an article (long slug, numeric id)?
 pub fn article_url_shape(url: &str) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or("");
-    let path = path.split("://").nth(1).map_or(path, |r| r.split_once('/').map_or("", |x| x.1));
+    let path = path
+        .split("://")
+        .nth(1)
+        .map_or(path, |r| r.split_once('/').map_or("", |x| x.1));
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let stem = last.split('.').next().unwrap_or("");
     let hyphens = stem.matches('-').count();
-    let digit_run = stem.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
+    let digit_run = stem
+        .split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
     (hyphens >= 4 && digit_run >= 5) || (hyphens >= 5 && path.matches('/').count() >= 1) || digit_run >= 10
 }
 
@@ -206,7 +223,11 @@ fn published(page: &Page, main: &MainText) -> Option<PublishedTime> {
         return Some(v);
     }
     for v in &page.json_ld {
-        if let Some(d) = v.get("datePublished").and_then(|d| d.as_str()).and_then(|d| mk(d, "json-ld")) {
+        if let Some(d) = v
+            .get("datePublished")
+            .and_then(|d| d.as_str())
+            .and_then(|d| mk(d, "json-ld"))
+        {
             return Some(d);
         }
     }
@@ -228,7 +249,13 @@ fn published(page: &Page, main: &MainText) -> Option<PublishedTime> {
 }
 
 fn modified(page: &Page) -> Option<String> {
-    for k in ["article:modified_time", "datemodified", "og:updated_time", "lastmod", "last-modified"] {
+    for k in [
+        "article:modified_time",
+        "datemodified",
+        "og:updated_time",
+        "lastmod",
+        "last-modified",
+    ] {
         if let Some(v) = page.meta(k) {
             return Some(v.to_owned());
         }
@@ -284,8 +311,12 @@ mod tests {
 
     #[test]
     fn url_shapes() {
-        assert!(article_url_shape("https://vnexpress.net/cach-cac-nuoc-doi-pho-cu-soc-nang-luong-tu-trung-dong-5047363.html"));
-        assert!(article_url_shape("http://nld.com.vn/20121226051446379p0c1019/thieu-tien-hui-xach-dao-di-noi-chuyen-voi-chu-no.htm"));
+        assert!(article_url_shape(
+            "https://vnexpress.net/cach-cac-nuoc-doi-pho-cu-soc-nang-luong-tu-trung-dong-5047363.html"
+        ));
+        assert!(article_url_shape(
+            "http://nld.com.vn/20121226051446379p0c1019/thieu-tien-hui-xach-dao-di-noi-chuyen-voi-chu-no.htm"
+        ));
         assert!(!article_url_shape("https://dantri.com.vn/kinh-doanh.htm"));
         assert!(!article_url_shape("https://vietnamnet.vn/kinh-doanh"));
     }

@@ -59,19 +59,32 @@ pub struct LabelledLexicon {
 
 impl LabelledLexicon {
     /// Builds from TSV rows `label \t phrase [\t extra]` (`label_col`, `phrase_col` are 0-based).
-    fn from_tsv(files: &ModelFiles, rel: &str, label_col: usize, phrase_col: usize, fold: Fold) -> anyhow::Result<Self> {
+    fn from_tsv(
+        files: &ModelFiles,
+        rel: &str,
+        label_col: usize,
+        phrase_col: usize,
+        fold: Fold,
+    ) -> anyhow::Result<Self> {
         let text = files.text(rel)?;
         let mut phrases = Vec::new();
         let mut labels = Vec::new();
         for (line, row) in tsv_rows(&text, true) {
             let (Some(label), Some(phrase)) = (row.get(label_col), row.get(phrase_col)) else {
-                bail!("{rel} line {line}: expected at least {} tab-separated columns", phrase_col.max(label_col) + 1);
+                bail!(
+                    "{rel} line {line}: expected at least {} tab-separated columns",
+                    phrase_col.max(label_col) + 1
+                );
             };
             if phrase.is_empty() {
                 bail!("{rel} line {line}: empty phrase; delete the line or fill it in");
             }
             phrases.push((*phrase).to_owned());
-            let extra = row.iter().enumerate().find(|(i, _)| *i != label_col && *i != phrase_col).map(|(_, v)| *v);
+            let extra = row
+                .iter()
+                .enumerate()
+                .find(|(i, _)| *i != label_col && *i != phrase_col)
+                .map(|(_, v)| *v);
             labels.push(((*label).to_owned(), extra.unwrap_or("").to_owned()));
         }
         let lexicon = Lexicon::new(&phrases, fold).with_context(|| format!("compiling {rel}"))?;
@@ -125,14 +138,23 @@ impl PageModel {
             );
         }
         let iss = files.text("page/issuers.tsv")?;
-        let issuers = Lexicon::new(tsv_rows(&iss, true).into_iter().filter_map(|(_, r)| r.first().map(|s| s.to_string())), Fold::Diacritics)?;
+        let issuers = Lexicon::new(
+            tsv_rows(&iss, true)
+                .into_iter()
+                .filter_map(|(_, r)| r.first().map(|s| s.to_string())),
+            Fold::Diacritics,
+        )?;
         let mut comment_markers = Vec::new();
         let cm = files.text("page/comment_markers.tsv")?;
         for (line, row) in tsv_rows(&cm, true) {
             let (Some(k), Some(m)) = (row.first(), row.get(1)) else {
                 bail!("page/comment_markers.tsv line {line}: expected `kind<TAB>marker<TAB>form_only`");
             };
-            comment_markers.push(((*k).to_owned(), m.to_ascii_lowercase(), row.get(2).is_some_and(|f| *f == "yes")));
+            comment_markers.push((
+                (*k).to_owned(),
+                m.to_ascii_lowercase(),
+                row.get(2).is_some_and(|f| *f == "yes"),
+            ));
         }
         Ok(PageModel {
             sections,
@@ -212,7 +234,11 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
         main.text.clone()
     } else {
         let mut s = String::new();
-        for b in page.blocks.iter().filter(|b| b.region == BlockRegion::Body && b.link_density < 0.5) {
+        for b in page
+            .blocks
+            .iter()
+            .filter(|b| b.region == BlockRegion::Body && b.link_density < 0.5)
+        {
             if s.len() > crate::text::lang::LANG_PREFIX_BYTES {
                 break;
             }

@@ -131,10 +131,53 @@ impl Page {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-    "td", "tfoot", "th", "thead", "tr", "ul", "caption", "option",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "option",
 ];
 
 const SKIP_TAGS: &[&str] = &[
@@ -280,10 +323,21 @@ fn region_of(tag: &str, attrs: &str, role: Option<&str>) -> Option<BlockRegion> 
         {
             return Some(BlockRegion::Footer);
         }
-        if t.contains("menu") || t == "nav" || t.starts_with("nav-") || t.starts_with("nav_") || t.starts_with("navbar") || t == "navigation" || t.ends_with("-nav") {
+        if t.starts_with("menu")
+            || t.ends_with("menu")
+            || t == "nav"
+            || t.starts_with("nav-")
+            || t.starts_with("nav_")
+            || t.starts_with("navbar")
+            || t == "navigation"
+            || t.ends_with("-nav")
+        {
             return Some(BlockRegion::Nav);
         }
-        if matches!(t, "header" | "site-header" | "masthead" | "main-header" | "page-header" | "top-header") {
+        if matches!(
+            t,
+            "header" | "site-header" | "masthead" | "main-header" | "page-header" | "top-header"
+        ) {
             return Some(BlockRegion::Header);
         }
     }
@@ -341,15 +395,13 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
         let top = *stack.last().unwrap_or(&root);
         let mut descend = false;
         match n.value() {
-            Node::Text(t) => {
-                if !top.skip {
-                    w.push_text(t, top.link.is_some());
-                    if let Some(li) = top.link
-                        && let Some(l) = w.page.links.get_mut(li as usize)
-                        && l.text.len() < MAX_LINK_TEXT
-                    {
-                        l.text.push_str(t);
-                    }
+            Node::Text(t) if !top.skip => {
+                w.push_text(t, top.link.is_some());
+                if let Some(li) = top.link
+                    && let Some(l) = w.page.links.get_mut(li as usize)
+                    && l.text.len() < MAX_LINK_TEXT
+                {
+                    l.text.push_str(t);
                 }
             }
             Node::Element(el) => {
@@ -374,7 +426,9 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
                     "meta" => {
                         let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
                         if let (Some(k), Some(v)) = (key, attr("content")) {
-                            w.page.meta.push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
+                            w.page
+                                .meta
+                                .push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
                         }
                     }
                     "link" => {
@@ -416,16 +470,19 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
                     && let Some(ip) = attr("itemprop")
                     && w.page.itemprops.len() < 1000
                 {
-                    let v = attr("datetime").or_else(|| attr("content")).map(str::to_owned).unwrap_or_else(|| {
-                        let mut s = String::new();
-                        for d in n.descendants().take(64) {
-                            if let Some(t) = d.value().as_text() {
-                                s.push_str(t);
-                                s.push(' ');
+                    let v = attr("datetime")
+                        .or_else(|| attr("content"))
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| {
+                            let mut s = String::new();
+                            for d in n.descendants().take(64) {
+                                if let Some(t) = d.value().as_text() {
+                                    s.push_str(t);
+                                    s.push(' ');
+                                }
                             }
-                        }
-                        squash_ws(cap(&s, 400))
-                    });
+                            squash_ws(cap(&s, 400))
+                        });
                     w.page.itemprops.push((ip.trim().to_ascii_lowercase(), v));
                 }
                 if name == "article" {
@@ -441,7 +498,8 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
                     }
                 }
                 idclass.make_ascii_lowercase();
-                if let Some(r) = region_of(name, &idclass, attr("role")) {
+                let page_level = matches!(name, "html" | "body" | "main" | "form");
+                if let Some(r) = region_of(name, &idclass, attr("role")).filter(|_| !page_level) {
                     // A header/nav inside the footer stays footer; a footer anywhere is footer.
                     if f.region == BlockRegion::Body || r == BlockRegion::Footer {
                         f.region = r;
@@ -592,7 +650,11 @@ pub fn parse_json_ld(s: &str) -> Option<Vec<serde_json::Value>> {
     let t = s.trim();
     let t = t.strip_prefix("<!--").unwrap_or(t);
     let t = t.strip_suffix("-->").unwrap_or(t);
-    let t = t.trim().trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
+    let t = t
+        .trim()
+        .trim_start_matches("//<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim();
     let mut out = Vec::new();
     if read_stream(t, &mut out) {
         return Some(flatten_ld(out));
@@ -719,10 +781,8 @@ fn unescape_value(v: &mut serde_json::Value) {
     let mut todo = vec![v];
     while let Some(v) = todo.pop() {
         match v {
-            serde_json::Value::String(s) => {
-                if s.contains('&') {
-                    *s = unescape_entities(&unescape_entities(s));
-                }
+            serde_json::Value::String(s) if s.contains('&') => {
+                *s = unescape_entities(&unescape_entities(s));
             }
             serde_json::Value::Array(a) => todo.extend(a.iter_mut()),
             serde_json::Value::Object(o) => todo.extend(o.values_mut()),

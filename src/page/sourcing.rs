@@ -85,7 +85,10 @@ fn looks_like_name(s: &str) -> bool {
     if s.contains([',', '?', '!', ':', '"', '“']) || s.ends_with('.') && !s.ends_with("PV.") {
         return false;
     }
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
     caps * 10 >= words.len() * 7
 }
 
@@ -133,7 +136,9 @@ fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
             let p = page.containers.get(c.parent as usize).map_or("", |p| p.attrs.as_str());
             format!("{} {p}", c.attrs)
         });
-        if ["author", "byline", "tacgia", "tac-gia", "writer"].iter().any(|w| attrs.contains(w))
+        if ["author", "byline", "tacgia", "tac-gia", "writer"]
+            .iter()
+            .any(|w| attrs.contains(w))
             && !attrs.contains("authority")
             && b.text.chars().count() <= 80
         {
@@ -162,7 +167,10 @@ fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
         // "Tin, ảnh: Vũ Phương Thảo" / "Hà Thu (tổng hợp)": the name without the credit words.
         let mut line = line;
         if let Some((pre, post)) = line.split_once(':')
-            && matches!(fold(pre.trim()).as_str(), "tin, anh" | "tin va anh" | "bai va anh" | "bai, anh" | "bai" | "tin" | "bai viet" | "thuc hien")
+            && matches!(
+                fold(pre.trim()).as_str(),
+                "tin, anh" | "tin va anh" | "bai va anh" | "bai, anh" | "bai" | "tin" | "bai viet" | "thuc hien"
+            )
         {
             line = post.trim();
         }
@@ -194,7 +202,12 @@ fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
 fn site_keys(page: &Page) -> Vec<String> {
     let compact = |s: &str| fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let mut v = Vec::new();
-    if let Some(h) = page.url.as_deref().or(page.canonical.as_deref()).or(page.meta("og:url")).and_then(host_of)
+    if let Some(h) = page
+        .url
+        .as_deref()
+        .or(page.canonical.as_deref())
+        .or(page.meta("og:url"))
+        .and_then(host_of)
         && let Some(l) = h.split('.').next()
     {
         v.push(compact(l));
@@ -216,7 +229,10 @@ fn is_site(name: &str, keys: &[String]) -> bool {
 }
 
 fn host_of(u: &str) -> Option<String> {
-    url::Url::parse(u).ok()?.host_str().map(|h| h.trim_start_matches("www.").to_owned())
+    url::Url::parse(u)
+        .ok()?
+        .host_str()
+        .map(|h| h.trim_start_matches("www.").to_owned())
 }
 
 /// The cited outlet after "Theo"/"Nguồn:": up to the closing parenthesis, a dash or the line end.
@@ -255,8 +271,12 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
         cands.extend((*last as usize + 1)..(*last as usize + 8).min(page.blocks.len()));
     }
     for (i, b) in page.blocks.iter().enumerate() {
-        let attrs = page.containers.get(b.container as usize).map_or("", |c| c.attrs.as_str());
-        if b.region == BlockRegion::Body && (attrs.contains("source") || attrs.contains("nguon")) && !cands.contains(&i) {
+        let attrs = page
+            .containers
+            .get(b.container as usize)
+            .map_or("", |c| c.attrs.as_str());
+        if b.region == BlockRegion::Body && (attrs.contains("source") || attrs.contains("nguon")) && !cands.contains(&i)
+        {
             cands.push(i);
         }
     }
@@ -267,7 +287,10 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
         if b.region != BlockRegion::Body || b.link_density > 0.8 && b.text.chars().count() > 60 {
             continue;
         }
-        let attrs = page.containers.get(b.container as usize).map_or("", |c| c.attrs.as_str());
+        let attrs = page
+            .containers
+            .get(b.container as usize)
+            .map_or("", |c| c.attrs.as_str());
         for line in b.text.lines() {
             let line = line.trim();
             if line.is_empty() {
@@ -292,7 +315,11 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
                         if words == 0 || words > 8 || (!paren && line.chars().count() > 80) {
                             continue;
                         }
-                        if !outlet.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_alphanumeric()) {
+                        if !outlet
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_alphanumeric())
+                        {
                             continue;
                         }
                         out.push(mk_attr(page, i, "attribution", &outlet, line, &line[h.start..h.end]));
