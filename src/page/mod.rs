@@ -1,54 +1,297 @@
 //! What one page says and shows: `Page` (flat view of the HTML) → `PageFeatures`.
+pub mod content;
+pub mod identity;
+pub mod layout;
 pub mod parse;
+pub mod sourcing;
 
+use std::collections::HashMap;
+
+use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
-use crate::models::ModelFiles;
+use crate::models::{ModelFiles, tsv_rows};
 use crate::text::lang::Lang;
+use crate::text::lexicon::{Fold, Lexicon};
 
-pub use parse::{Block, BlockRegion, Link, Page, parse};
+pub use content::MainText;
+pub use identity::{Licence, LicenceKind, NewsroomTitle, SelfLabel, SiteName};
+pub use layout::{CommentWidget, PublishedTime, Section};
+pub use parse::{Block, BlockRegion, Container, Link, Page, Widget, parse};
+pub use sourcing::{Attribution, Byline};
 
-/// Lexicons and settings for page features (sections, identity phrases…).
-#[derive(Debug, Default)]
-pub struct PageModel {}
+/// Characters of context kept around a matched phrase in evidence.
+pub const EVIDENCE_CHARS: usize = 240;
+
+/// The exact text a feature rests on: the phrase matched and the line around it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub matched: String,
+    /// The line (or sentence) holding the match, capped to [`EVIDENCE_CHARS`] characters.
+    pub context: String,
+}
+
+impl Evidence {
+    /// Evidence for `text[start..end]` quoted within `line` (both as written on the page).
+    pub fn new(matched: &str, line: &str) -> Self {
+        Evidence {
+            matched: matched.trim().to_owned(),
+            context: cap_chars(line.trim(), EVIDENCE_CHARS),
+        }
+    }
+}
+
+/// The first `n` characters of `s` (with "…" when cut).
+pub fn cap_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// A phrase list with one label per phrase (compiled once).
+#[derive(Debug)]
+pub struct LabelledLexicon {
+    pub lexicon: Lexicon,
+    /// Per phrase: (label, extra column).
+    pub labels: Vec<(String, String)>,
+}
+
+impl LabelledLexicon {
+    /// Builds from TSV rows `label \t phrase [\t extra]` (`label_col`, `phrase_col` are 0-based).
+    fn from_tsv(
+        files: &ModelFiles,
+        rel: &str,
+        label_col: usize,
+        phrase_col: usize,
+        fold: Fold,
+    ) -> anyhow::Result<Self> {
+        let text = files.text(rel)?;
+        let mut phrases = Vec::new();
+        let mut labels = Vec::new();
+        for (line, row) in tsv_rows(&text, true) {
+            let (Some(label), Some(phrase)) = (row.get(label_col), row.get(phrase_col)) else {
+                bail!(
+                    "{rel} line {line}: expected at least {} tab-separated columns",
+                    phrase_col.max(label_col) + 1
+                );
+            };
+            if phrase.is_empty() {
+                bail!("{rel} line {line}: empty phrase; delete the line or fill it in");
+            }
+            phrases.push((*phrase).to_owned());
+            let extra = row
+                .iter()
+                .enumerate()
+                .find(|(i, _)| *i != label_col && *i != phrase_col)
+                .map(|(_, v)| *v);
+            labels.push(((*label).to_owned(), extra.unwrap_or("").to_owned()));
+        }
+        let lexicon = Lexicon::new(&phrases, fold).with_context(|| format!("compiling {rel}"))?;
+        Ok(LabelledLexicon { lexicon, labels })
+    }
+
+    pub fn label(&self, entry: usize) -> &str {
+        self.labels.get(entry).map_or("", |l| l.0.as_str())
+    }
+
+    pub fn extra(&self, entry: usize) -> &str {
+        self.labels.get(entry).map_or("", |l| l.1.as_str())
+    }
+}
+
+/// Lexicons and settings for page features (sections, identity phrases…), loaded once.
+#[derive(Debug)]
+pub struct PageModel {
+    /// Folded menu text → canonical section label.
+    pub sections: HashMap<String, String>,
+    pub self_labels: LabelledLexicon,
+    pub newsroom: LabelledLexicon,
+    pub licence_phrases: LabelledLexicon,
+    /// Licence suffix (upper-case, as after "GP-") → (kind, issuer).
+    pub licence_codes: HashMap<String, (String, String)>,
+    pub issuers: Lexicon,
+    /// (kind, marker, form_only).
+    pub comment_markers: Vec<(String, String, bool)>,
+    pub sourcing: LabelledLexicon,
+}
 
 impl PageModel {
-    pub fn load(_files: &ModelFiles) -> anyhow::Result<Self> {
-        Ok(PageModel {})
+    pub fn load(files: &ModelFiles) -> anyhow::Result<Self> {
+        let mut sections = HashMap::new();
+        let st = files.text("page/sections.tsv")?;
+        for (line, row) in tsv_rows(&st, true) {
+            let (Some(label), Some(phrase)) = (row.first(), row.get(1)) else {
+                bail!("page/sections.tsv line {line}: expected `label<TAB>phrase`");
+            };
+            sections.insert(crate::text::normalize::fold(phrase), (*label).to_owned());
+        }
+        let mut licence_codes = HashMap::new();
+        let lc = files.text("page/licence_codes.tsv")?;
+        for (line, row) in tsv_rows(&lc, true) {
+            let (Some(s), Some(k)) = (row.first(), row.get(1)) else {
+                bail!("page/licence_codes.tsv line {line}: expected `suffix<TAB>kind<TAB>issuer`");
+            };
+            licence_codes.insert(
+                s.to_uppercase(),
+                ((*k).to_owned(), row.get(2).copied().unwrap_or("").to_owned()),
+            );
+        }
+        let iss = files.text("page/issuers.tsv")?;
+        let issuers = Lexicon::new(
+            tsv_rows(&iss, true)
+                .into_iter()
+                .filter_map(|(_, r)| r.first().map(|s| s.to_string())),
+            Fold::Diacritics,
+        )?;
+        let mut comment_markers = Vec::new();
+        let cm = files.text("page/comment_markers.tsv")?;
+        for (line, row) in tsv_rows(&cm, true) {
+            let (Some(k), Some(m)) = (row.first(), row.get(1)) else {
+                bail!("page/comment_markers.tsv line {line}: expected `kind<TAB>marker<TAB>form_only`");
+            };
+            comment_markers.push((
+                (*k).to_owned(),
+                m.to_ascii_lowercase(),
+                row.get(2).is_some_and(|f| *f == "yes"),
+            ));
+        }
+        Ok(PageModel {
+            sections,
+            self_labels: LabelledLexicon::from_tsv(files, "page/self_labels.tsv", 0, 1, Fold::Diacritics)?,
+            newsroom: LabelledLexicon::from_tsv(files, "page/newsroom_titles.tsv", 0, 1, Fold::Diacritics)?,
+            licence_phrases: LabelledLexicon::from_tsv(files, "page/licence_phrases.tsv", 0, 1, Fold::Diacritics)?,
+            licence_codes,
+            issuers,
+            comment_markers,
+            sourcing: LabelledLexicon::from_tsv(files, "page/sourcing.tsv", 0, 1, Fold::Diacritics)?,
+        })
     }
 }
 
 /// What baohoa read on one page; the contract between the page stage and the site fold.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PageFeatures {
-    /// Final URL of the page (record URL, else canonical/og:url).
+    /// Final URL of the page (record URL, else canonical, else og:url; may be empty).
     pub url: String,
-    /// Registrable domain the page is folded under.
+    /// Registrable domain the page is folded under (filled by the pipeline).
     pub site: String,
+    /// Headline: og:title, else the first `<h1>`, else `<title>`.
     pub title: String,
+    /// `<title>` as written.
+    pub html_title: String,
     pub lang: Option<Lang>,
     /// Bytes of HTML parsed.
     pub html_bytes: u64,
     /// Characters of visible body text.
     pub text_chars: u64,
+    /// The HTML was cut before parsing (page larger than the parse cap).
+    pub truncated: bool,
+
+    // Identity
+    pub site_name: Option<SiteName>,
+    /// Licence lines found (one per licence number or line), in page order.
+    pub licences: Vec<Licence>,
+    /// The kind of the page's main licence claim (none when no licence line).
+    pub licence_kind: LicenceKind,
+    pub self_labels: Vec<SelfLabel>,
+    pub newsroom: Vec<NewsroomTitle>,
+
+    // Layout
+    /// Main-menu sections recognised, in menu order, each once.
+    pub sections: Vec<Section>,
+    /// Menu labels that are not in the section lexicon (first few, as written).
+    pub other_menu_labels: Vec<String>,
+    pub is_article: bool,
+    /// Why the page was judged an article or a list (e.g. "og:type=article", "json-ld:NewsArticle").
+    pub article_signals: Vec<String>,
+    pub published: Option<PublishedTime>,
+    pub modified: Option<String>,
+    pub comment_widgets: Vec<CommentWidget>,
+
+    // Sourcing
+    pub byline: Option<Byline>,
+    pub attributions: Vec<Attribution>,
+
+    // Main text
+    /// The lead (sapo) paragraph.
+    pub lead: String,
+    /// The article body without navigation, related links, ads and footer.
+    pub main_text: String,
+    pub main_text_chars: u64,
 }
 
 /// Extracts the features of one parsed page.
-pub fn features(page: &Page, _model: &PageModel) -> PageFeatures {
-    let text: String = page
+pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
+    let main = content::extract(page);
+    let text_chars = page
         .blocks
         .iter()
         .filter(|b| b.region == BlockRegion::Body)
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let lang = crate::text::lang::detect(&text);
+        .map(|b| b.text.chars().count() as u64)
+        .sum();
+    let lang_src = if main.text.len() >= 200 {
+        main.text.clone()
+    } else {
+        let mut s = String::new();
+        for b in page
+            .blocks
+            .iter()
+            .filter(|b| b.region == BlockRegion::Body && b.link_density < 0.5)
+        {
+            if s.len() > crate::text::lang::LANG_PREFIX_BYTES {
+                break;
+            }
+            s.push_str(&b.text);
+            s.push('\n');
+        }
+        if s.len() < 200 {
+            s.push_str(&page.title);
+            s.push('\n');
+            s.push_str(page.meta("description").unwrap_or(""));
+        }
+        s
+    };
+    let lang = crate::text::lang::detect(&lang_src);
+    let url = page
+        .url
+        .clone()
+        .or_else(|| page.canonical.clone())
+        .or_else(|| page.meta("og:url").map(str::to_owned))
+        .unwrap_or_default();
+    let id = identity::extract(page, model);
+    let lay = layout::extract(page, model, &main);
+    let src = sourcing::extract(page, model, &main);
+    let title = page
+        .meta("og:title")
+        .map(str::to_owned)
+        .or_else(|| main.headline.clone())
+        .unwrap_or_else(|| page.title.clone());
     PageFeatures {
-        url: page.url.clone().unwrap_or_default(),
+        url,
         site: String::new(),
-        title: page.title.clone(),
+        title: crate::text::normalize::squash_ws(&title),
+        html_title: page.title.clone(),
         lang: Some(lang),
         html_bytes: page.html_bytes,
-        text_chars: text.chars().count() as u64,
+        text_chars,
+        truncated: page.truncated,
+        site_name: id.site_name,
+        licence_kind: id.licence_kind,
+        licences: id.licences,
+        self_labels: id.self_labels,
+        newsroom: id.newsroom,
+        sections: lay.sections,
+        other_menu_labels: lay.other_menu_labels,
+        is_article: lay.is_article,
+        article_signals: lay.article_signals,
+        published: lay.published,
+        modified: lay.modified,
+        comment_widgets: lay.comment_widgets,
+        byline: src.byline,
+        attributions: src.attributions,
+        lead: main.lead.clone(),
+        main_text_chars: main.text.chars().count() as u64,
+        main_text: main.text,
     }
 }

@@ -1,6 +1,19 @@
-//! HTML → `Page`: the only module that knows the HTML parser (scraper).
-use scraper::{ElementRef, Html, Node};
+//! HTML → `Page`: the only module that knows the HTML parser (scraper); one iterative walk.
+use scraper::{Html, Node};
 use serde::{Deserialize, Serialize};
+
+use crate::text::normalize::squash_ws;
+
+/// HTML beyond this many bytes is not parsed (the rest of the page is dropped and flagged).
+pub const MAX_PARSE_BYTES: usize = 8 * 1024 * 1024;
+/// Text kept per block, in bytes (a longer block is cut at a char boundary).
+const MAX_BLOCK_BYTES: usize = 64 * 1024;
+/// Anchor text kept per link, in bytes.
+const MAX_LINK_TEXT: usize = 512;
+/// Attribute text kept per container/widget, in bytes.
+const MAX_ATTR: usize = 160;
+/// Blocks, links and containers kept per page.
+const MAX_ITEMS: usize = 200_000;
 
 /// Where on the page a text block sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,12 +25,30 @@ pub enum BlockRegion {
     Footer,
 }
 
-/// A block of visible text.
+/// A block-level element (div, p, td…): the tree of text, flattened. Ids are pre-order, so
+/// container `d` is inside `c` iff `c <= d <= containers[c].last`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Container {
+    pub parent: u32,
+    /// Id of the last container inside this one (itself when empty).
+    pub last: u32,
+    pub tag: String,
+    /// `id` and `class` attributes, space-joined and lower-cased (capped).
+    pub attrs: String,
+    pub region: BlockRegion,
+}
+
+/// A block of visible text: the text between two block-level boundaries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Block {
     pub region: BlockRegion,
-    /// Tag path from the root, e.g. `body>div.main>p`.
+    /// Tag path of the last few containers, e.g. `div#main>div.content>p`.
     pub path: String,
+    /// Tag of the innermost block-level element (p, h1, td, div…).
+    pub tag: String,
+    /// Index into `Page::containers`.
+    pub container: u32,
+    /// Text; `<br>` becomes a line break, other whitespace is squashed.
     pub text: String,
     /// Share of the text that is link anchor text (0..=1).
     pub link_density: f32,
@@ -28,6 +59,21 @@ pub struct Block {
 pub struct Link {
     pub href: String,
     pub text: String,
+    pub region: BlockRegion,
+    pub container: u32,
+    /// Index of the block that holds (the end of) the anchor text.
+    pub block: u32,
+}
+
+/// An element that looks like a comment widget, a form, or a third-party embed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Widget {
+    pub tag: String,
+    /// id, class, src, action, data-href, name: space-joined, lower-cased, capped.
+    pub attrs: String,
+    /// A `<textarea>` was found inside (forms only).
+    pub has_textarea: bool,
+    pub container: u32,
 }
 
 /// A flat, owned view of one HTML page.
@@ -35,113 +81,778 @@ pub struct Link {
 pub struct Page {
     pub url: Option<String>,
     pub title: String,
-    /// `<meta name|property=… content=…>` pairs, names lower-cased, in document order.
+    /// `<html lang>`.
+    pub html_lang: String,
+    /// `<meta name|property|itemprop=… content=…>` pairs, names lower-cased, in document order.
     pub meta: Vec<(String, String)>,
+    /// `itemprop` values of non-meta elements (datetime/content attribute or text, capped).
+    pub itemprops: Vec<(String, String)>,
+    /// `<time datetime>` values in document order.
+    pub times: Vec<String>,
     pub canonical: Option<String>,
+    /// JSON-LD objects (top-level arrays and `@graph` flattened), parsed tolerantly.
+    pub json_ld: Vec<serde_json::Value>,
+    /// JSON-LD scripts that could not be read even after repair.
+    pub json_ld_errors: u32,
+    /// Number of `<article>` elements.
+    pub article_tags: u32,
+    pub containers: Vec<Container>,
     pub blocks: Vec<Block>,
     pub links: Vec<Link>,
+    pub widgets: Vec<Widget>,
     pub html_bytes: u64,
+    /// The HTML was longer than [`MAX_PARSE_BYTES`] and was cut.
+    pub truncated: bool,
 }
 
 impl Page {
-    /// First meta value with this name or property (case-insensitive).
+    /// First meta value with this name or property (case-insensitive), non-empty.
     pub fn meta(&self, name: &str) -> Option<&str> {
         self.meta
             .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .find(|(k, v)| k.eq_ignore_ascii_case(name) && !v.is_empty())
             .map(|(_, v)| v.as_str())
+    }
+
+    /// First itemprop value with this name (case-insensitive), non-empty.
+    pub fn itemprop(&self, name: &str) -> Option<&str> {
+        self.itemprops
+            .iter()
+            .find(|(k, v)| k.eq_ignore_ascii_case(name) && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Is container `inner` inside (or equal to) container `outer`?
+    pub fn contains(&self, outer: u32, inner: u32) -> bool {
+        self.containers
+            .get(outer as usize)
+            .is_some_and(|c| outer <= inner && inner <= c.last)
     }
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
     "h1",
     "h2",
     "h3",
     "h4",
     "h5",
     "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
     "li",
-    "td",
-    "th",
-    "dd",
-    "dt",
-    "blockquote",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
     "pre",
-    "figcaption",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "option",
 ];
+
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select", "textarea",
+    "button", "canvas", "video", "audio", "head",
+];
+
+#[derive(Clone, Copy)]
+struct Frame {
+    region: BlockRegion,
+    skip: bool,
+    link: Option<u32>,
+    container: u32,
+    /// This element opened a container (its close ends a block).
+    is_block: bool,
+    /// Index into `widgets` of an enclosing form.
+    form: Option<u32>,
+}
+
+struct Walker<'p> {
+    page: &'p mut Page,
+    buf: String,
+    link_chars: usize,
+    pending_space: bool,
+}
+
+impl Walker<'_> {
+    fn push_text(&mut self, t: &str, in_link: bool) {
+        if self.buf.len() >= MAX_BLOCK_BYTES {
+            return;
+        }
+        for w in t.split(|c: char| c.is_whitespace()) {
+            if w.is_empty() {
+                self.pending_space = true;
+                continue;
+            }
+            if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
+                self.buf.push(' ');
+            }
+            self.pending_space = true;
+            self.buf.push_str(w);
+            if in_link {
+                self.link_chars += w.chars().count();
+            }
+        }
+        // A text node not ending in whitespace does not force a space before the next one.
+        if !t.ends_with(|c: char| c.is_whitespace()) {
+            self.pending_space = false;
+        }
+    }
+
+    fn line_break(&mut self) {
+        while self.buf.ends_with(' ') {
+            self.buf.pop();
+        }
+        if !self.buf.is_empty() && !self.buf.ends_with('\n') {
+            self.buf.push('\n');
+        }
+        self.pending_space = false;
+    }
+
+    fn flush(&mut self, f: &Frame) {
+        let text = self.buf.trim();
+        if !text.is_empty() && self.page.blocks.len() < MAX_ITEMS {
+            let mut text = text.to_owned();
+            crate::text::normalize::nfc_in_place(&mut text);
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+            let tag = self
+                .page
+                .containers
+                .get(f.container as usize)
+                .map(|c| c.tag.clone())
+                .unwrap_or_default();
+            self.page.blocks.push(Block {
+                region: f.region,
+                path: path_of(&self.page.containers, f.container),
+                tag,
+                container: f.container,
+                text,
+                link_density: (self.link_chars as f32 / chars as f32).min(1.0),
+            });
+        }
+        self.buf.clear();
+        self.link_chars = 0;
+        self.pending_space = false;
+    }
+}
+
+fn path_of(cs: &[Container], mut id: u32) -> String {
+    let mut parts = Vec::with_capacity(4);
+    for _ in 0..4 {
+        let Some(c) = cs.get(id as usize) else { break };
+        let mut p = c.tag.clone();
+        if let Some(first) = c.attrs.split_whitespace().next() {
+            p.push('.');
+            p.push_str(first);
+        }
+        parts.push(p);
+        if id == 0 {
+            break;
+        }
+        id = c.parent;
+    }
+    parts.reverse();
+    parts.join(">")
+}
+
+fn cap(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut e = n;
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    &s[..e]
+}
+
+fn region_of(tag: &str, attrs: &str, role: Option<&str>) -> Option<BlockRegion> {
+    match tag {
+        "footer" => return Some(BlockRegion::Footer),
+        "nav" => return Some(BlockRegion::Nav),
+        "header" => return Some(BlockRegion::Header),
+        _ => {}
+    }
+    match role {
+        Some("contentinfo") => return Some(BlockRegion::Footer),
+        Some("navigation") => return Some(BlockRegion::Nav),
+        Some("banner") => return Some(BlockRegion::Header),
+        _ => {}
+    }
+    for tok in attrs.split(|c: char| c.is_whitespace()) {
+        let t = tok.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if t.is_empty() {
+            continue;
+        }
+        if matches!(
+            t,
+            "footer" | "site-footer" | "main-footer" | "page-footer" | "foot" | "bottom" | "copyright" | "ft"
+        ) || t.starts_with("footer")
+            || t.ends_with("footer")
+            || t.ends_with("_footer")
+        {
+            return Some(BlockRegion::Footer);
+        }
+        if t.starts_with("menu")
+            || t.ends_with("menu")
+            || t == "nav"
+            || t.starts_with("nav-")
+            || t.starts_with("nav_")
+            || t.starts_with("navbar")
+            || t == "navigation"
+            || t.ends_with("-nav")
+        {
+            return Some(BlockRegion::Nav);
+        }
+        if matches!(
+            t,
+            "header" | "site-header" | "masthead" | "main-header" | "page-header" | "top-header"
+        ) {
+            return Some(BlockRegion::Header);
+        }
+    }
+    None
+}
+
+fn is_widget(tag: &str, attrs: &str) -> bool {
+    tag == "form"
+        || attrs.contains("comment")
+        || attrs.contains("binh-luan")
+        || attrs.contains("binhluan")
+        || attrs.contains("disqus")
+        || attrs.contains("fb-")
+        || attrs.contains("facebook.com/plugins")
+}
 
 /// Parses HTML text (already decoded and NFC) of a page fetched from `url`.
 pub fn parse(html: &str, url: Option<&str>) -> Page {
-    let doc = Html::parse_document(html);
+    let truncated = html.len() > MAX_PARSE_BYTES;
+    let src = cap(html, MAX_PARSE_BYTES);
+    let doc = Html::parse_document(src);
     let mut page = Page {
-        url: url.map(str::to_owned),
+        url: url.map(str::to_owned).filter(|u| !u.is_empty()),
         html_bytes: html.len() as u64,
+        truncated,
         ..Page::default()
     };
-    for node in doc.tree.nodes() {
-        let Some(el) = ElementRef::wrap(node) else {
-            continue;
-        };
-        let name = el.value().name();
-        match name {
-            "title" if page.title.is_empty() => {
-                page.title = crate::text::normalize::squash_ws(&el.text().collect::<String>())
-            }
-            "meta" => {
-                let key = el.value().attr("property").or_else(|| el.value().attr("name"));
-                if let (Some(k), Some(v)) = (key, el.value().attr("content")) {
-                    page.meta.push((k.to_ascii_lowercase(), v.trim().to_owned()));
+    page.containers.push(Container {
+        parent: 0,
+        last: 0,
+        tag: "#document".into(),
+        attrs: String::new(),
+        region: BlockRegion::Body,
+    });
+    let root = Frame {
+        region: BlockRegion::Body,
+        skip: false,
+        link: None,
+        container: 0,
+        is_block: false,
+        form: None,
+    };
+    let mut w = Walker {
+        page: &mut page,
+        buf: String::new(),
+        link_chars: 0,
+        pending_space: false,
+    };
+    let mut stack: Vec<Frame> = vec![root];
+    let mut title_done = false;
+    let mut ld_scripts: Vec<String> = Vec::new();
+    // Iterative pre-order walk: descend to the first child, else the next sibling, else climb.
+    let mut node = doc.tree.root().first_child();
+    while let Some(n) = node {
+        let top = *stack.last().unwrap_or(&root);
+        let mut descend = false;
+        match n.value() {
+            Node::Text(t) if !top.skip => {
+                w.push_text(t, top.link.is_some());
+                if let Some(li) = top.link
+                    && let Some(l) = w.page.links.get_mut(li as usize)
+                    && l.text.len() < MAX_LINK_TEXT
+                {
+                    l.text.push_str(t);
                 }
             }
-            "link"
-                if page.canonical.is_none()
-                    && el
-                        .value()
-                        .attr("rel")
-                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-            {
-                page.canonical = el.value().attr("href").map(str::to_owned);
-            }
-            "a" => {
-                if let Some(href) = el.value().attr("href") {
-                    page.links.push(Link {
-                        href: href.to_owned(),
-                        text: crate::text::normalize::squash_ws(&el.text().collect::<String>()),
-                    });
+            Node::Element(el) => {
+                let name = el.name();
+                let attr = |k: &str| el.attr(k);
+                let mut f = top;
+                f.is_block = false;
+                match name {
+                    "title" if !title_done => {
+                        let t: String = n
+                            .children()
+                            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                            .collect();
+                        w.page.title = squash_ws(&t);
+                        title_done = true;
+                    }
+                    "html" => {
+                        if let Some(l) = attr("lang") {
+                            w.page.html_lang = cap(l.trim(), 32).to_owned();
+                        }
+                    }
+                    "meta" => {
+                        let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
+                        if let (Some(k), Some(v)) = (key, attr("content")) {
+                            w.page
+                                .meta
+                                .push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
+                        }
+                    }
+                    "link" => {
+                        let rel = attr("rel").unwrap_or("");
+                        if w.page.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
+                            w.page.canonical = attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+                        }
+                    }
+                    "script" => {
+                        let ty = attr("type").unwrap_or("");
+                        if ty.trim().eq_ignore_ascii_case("application/ld+json") && ld_scripts.len() < 64 {
+                            let t: String = n
+                                .children()
+                                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                                .collect();
+                            ld_scripts.push(cap(&t, 1 << 20).to_owned());
+                        }
+                        if let Some(s) = attr("src") {
+                            let s = s.to_ascii_lowercase();
+                            if is_widget("script", &s) && w.page.widgets.len() < 1000 {
+                                w.page.widgets.push(Widget {
+                                    tag: "script".into(),
+                                    attrs: cap(&s, MAX_ATTR).to_owned(),
+                                    has_textarea: false,
+                                    container: top.container,
+                                });
+                            }
+                        }
+                    }
+                    _ => {}
                 }
-            }
-            _ if BLOCK_TAGS.contains(&name) => {
-                let text = crate::text::normalize::squash_ws(&visible_text(el));
-                if !text.is_empty() {
-                    page.blocks.push(Block {
-                        region: BlockRegion::Body,
-                        path: name.to_owned(),
-                        text,
-                        link_density: 0.0,
-                    });
+                if name == "time"
+                    && let Some(d) = attr("datetime")
+                    && w.page.times.len() < 100
+                {
+                    w.page.times.push(cap(d.trim(), 64).to_owned());
+                }
+                if name != "meta"
+                    && let Some(ip) = attr("itemprop")
+                    && w.page.itemprops.len() < 1000
+                {
+                    let v = attr("datetime")
+                        .or_else(|| attr("content"))
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| {
+                            let mut s = String::new();
+                            for d in n.descendants().take(64) {
+                                if let Some(t) = d.value().as_text() {
+                                    s.push_str(t);
+                                    s.push(' ');
+                                }
+                            }
+                            squash_ws(cap(&s, 400))
+                        });
+                    w.page.itemprops.push((ip.trim().to_ascii_lowercase(), v));
+                }
+                if name == "article" {
+                    w.page.article_tags += 1;
+                }
+                let mut idclass = String::new();
+                for k in ["id", "class"] {
+                    if let Some(v) = attr(k) {
+                        if !idclass.is_empty() {
+                            idclass.push(' ');
+                        }
+                        idclass.push_str(cap(v.trim(), MAX_ATTR));
+                    }
+                }
+                idclass.make_ascii_lowercase();
+                let page_level = matches!(name, "html" | "body" | "main" | "form");
+                if let Some(r) = region_of(name, &idclass, attr("role")).filter(|_| !page_level) {
+                    // A header/nav inside the footer stays footer; a footer anywhere is footer.
+                    if f.region == BlockRegion::Body || r == BlockRegion::Footer {
+                        f.region = r;
+                    }
+                }
+                if SKIP_TAGS.contains(&name) {
+                    f.skip = true;
+                }
+                // Widgets: comment boxes, embeds, forms.
+                if name != "script" {
+                    let mut wa = idclass.clone();
+                    for k in ["src", "action", "data-href", "name"] {
+                        if let Some(v) = attr(k) {
+                            wa.push(' ');
+                            wa.push_str(&cap(v.trim(), MAX_ATTR).to_ascii_lowercase());
+                        }
+                    }
+                    if is_widget(name, &wa) && w.page.widgets.len() < 1000 {
+                        if name == "form" {
+                            f.form = Some(w.page.widgets.len() as u32);
+                        }
+                        w.page.widgets.push(Widget {
+                            tag: name.to_owned(),
+                            attrs: cap(&wa, MAX_ATTR * 2).to_owned(),
+                            has_textarea: false,
+                            container: top.container,
+                        });
+                    }
+                    if name == "textarea"
+                        && let Some(fi) = f.form
+                        && let Some(wd) = w.page.widgets.get_mut(fi as usize)
+                    {
+                        wd.has_textarea = true;
+                    }
+                }
+                if name == "br" && !top.skip {
+                    w.line_break();
+                } else if name == "a" && !f.skip {
+                    if let Some(h) = attr("href")
+                        && w.page.links.len() < MAX_ITEMS
+                    {
+                        f.link = Some(w.page.links.len() as u32);
+                        w.page.links.push(Link {
+                            href: cap(h.trim(), 2048).to_owned(),
+                            text: String::new(),
+                            region: f.region,
+                            container: top.container,
+                            block: 0,
+                        });
+                    }
+                } else if BLOCK_TAGS.contains(&name) && !f.skip {
+                    w.flush(&top);
+                    if w.page.containers.len() < MAX_ITEMS {
+                        let id = w.page.containers.len() as u32;
+                        w.page.containers.push(Container {
+                            parent: top.container,
+                            last: id,
+                            tag: name.to_owned(),
+                            attrs: cap(&idclass, MAX_ATTR).to_owned(),
+                            region: f.region,
+                        });
+                        f.container = id;
+                        f.is_block = true;
+                    }
+                }
+                if n.has_children() {
+                    stack.push(f);
+                    descend = true;
                 }
             }
             _ => {}
+        }
+        if descend {
+            node = n.first_child();
+            continue;
+        }
+        // Leave `n` and every ancestor that has no next sibling.
+        let mut cur = Some(n);
+        node = None;
+        while let Some(c) = cur {
+            if let Some(s) = c.next_sibling() {
+                node = Some(s);
+                break;
+            }
+            cur = c.parent();
+            if cur.is_some_and(|p| p.parent().is_some()) {
+                // Closing the parent element.
+                if let Some(f) = stack.pop() {
+                    close(&mut w, &f, &stack, &root);
+                }
+            } else {
+                break;
+            }
+        }
+        // A leaf element with no children still closes its own frame (none was pushed).
+    }
+    while stack.len() > 1 {
+        if let Some(f) = stack.pop() {
+            close(&mut w, &f, &stack, &root);
+        }
+    }
+    w.flush(&root);
+    // Links: text cleanup and the block they ended in (the block that holds them).
+    finish_links(&mut page);
+    for s in ld_scripts {
+        match parse_json_ld(&s) {
+            Some(vs) => page.json_ld.extend(vs),
+            None => page.json_ld_errors += 1,
         }
     }
     page
 }
 
-fn visible_text(el: ElementRef<'_>) -> String {
-    let mut s = String::new();
-    for n in el.descendants() {
-        if let Node::Text(t) = n.value() {
-            let skip = n.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"))
-            });
-            if !skip {
-                s.push_str(t);
-                s.push(' ');
+fn close(w: &mut Walker<'_>, f: &Frame, stack: &[Frame], root: &Frame) {
+    if let Some(li) = f.link {
+        let parent_link = stack.last().and_then(|p| p.link);
+        if parent_link != Some(li)
+            && let Some(l) = w.page.links.get_mut(li as usize)
+        {
+            // The anchor ends in the block being built now: its index is the next block's.
+            l.block = w.page.blocks.len() as u32;
+        }
+    }
+    if f.is_block {
+        w.flush(f);
+        let last = (w.page.containers.len() as u32).saturating_sub(1);
+        if let Some(c) = w.page.containers.get_mut(f.container as usize) {
+            c.last = last;
+        }
+    }
+    let _ = root;
+}
+
+fn finish_links(page: &mut Page) {
+    let nblocks = page.blocks.len() as u32;
+    for l in &mut page.links {
+        l.text = squash_ws(&l.text);
+        crate::text::normalize::nfc_in_place(&mut l.text);
+        if l.block >= nblocks {
+            l.block = nblocks.saturating_sub(1);
+        }
+    }
+}
+
+/// Reads a JSON-LD script tolerantly: comments/CDATA stripped, trailing commas and raw control
+/// characters repaired, several concatenated objects accepted. `None` if nothing could be read.
+pub fn parse_json_ld(s: &str) -> Option<Vec<serde_json::Value>> {
+    let t = s.trim();
+    let t = t.strip_prefix("<!--").unwrap_or(t);
+    let t = t.strip_suffix("-->").unwrap_or(t);
+    let t = t
+        .trim()
+        .trim_start_matches("//<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim();
+    let mut out = Vec::new();
+    if read_stream(t, &mut out) {
+        return Some(flatten_ld(out));
+    }
+    let repaired = repair_json(t);
+    out.clear();
+    if read_stream(&repaired, &mut out) || !out.is_empty() {
+        return Some(flatten_ld(out));
+    }
+    None
+}
+
+fn read_stream(t: &str, out: &mut Vec<serde_json::Value>) -> bool {
+    let mut it = serde_json::Deserializer::from_str(t).into_iter::<serde_json::Value>();
+    let mut ok = false;
+    for v in it.by_ref().take(256) {
+        match v {
+            Ok(v) => {
+                out.push(v);
+                ok = true;
+            }
+            Err(_) => return false,
+        }
+    }
+    ok
+}
+
+/// Removes trailing commas before `}`/`]` and escapes raw control characters inside strings.
+fn repair_json(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut in_str = false;
+    let mut esc = false;
+    let chars: Vec<char> = t.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if in_str {
+            if esc {
+                esc = false;
+                out.push(c);
+            } else if c == '\\' {
+                esc = true;
+                out.push(c);
+            } else if c == '"' {
+                in_str = false;
+                out.push(c);
+            } else if c == '\n' || c == '\r' || c == '\t' {
+                out.push(' ');
+            } else if (c as u32) < 0x20 {
+                // dropped
+            } else {
+                out.push(c);
+            }
+        } else if c == '"' {
+            in_str = true;
+            out.push(c);
+        } else if c == ',' {
+            let mut j = i + 1;
+            while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+                j += 1;
+            }
+            if !matches!(chars.get(j), Some('}') | Some(']')) {
+                out.push(c);
+            }
+        } else {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Decodes HTML character references (`&#7852;`, `&#x1EA0;`, `&amp;`, `&nbsp;`…) some sites leave in
+/// JSON-LD and meta values.
+pub fn unescape_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        let tail = &rest[p..];
+        let semi = tail
+            .char_indices()
+            .skip(1)
+            .take(11)
+            .find(|(_, c)| *c == ';')
+            .map(|(i, _)| i);
+        let decoded = semi.and_then(|e| {
+            let name = &tail[1..e];
+            let c = if let Some(h) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(h, 16).ok().and_then(char::from_u32)
+            } else if let Some(d) = name.strip_prefix('#') {
+                d.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some(' '),
+                    _ => None,
+                }
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
             }
         }
     }
-    s
+    out.push_str(rest);
+    crate::text::normalize::nfc(&out)
+}
+
+fn unescape_value(v: &mut serde_json::Value) {
+    let mut todo = vec![v];
+    while let Some(v) = todo.pop() {
+        match v {
+            serde_json::Value::String(s) if s.contains('&') => {
+                *s = unescape_entities(&unescape_entities(s));
+            }
+            serde_json::Value::Array(a) => todo.extend(a.iter_mut()),
+            serde_json::Value::Object(o) => todo.extend(o.values_mut()),
+            _ => {}
+        }
+    }
+}
+
+fn flatten_ld(vs: Vec<serde_json::Value>) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    let mut todo = vs;
+    todo.reverse();
+    while let Some(v) = todo.pop() {
+        if out.len() >= 256 {
+            break;
+        }
+        match v {
+            serde_json::Value::Array(a) => todo.extend(a.into_iter().rev()),
+            serde_json::Value::Object(mut o) => {
+                if let Some(g) = o.remove("@graph") {
+                    todo.push(g);
+                }
+                if !o.is_empty() {
+                    let mut v = serde_json::Value::Object(o);
+                    unescape_value(&mut v);
+                    out.push(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_regions_links() {
+        let p = parse(
+            r#"<html lang="vi"><head><title> Tin | Báo </title><meta property="og:type" content="article">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"x",}</script></head>
+            <body><nav><ul><li><a href="/thoi-su">Thời sự</a></li></ul></nav>
+            <div id="main"><p>Đoạn một <b>đậm</b> và<br>dòng hai</p><p><a href="/x">liên kết</a></p></div>
+            <div id="footer">Giấy phép số 1/GP-BC</div></body></html>"#,
+            None,
+        );
+        assert_eq!(p.title, "Tin | Báo");
+        assert_eq!(p.html_lang, "vi");
+        assert_eq!(p.meta("og:type"), Some("article"));
+        assert_eq!(p.json_ld.len(), 1);
+        let t: Vec<_> = p.blocks.iter().map(|b| (b.region, b.text.as_str())).collect();
+        assert!(t.contains(&(BlockRegion::Nav, "Thời sự")));
+        assert!(t.contains(&(BlockRegion::Body, "Đoạn một đậm và\ndòng hai")));
+        assert!(t.contains(&(BlockRegion::Footer, "Giấy phép số 1/GP-BC")));
+        let l = p.blocks.iter().find(|b| b.text == "liên kết").map(|b| b.link_density);
+        assert_eq!(l, Some(1.0));
+        assert_eq!(p.links.len(), 2);
+        assert_eq!(p.links[0].text, "Thời sự");
+        assert_eq!(p.links[0].region, BlockRegion::Nav);
+    }
+
+    #[test]
+    fn deep_nesting_is_linear() {
+        let mut h = String::new();
+        for _ in 0..10_000 {
+            h.push_str("<div>x");
+        }
+        let p = parse(&h, None);
+        assert!(!p.blocks.is_empty());
+    }
 }
