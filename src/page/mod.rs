@@ -1,5 +1,6 @@
 //! What one page says and shows: `Page` (flat view of the HTML) → `PageFeatures`.
 pub mod content;
+pub mod genre;
 pub mod identity;
 pub mod layout;
 pub mod parse;
@@ -114,6 +115,8 @@ pub struct PageModel {
     /// (kind, marker, form_only).
     pub comment_markers: Vec<(String, String, bool)>,
     pub sourcing: LabelledLexicon,
+    /// Own-reporting signs (genre labels, reporter-was-there phrases).
+    pub genres: LabelledLexicon,
 }
 
 impl PageModel {
@@ -165,6 +168,7 @@ impl PageModel {
             issuers,
             comment_markers,
             sourcing: LabelledLexicon::from_tsv(files, "page/sourcing.tsv", 0, 1, Fold::Diacritics)?,
+            genres: LabelledLexicon::from_tsv(files, "page/genres.tsv", 0, 1, Fold::Diacritics)?,
         })
     }
 }
@@ -212,6 +216,8 @@ pub struct PageFeatures {
     // Sourcing
     pub byline: Option<Byline>,
     pub attributions: Vec<Attribution>,
+    /// Signs of the site's own reporting (genre-labelled titles, reporter-was-there phrases).
+    pub own_reporting: Vec<genre::OwnReporting>,
 
     // Main text
     /// The lead (sapo) paragraph.
@@ -267,10 +273,12 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
         .map(str::to_owned)
         .or_else(|| main.headline.clone())
         .unwrap_or_else(|| page.title.clone());
+    let title = crate::text::normalize::squash_ws(&title);
+    let own_reporting = genre::extract(&model.genres, &title, &main.text);
     PageFeatures {
         url,
         site: String::new(),
-        title: crate::text::normalize::squash_ws(&title),
+        title,
         html_title: page.title.clone(),
         lang: Some(lang),
         html_bytes: page.html_bytes,
@@ -289,6 +297,7 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
         modified: lay.modified,
         comment_widgets: lay.comment_widgets,
         byline: src.byline,
+        own_reporting,
         attributions: src.attributions,
         lead: main.lead.clone(),
         main_text_chars: main.text.chars().count() as u64,
