@@ -4,7 +4,9 @@ pub mod decode;
 pub mod detect;
 pub mod hashing;
 pub mod htmldir;
+pub mod http;
 pub mod jsonl;
+pub mod stream;
 pub mod warc;
 pub mod warc_write;
 
