@@ -254,6 +254,17 @@ pub enum Coding {
     Brotli,
 }
 
+impl Coding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Coding::Identity => "identity",
+            Coding::Gzip => "gzip",
+            Coding::Deflate => "deflate",
+            Coding::Brotli => "br",
+        }
+    }
+}
+
 /// Parses Content-Encoding (the last coding applied); `Err` names an unsupported one.
 pub fn coding(value: Option<&str>) -> Result<Coding, String> {
     let Some(v) = value else { return Ok(Coding::Identity) };
@@ -277,7 +288,7 @@ pub fn read_body<R: BufRead>(r: &mut R, headers: &[(String, String)], cap: usize
     // Crawlers often store the de-chunked body but keep the header: only dechunk what looks chunked.
     let chunked = te_chunked
         && match r.fill_buf() {
-            Ok(b) => b.first().is_some_and(u8::is_ascii_hexdigit),
+            Ok(b) => looks_chunked(b),
             Err(e) => return Err(format!("body unreadable: {e}")),
         };
     let base: Box<dyn Read + '_> = if chunked {
@@ -304,8 +315,10 @@ pub fn read_body<R: BufRead>(r: &mut R, headers: &[(String, String)], cap: usize
         let msg = e.to_string();
         if msg.starts_with(CHUNK_ERR) || coding == Coding::Identity {
             msg
+        } else if e.kind() == io::ErrorKind::UnexpectedEof {
+            format!("Content-Encoding {} body truncated ({msg})", coding.name())
         } else {
-            format!("Content-Encoding {coding:?} body corrupt: {msg}")
+            format!("Content-Encoding {} body corrupt ({msg})", coding.name())
         }
     };
     let mut body = Body::default();
@@ -323,6 +336,18 @@ pub fn read_body<R: BufRead>(r: &mut R, headers: &[(String, String)], cap: usize
         }
     }
     Ok(body)
+}
+
+/// The body starts with a chunk-size line (hex digits, optional `;ext`, then a newline).
+fn looks_chunked(b: &[u8]) -> bool {
+    let head = b.get(..b.len().min(64)).unwrap_or(b);
+    let Some(nl) = memchr::memchr(b'\n', head) else {
+        return false;
+    };
+    let line = trim_eol(head.get(..=nl).unwrap_or(&[]));
+    let size = line.split(|c| *c == b';').next().unwrap_or(&[]);
+    let size = size.trim_ascii();
+    !size.is_empty() && size.iter().all(u8::is_ascii_hexdigit)
 }
 
 /// Reads `r` to its end or to `cap` bytes into `out`, growing `out` as data arrives.
