@@ -71,16 +71,8 @@ pub fn meta_charset(body: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-/// `body` is UTF-8, allowing a sequence cut by truncation at the very end.
-fn valid_utf8(body: &[u8]) -> bool {
-    match std::str::from_utf8(body) {
-        Ok(_) => true,
-        Err(e) => e.error_len().is_none() && body.len() - e.valid_up_to() < 4,
-    }
-}
-
-fn detect(body: &[u8]) -> &'static Encoding {
-    if valid_utf8(body) {
+fn detect(body: &[u8], utf8: &Utf8Check) -> &'static Encoding {
+    if utf8.is_valid() {
         return UTF_8;
     }
     let mut det = chardetng::EncodingDetector::new();
@@ -91,7 +83,8 @@ fn detect(body: &[u8]) -> &'static Encoding {
 
 /// Decodes an HTML body given the HTTP Content-Type header value, if any.
 pub fn decode_html(body: &[u8], content_type: Option<&str>) -> Decoded {
-    let (enc, source, declared) = choose(body, content_type);
+    let utf8 = Utf8Check::new(body);
+    let (enc, source, declared) = choose(body, content_type, &utf8);
     let bom_len = if source == CharsetSource::Bom {
         Encoding::for_bom(body).map_or(0, |(_, n)| n)
     } else {
@@ -99,14 +92,17 @@ pub fn decode_html(body: &[u8], content_type: Option<&str>) -> Decoded {
     };
     let bytes = body.get(bom_len..).unwrap_or(&[]);
     let mut html = if enc == UTF_8 {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_owned(),
-            Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+        match (bom_len, utf8.valid_str(body)) {
+            // Validated once already: copy without a second pass.
+            (0, Some(s)) => s.to_owned(),
+            _ => String::from_utf8_lossy(bytes).into_owned(),
         }
     } else {
         enc.decode_without_bom_handling(bytes).0.into_owned()
     };
-    crate::text::normalize::nfc_in_place(&mut html);
+    if !is_plainly_nfc(&html) {
+        crate::text::normalize::nfc_in_place(&mut html);
+    }
     Decoded {
         html,
         charset: enc.name(),
@@ -115,8 +111,75 @@ pub fn decode_html(body: &[u8], content_type: Option<&str>) -> Decoded {
     }
 }
 
+/// One UTF-8 validation of the body, shared by the charset choice and the decoding.
+struct Utf8Check {
+    /// Length of the valid prefix; `complete` if the rest is only a sequence cut at the end.
+    valid_up_to: usize,
+    complete: bool,
+}
+
+impl Utf8Check {
+    fn new(body: &[u8]) -> Self {
+        match std::str::from_utf8(body) {
+            Ok(_) => Utf8Check {
+                valid_up_to: body.len(),
+                complete: true,
+            },
+            Err(e) => Utf8Check {
+                valid_up_to: e.valid_up_to(),
+                complete: e.error_len().is_none() && body.len() - e.valid_up_to() < 4,
+            },
+        }
+    }
+
+    fn is_valid(&self) -> bool {
+        self.complete
+    }
+
+    /// The whole body as `&str` when it is entirely valid (no cut sequence at the end).
+    fn valid_str<'a>(&self, body: &'a [u8]) -> Option<&'a str> {
+        if self.complete && self.valid_up_to == body.len() {
+            std::str::from_utf8(body.get(..self.valid_up_to)?).ok()
+        } else {
+            None
+        }
+    }
+}
+
+/// Cheap sufficient test for NFC: every character is ASCII, in U+0080–U+02FF, in Latin Extended
+/// Additional (U+1E00–U+1EFF, precomposed Vietnamese) or in U+2010–U+206F (punctuation). None of
+/// these has NFC_QC ≠ Yes or is a combining mark (checked in the tests), so no normalisation is needed.
+pub fn is_plainly_nfc(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b.get(i).copied().unwrap_or(0);
+        if c < 0x80 {
+            i += 1;
+            continue;
+        }
+        match c {
+            0xC2..=0xCB => i += 2,
+            0xE1 => match b.get(i + 1) {
+                Some(0xB8..=0xBB) => i += 3,
+                _ => return false,
+            },
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x90..=0xBF)) | (Some(0x81), Some(0x80..=0xAF)) => i += 3,
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Picks the encoding: BOM, then header, then meta (each checked against the bytes), then detection.
-fn choose(body: &[u8], content_type: Option<&str>) -> (&'static Encoding, CharsetSource, Option<&'static str>) {
+fn choose(
+    body: &[u8],
+    content_type: Option<&str>,
+    utf8: &Utf8Check,
+) -> (&'static Encoding, CharsetSource, Option<&'static str>) {
     if let Some((enc, _)) = Encoding::for_bom(body) {
         return (enc, CharsetSource::Bom, None);
     }
@@ -125,18 +188,17 @@ fn choose(body: &[u8], content_type: Option<&str>) -> (&'static Encoding, Charse
         .map(|e| (e, CharsetSource::HttpHeader))
         .or_else(|| meta_charset(body).map(|e| (e, CharsetSource::Meta)));
     let Some((enc, src)) = declared else {
-        return (detect(body), CharsetSource::Detected, None);
+        return (detect(body, utf8), CharsetSource::Detected, None);
     };
     let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { UTF_8 } else { enc };
-    let utf8 = valid_utf8(body);
     if enc == UTF_8 {
-        if utf8 {
+        if utf8.is_valid() {
             return (UTF_8, src, None);
         }
         // Declared UTF-8 but is not: detect among legacy encodings.
-        return (detect(body), CharsetSource::Detected, Some(enc.name()));
+        return (detect(body, utf8), CharsetSource::Detected, Some(enc.name()));
     }
-    if enc.is_single_byte() && utf8 && !body.is_ascii() {
+    if enc.is_single_byte() && utf8.is_valid() && !body.is_ascii() {
         // Declared a legacy charset but the bytes are valid, non-ASCII UTF-8.
         return (UTF_8, CharsetSource::Detected, Some(enc.name()));
     }
@@ -156,6 +218,23 @@ mod tests {
             meta_charset(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\">"),
             Some(encoding_rs::WINDOWS_1258)
         );
+    }
+
+    #[test]
+    fn plainly_nfc_ranges_really_are_nfc() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let ranges = [(0x80u32, 0x2FFu32), (0x1E00, 0x1EFF), (0x2010, 0x206F)];
+        for (lo, hi) in ranges {
+            for cp in lo..=hi {
+                let Some(c) = char::from_u32(cp) else { continue };
+                let s = format!("a{c}");
+                assert!(is_plainly_nfc(&s), "U+{cp:04X}");
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "U+{cp:04X}");
+                assert!(!crate::text::normalize::is_combining_mark(c), "U+{cp:04X}");
+            }
+        }
+        assert!(!is_plainly_nfc("a\u{300}"));
+        assert!(!is_plainly_nfc("\u{2000}"));
     }
 
     #[test]
