@@ -71,7 +71,7 @@ pub fn meta_charset(body: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-fn detect(body: &[u8], utf8: &Utf8Check) -> &'static Encoding {
+fn detect(body: &[u8], utf8: &Utf8Check<'_>) -> &'static Encoding {
     if utf8.is_valid() {
         return UTF_8;
     }
@@ -92,7 +92,7 @@ pub fn decode_html(body: &[u8], content_type: Option<&str>) -> Decoded {
     };
     let bytes = body.get(bom_len..).unwrap_or(&[]);
     let mut html = if enc == UTF_8 {
-        match (bom_len, utf8.valid_str(body)) {
+        match (bom_len, utf8.text) {
             // Validated once already: copy without a second pass.
             (0, Some(s)) => s.to_owned(),
             _ => String::from_utf8_lossy(bytes).into_owned(),
@@ -112,21 +112,28 @@ pub fn decode_html(body: &[u8], content_type: Option<&str>) -> Decoded {
 }
 
 /// One UTF-8 validation of the body, shared by the charset choice and the decoding.
-struct Utf8Check {
-    /// Length of the valid prefix; `complete` if the rest is only a sequence cut at the end.
-    valid_up_to: usize,
+struct Utf8Check<'a> {
+    /// The body as text when it is entirely valid.
+    text: Option<&'a str>,
+    /// Valid, possibly except for a sequence cut by truncation at the very end.
     complete: bool,
 }
 
-impl Utf8Check {
-    fn new(body: &[u8]) -> Self {
+impl<'a> Utf8Check<'a> {
+    fn new(body: &'a [u8]) -> Self {
+        if let Ok(t) = simdutf8::basic::from_utf8(body) {
+            return Utf8Check {
+                text: Some(t),
+                complete: true,
+            };
+        }
         match std::str::from_utf8(body) {
-            Ok(_) => Utf8Check {
-                valid_up_to: body.len(),
+            Ok(t) => Utf8Check {
+                text: Some(t),
                 complete: true,
             },
             Err(e) => Utf8Check {
-                valid_up_to: e.valid_up_to(),
+                text: None,
                 complete: e.error_len().is_none() && body.len() - e.valid_up_to() < 4,
             },
         }
@@ -135,15 +142,6 @@ impl Utf8Check {
     fn is_valid(&self) -> bool {
         self.complete
     }
-
-    /// The whole body as `&str` when it is entirely valid (no cut sequence at the end).
-    fn valid_str<'a>(&self, body: &'a [u8]) -> Option<&'a str> {
-        if self.complete && self.valid_up_to == body.len() {
-            std::str::from_utf8(body.get(..self.valid_up_to)?).ok()
-        } else {
-            None
-        }
-    }
 }
 
 /// Cheap sufficient test for NFC: every character is ASCII, in U+0080–U+02FF, in Latin Extended
@@ -151,34 +149,28 @@ impl Utf8Check {
 /// these has NFC_QC ≠ Yes or is a combining mark (checked in the tests), so no normalisation is needed.
 pub fn is_plainly_nfc(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b.get(i).copied().unwrap_or(0);
-        if c < 0x80 {
-            i += 1;
-            continue;
-        }
-        match c {
-            0xC2..=0xCB => i += 2,
-            0xE1 => match b.get(i + 1) {
-                Some(0xB8..=0xBB) => i += 3,
-                _ => return false,
-            },
-            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(0x90..=0xBF)) | (Some(0x81), Some(0x80..=0xAF)) => i += 3,
-                _ => return false,
-            },
-            _ => return false,
+    // Lead bytes of characters outside those ranges (U+0300–U+07FF, U+0800–U+0FFF, U+3000 and up).
+    for chunk in b.chunks(64) {
+        let bad = chunk
+            .iter()
+            .fold(false, |acc, &x| acc | (x.wrapping_sub(0xCC) <= 0xE0 - 0xCC) | (x >= 0xE3));
+        if bad {
+            return false;
         }
     }
-    true
+    // Three-byte characters led by E1 (U+1000–U+1FFF) or E2 (U+2000–U+2FFF): only the allowed blocks.
+    memchr::memchr2_iter(0xE1, 0xE2, b).all(|i| match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(0xE1), Some(0xB8..=0xBB), _) => true,
+        (Some(0xE2), Some(0x80), Some(0x90..=0xBF)) | (Some(0xE2), Some(0x81), Some(0x80..=0xAF)) => true,
+        _ => false,
+    })
 }
 
 /// Picks the encoding: BOM, then header, then meta (each checked against the bytes), then detection.
 fn choose(
     body: &[u8],
     content_type: Option<&str>,
-    utf8: &Utf8Check,
+    utf8: &Utf8Check<'_>,
 ) -> (&'static Encoding, CharsetSource, Option<&'static str>) {
     if let Some((enc, _)) = Encoding::for_bom(body) {
         return (enc, CharsetSource::Bom, None);
@@ -233,7 +225,17 @@ mod tests {
                 assert!(!crate::text::normalize::is_combining_mark(c), "U+{cp:04X}");
             }
         }
+        // No false positive anywhere in Unicode.
+        for cp in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let s = format!("a{c}");
+            if is_plainly_nfc(&s) {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "U+{cp:04X}");
+                assert!(!crate::text::normalize::is_combining_mark(c), "U+{cp:04X}");
+            }
+        }
         assert!(!is_plainly_nfc("a\u{300}"));
+        assert!(!is_plainly_nfc("\u{1F600}"));
         assert!(!is_plainly_nfc("\u{2000}"));
     }
 
