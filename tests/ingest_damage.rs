@@ -25,14 +25,21 @@ fn load(rel: &str) -> Option<Vec<u8>> {
     std::fs::read(PathBuf::from(root).join("warc-samples").join(rel)).ok()
 }
 
-/// (offset, url, body) of the records, and the offset of the event after each (its end bound).
-fn read_all(bytes: Vec<u8>) -> (Vec<(u64, Option<String>, Vec<u8>, u64)>, usize) {
+/// A record read: (offset, url, body, offset of the event after it = its end bound).
+type Seen = (u64, Option<String>, Vec<u8>, u64);
+
+/// The records of an input, and the number of events.
+fn read_all(bytes: Vec<u8>) -> (Vec<Seen>, usize) {
     let len = bytes.len() as u64;
     let limit = bytes.len() + 64;
-    let Ok((_, events)) = ingest::open_reader(Arc::from("t"), Box::new(std::io::Cursor::new(bytes)), &ReadOptions::default()) else {
+    let Ok((_, events)) = ingest::open_reader(
+        Arc::from("t"),
+        Box::new(std::io::Cursor::new(bytes)),
+        &ReadOptions::default(),
+    ) else {
         return (Vec::new(), 0);
     };
-    let mut out: Vec<(u64, Option<String>, Vec<u8>, u64)> = Vec::new();
+    let mut out: Vec<Seen> = Vec::new();
     let mut n = 0;
     let mut last_offset = 0;
     for ev in events {

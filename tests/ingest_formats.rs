@@ -23,7 +23,13 @@ fn records(ev: &[Event]) -> Vec<&Record> {
 
 fn damage(ev: &[Event]) -> Vec<String> {
     ev.iter()
-        .filter_map(|e| if let Event::Damaged(d) = e { Some(d.reason.clone()) } else { None })
+        .filter_map(|e| {
+            if let Event::Damaged(d) = e {
+                Some(d.reason.clone())
+            } else {
+                None
+            }
+        })
         .collect()
 }
 
@@ -78,7 +84,11 @@ fn brotli_stored(data: &[u8]) -> Vec<u8> {
             }
         }
     }
-    let mut b = Bits { out: Vec::new(), acc: 0, n: 0 };
+    let mut b = Bits {
+        out: Vec::new(),
+        acc: 0,
+        n: 0,
+    };
     b.put(0, 1); // WBITS = 16
     for chunk in data.chunks(65536) {
         b.put(0, 1); // ISLAST = 0
@@ -102,8 +112,16 @@ fn jsonl_lines_plain_and_gzip() {
         serde_json::json!({"url": "https://a.vn/4", "html": "<html>b</html>", "fetched_at": 1700000000}),
     );
     for gz in [false, true] {
-        let bytes = if gz { gzip(text.as_bytes()) } else { text.clone().into_bytes() };
-        let (kind, ev) = events(if gz { "x.jsonl.gz" } else { "x.jsonl" }, bytes, &ReadOptions::default());
+        let bytes = if gz {
+            gzip(text.as_bytes())
+        } else {
+            text.clone().into_bytes()
+        };
+        let (kind, ev) = events(
+            if gz { "x.jsonl.gz" } else { "x.jsonl" },
+            bytes,
+            &ReadOptions::default(),
+        );
         assert_eq!(kind, InputKind::Jsonl);
         let recs = records(&ev);
         assert_eq!(recs.len(), 2);
@@ -116,13 +134,21 @@ fn jsonl_lines_plain_and_gzip() {
         assert_eq!(dam.len(), 2, "{dam:?}");
         assert!(dam[0].contains("line 2 is not a JSON object"), "{}", dam[0]);
         assert!(dam[1].contains("line 3 has no string field \"html\""), "{}", dam[1]);
-        assert!(ev.iter().any(|e| matches!(e, Event::Skipped { reason: SkipReason::EmptyBody, .. })));
+        assert!(ev.iter().any(|e| matches!(
+            e,
+            Event::Skipped {
+                reason: SkipReason::EmptyBody,
+                ..
+            }
+        )));
     }
 }
 
 #[test]
 fn saved_html_file_takes_url_from_comment() {
-    let html = format!("<!DOCTYPE html>\r\n<!-- saved from url=(0035)https://baomoi.com/tin-nong/abc.epi -->\r\n<html><head><meta charset=\"utf-8\"></head><body>{VI}</body></html>");
+    let html = format!(
+        "<!DOCTYPE html>\r\n<!-- saved from url=(0035)https://baomoi.com/tin-nong/abc.epi -->\r\n<html><head><meta charset=\"utf-8\"></head><body>{VI}</body></html>"
+    );
     let (kind, ev) = events("trang.html", html.into_bytes(), &ReadOptions::default());
     assert_eq!(kind, InputKind::Html);
     let recs = records(&ev);
@@ -130,17 +156,28 @@ fn saved_html_file_takes_url_from_comment() {
     assert_eq!(recs[0].url.as_deref(), Some("https://baomoi.com/tin-nong/abc.epi"));
     let d = decode_html(&recs[0].body, None);
     assert_eq!(d.source, CharsetSource::Meta);
-    let (_, ev) = events("b.htm", b"<html><body>x</body></html>".to_vec(), &ReadOptions::default());
+    let (_, ev) = events(
+        "b.htm",
+        b"<html><body>x</body></html>".to_vec(),
+        &ReadOptions::default(),
+    );
     assert_eq!(records(&ev)[0].url, None);
 }
 
 #[test]
 fn unrecognised_input_says_what_was_found() {
-    let err = ingest::open_reader(Arc::from("x.bin"), Box::new(&b"\x89PNG\r\n\x1a\n"[..]), &ReadOptions::default())
-        .err()
-        .unwrap();
+    let err = ingest::open_reader(
+        Arc::from("x.bin"),
+        Box::new(&b"\x89PNG\r\n\x1a\n"[..]),
+        &ReadOptions::default(),
+    )
+    .err()
+    .unwrap();
     let msg = err.to_string();
-    assert!(msg.contains("not a recognised input") && msg.contains("PNG") && msg.contains("accepted inputs"), "{msg}");
+    assert!(
+        msg.contains("not a recognised input") && msg.contains("PNG") && msg.contains("accepted inputs"),
+        "{msg}"
+    );
 }
 
 /// Encodes like real windows-1258 pages: precomposed letters the code page lacks become base + tone mark.
@@ -182,12 +219,18 @@ fn windows_1258_declared_detected_and_mislabeled() {
     assert_eq!(d.html, want);
     // Declared UTF-8 but it is not.
     let d = decode_html(&bytes, Some("text/html; charset=utf-8"));
-    assert_eq!((d.charset, d.source, d.declared), ("windows-1258", CharsetSource::Detected, Some("UTF-8")));
+    assert_eq!(
+        (d.charset, d.source, d.declared),
+        ("windows-1258", CharsetSource::Detected, Some("UTF-8"))
+    );
     assert_eq!(d.html, want);
     // Declared latin1 in <meta> but the bytes are UTF-8.
     let utf = format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">{html}");
     let d = decode_html(utf.as_bytes(), None);
-    assert_eq!((d.charset, d.source, d.declared), ("UTF-8", CharsetSource::Detected, Some("windows-1252")));
+    assert_eq!(
+        (d.charset, d.source, d.declared),
+        ("UTF-8", CharsetSource::Detected, Some("windows-1252"))
+    );
     assert!(d.html.contains("Hà Nội mưa lớn"));
     // Through a WARC record.
     let w = page(&[("Content-Type", "text/html; charset=windows-1258")], &bytes);
@@ -211,11 +254,22 @@ fn content_encoding_gzip_deflate_br_and_chunked() {
         chunked.extend_from_slice(b"\r\n");
     }
     chunked.extend_from_slice(b"0\r\n\r\n");
-    let cases: Vec<(&[(&str, &str)], Vec<u8>)> = vec![
-        (&[("Content-Type", "text/html"), ("Content-Encoding", "gzip")], gz.clone()),
+    type Headers<'a> = &'a [(&'a str, &'a str)];
+    let cases: Vec<(Headers<'_>, Vec<u8>)> = vec![
+        (
+            &[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+            gz.clone(),
+        ),
         (&[("Content-Type", "text/html"), ("Content-Encoding", "deflate")], zl),
         (&[("Content-Type", "text/html"), ("Content-Encoding", "br")], br),
-        (&[("Content-Type", "text/html"), ("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")], chunked),
+        (
+            &[
+                ("Content-Type", "text/html"),
+                ("Transfer-Encoding", "chunked"),
+                ("Content-Encoding", "gzip"),
+            ],
+            chunked,
+        ),
     ];
     for (headers, enc) in cases {
         let (_, ev) = events("x.warc.gz", page(headers, &enc), &ReadOptions::default());
@@ -229,11 +283,21 @@ fn content_encoding_gzip_deflate_br_and_chunked() {
     let h = [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")];
     let ok = [("Content-Type", "text/html")];
     for (headers, b) in [(&h[..], &bad[..]), (&ok[..], &b"<html>fine</html>"[..])] {
-        w.response(&Response { url: "http://a.vn/", date: "2026-01-01T00:00:00Z", status: 200, headers, body: b })
-            .unwrap();
+        w.response(&Response {
+            url: "http://a.vn/",
+            date: "2026-01-01T00:00:00Z",
+            status: 200,
+            headers,
+            body: b,
+        })
+        .unwrap();
     }
     let (_, ev) = events("x.warc", w.into_inner(), &ReadOptions::default());
-    assert!(damage(&ev)[0].starts_with("invalid chunked encoding"), "{:?}", damage(&ev));
+    assert!(
+        damage(&ev)[0].starts_with("invalid chunked encoding"),
+        "{:?}",
+        damage(&ev)
+    );
     assert_eq!(records(&ev).len(), 1);
 }
 
@@ -244,8 +308,14 @@ fn decompression_bomb_is_capped() {
     bomb.extend_from_slice(&zeros);
     let gz = gzip(&bomb);
     assert!(gz.len() < 1 << 20);
-    let opts = ReadOptions { max_page_bytes: 1 << 20 };
-    let (_, ev) = events("x.warc.gz", page(&[("Content-Type", "text/html"), ("Content-Encoding", "gzip")], &gz), &opts);
+    let opts = ReadOptions {
+        max_page_bytes: 1 << 20,
+    };
+    let (_, ev) = events(
+        "x.warc.gz",
+        page(&[("Content-Type", "text/html"), ("Content-Encoding", "gzip")], &gz),
+        &opts,
+    );
     let r = records(&ev)[0];
     assert!(r.truncated);
     assert_eq!(r.body.len(), 1 << 20);
@@ -278,14 +348,23 @@ impl Read for Huge {
 #[test]
 fn fifty_megabyte_body_is_truncated_with_bounded_memory() {
     let big: u64 = 50 << 20;
-    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n<html>", big + 6);
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n<html>",
+        big + 6
+    );
     let head = format!(
         "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://big.vn/\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}",
         http.len() as u64 + big
     );
     let tail = b"\r\n\r\nWARC/1.1\r\nWARC-Type: request\r\nContent-Length: 0\r\n\r\n\r\n\r\n".to_vec();
-    let huge = Huge { head: std::io::Cursor::new(head.into_bytes()), left: big, tail: std::io::Cursor::new(tail) };
-    let opts = ReadOptions { max_page_bytes: 1 << 20 };
+    let huge = Huge {
+        head: std::io::Cursor::new(head.into_bytes()),
+        left: big,
+        tail: std::io::Cursor::new(tail),
+    };
+    let opts = ReadOptions {
+        max_page_bytes: 1 << 20,
+    };
     let (_, ev) = ingest::open_reader(Arc::from("big.warc"), Box::new(huge), &opts).unwrap();
     let ev: Vec<Event> = ev.collect();
     let r = records(&ev)[0];
@@ -293,7 +372,13 @@ fn fifty_megabyte_body_is_truncated_with_bounded_memory() {
     assert_eq!(r.body.len(), 1 << 20);
     assert_eq!(r.body_len, big + 6);
     assert!(r.body.capacity() <= 2 << 20, "capacity {}", r.body.capacity());
-    assert!(ev.iter().any(|e| matches!(e, Event::Skipped { reason: SkipReason::Request, .. })));
+    assert!(ev.iter().any(|e| matches!(
+        e,
+        Event::Skipped {
+            reason: SkipReason::Request,
+            ..
+        }
+    )));
 }
 
 #[test]
@@ -301,7 +386,13 @@ fn truncated_gzip_member_is_reported_and_earlier_records_kept() {
     let bodies: Vec<String> = (0..3).map(|i| format!("<html><body>{i} {VI}</body></html>")).collect();
     let resp: Vec<Response<'_>> = bodies
         .iter()
-        .map(|b| Response { url: "http://a.vn/", date: "2026-01-01T00:00:00Z", status: 200, headers: &[("Content-Type", "text/html")], body: b.as_bytes() })
+        .map(|b| Response {
+            url: "http://a.vn/",
+            date: "2026-01-01T00:00:00Z",
+            status: 200,
+            headers: &[("Content-Type", "text/html")],
+            body: b.as_bytes(),
+        })
         .collect();
     let full = warc(true, &resp);
     let cut = full[..full.len() - 30].to_vec();
@@ -309,7 +400,11 @@ fn truncated_gzip_member_is_reported_and_earlier_records_kept() {
     assert_eq!(records(&ev).len(), 2);
     let dam = damage(&ev);
     assert_eq!(dam.len(), 1);
-    assert!(dam[0].starts_with("gzip member truncated (unexpected end of file) at offset"), "{}", dam[0]);
+    assert!(
+        dam[0].starts_with("gzip member truncated (unexpected end of file) at offset"),
+        "{}",
+        dam[0]
+    );
     // Garbage between members: skipped to the next member.
     let mut mid = full.clone();
     let second = {

@@ -42,23 +42,70 @@ fn read(rel: &str) -> Option<Seen> {
 }
 
 /// (file, kind, html records, skips, damage (offset, reason fragment))
-type Case = (&'static str, InputKind, usize, &'static [(&'static str, u32)], &'static [(u64, &'static str)]);
+type Case = (
+    &'static str,
+    InputKind,
+    usize,
+    &'static [(&'static str, u32)],
+    &'static [(u64, &'static str)],
+);
 
 const CASES: &[Case] = &[
-    ("warcio/example.warc", InputKind::Warc, 1, &[("warcinfo", 2), ("request", 2), ("revisit", 1)], &[]),
-    ("warcio/example.warc.gz", InputKind::Warc, 1, &[("warcinfo", 2), ("request", 2), ("revisit", 1)], &[]),
+    (
+        "warcio/example.warc",
+        InputKind::Warc,
+        1,
+        &[("warcinfo", 2), ("request", 2), ("revisit", 1)],
+        &[],
+    ),
+    (
+        "warcio/example.warc.gz",
+        InputKind::Warc,
+        1,
+        &[("warcinfo", 2), ("request", 2), ("revisit", 1)],
+        &[],
+    ),
     ("warcio/example-digest.warc", InputKind::Warc, 0, &[("request", 4)], &[]),
-    ("warcio/example-iana.org-chunked.warc", InputKind::Warc, 1, &[("warcinfo", 1), ("request", 1)], &[]),
-    ("warcio/example-resource.warc.gz", InputKind::Warc, 0, &[("warcinfo", 2), ("other_record_type", 1)], &[]),
-    ("warcio/example-space-in-target-uri.warc.gz", InputKind::Warc, 0, &[("warcinfo", 1), ("other_record_type", 1)], &[]),
+    (
+        "warcio/example-iana.org-chunked.warc",
+        InputKind::Warc,
+        1,
+        &[("warcinfo", 1), ("request", 1)],
+        &[],
+    ),
+    (
+        "warcio/example-resource.warc.gz",
+        InputKind::Warc,
+        0,
+        &[("warcinfo", 2), ("other_record_type", 1)],
+        &[],
+    ),
+    (
+        "warcio/example-space-in-target-uri.warc.gz",
+        InputKind::Warc,
+        0,
+        &[("warcinfo", 1), ("other_record_type", 1)],
+        &[],
+    ),
     (
         "warcio/example-wget-bad-target-uri.warc.gz",
         InputKind::Warc,
         1,
-        &[("warcinfo", 1), ("request", 1), ("metadata", 1), ("other_record_type", 2)],
+        &[
+            ("warcinfo", 1),
+            ("request", 1),
+            ("metadata", 1),
+            ("other_record_type", 2),
+        ],
         &[],
     ),
-    ("warcio/post-test.warc.gz", InputKind::Warc, 0, &[("not_html", 3), ("request", 3)], &[]),
+    (
+        "warcio/post-test.warc.gz",
+        InputKind::Warc,
+        0,
+        &[("not_html", 3), ("request", 3)],
+        &[],
+    ),
     // The gzip body of the response is 2 bytes longer than its Content-Length (973): the record is
     // damaged, the request after it is still read.
     (
@@ -69,7 +116,13 @@ const CASES: &[Case] = &[
         &[(1197, "Content-Encoding gzip body truncated")],
     ),
     // The response is split over two gzip members (head | body): read as one stream it is whole.
-    ("warcio/example-wrong-chunks.warc.gz", InputKind::Warc, 1, &[("request", 1)], &[]),
+    (
+        "warcio/example-wrong-chunks.warc.gz",
+        InputKind::Warc,
+        1,
+        &[("request", 1)],
+        &[],
+    ),
     // Whole-file gzip (one member holding every record): readable as a stream.
     (
         "warcio/example-bad-non-chunked.warc.gz",
@@ -93,7 +146,10 @@ const CASES: &[Case] = &[
         InputKind::Arc,
         0,
         &[("warcinfo", 1)],
-        &[(151, "ARC record truncated: length 1591 but the input ends after 1579 bytes")],
+        &[(
+            151,
+            "ARC record truncated: length 1591 but the input ends after 1579 bytes",
+        )],
     ),
     (
         "warcio/bad.arc",
@@ -110,18 +166,42 @@ const CASES: &[Case] = &[
         "pywb/iana.warc.gz",
         InputKind::Warc,
         16,
-        &[("warcinfo", 1), ("request", 171), ("revisit", 123), ("not_html", 28), ("http_status", 4)],
+        &[
+            ("warcinfo", 1),
+            ("request", 171),
+            ("revisit", 123),
+            ("not_html", 28),
+            ("http_status", 4),
+        ],
         &[],
     ),
     (
         "pywb/dupes.warc.gz",
         InputKind::Warc,
         1,
-        &[("warcinfo", 1), ("request", 12), ("revisit", 9), ("not_html", 1), ("http_status", 1)],
+        &[
+            ("warcinfo", 1),
+            ("request", 12),
+            ("revisit", 9),
+            ("not_html", 1),
+            ("http_status", 1),
+        ],
         &[],
     ),
-    ("pywb/example-url-agnostic-orig.warc.gz", InputKind::Warc, 1, &[("warcinfo", 1)], &[]),
-    ("pywb/example-url-agnostic-revisit.warc.gz", InputKind::Warc, 0, &[("warcinfo", 1), ("revisit", 1)], &[]),
+    (
+        "pywb/example-url-agnostic-orig.warc.gz",
+        InputKind::Warc,
+        1,
+        &[("warcinfo", 1)],
+        &[],
+    ),
+    (
+        "pywb/example-url-agnostic-revisit.warc.gz",
+        InputKind::Warc,
+        0,
+        &[("warcinfo", 1), ("revisit", 1)],
+        &[],
+    ),
 ];
 
 #[test]
@@ -142,7 +222,11 @@ fn every_sample_has_the_expected_counts() {
         }
         for r in &seen.records {
             let text = String::from_utf8_lossy(&r.body);
-            assert!(text.to_ascii_lowercase().contains("<html"), "{file}@{}: body is not HTML", r.offset);
+            assert!(
+                text.to_ascii_lowercase().contains("<html"),
+                "{file}@{}: body is not HTML",
+                r.offset
+            );
             assert!(r.url.as_deref().is_some_and(|u| u.starts_with("http")), "{file}");
         }
     }
@@ -162,7 +246,9 @@ fn every_sample_file_is_read_without_panic() {
 
 #[test]
 fn offsets_are_member_offsets_and_bodies_are_decoded() {
-    let Some(gz) = read("warcio/example.warc.gz") else { return };
+    let Some(gz) = read("warcio/example.warc.gz") else {
+        return;
+    };
     // Members start at 0, 353, 784, 2012, …: the response is the third member.
     assert_eq!(gz.records[0].offset, 784);
     assert_eq!(gz.records[0].url.as_deref(), Some("http://example.com/"));

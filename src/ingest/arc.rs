@@ -22,12 +22,22 @@ pub fn parse_header(line: &str) -> Option<ArcHeader> {
     let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
     let first = tokens.first()?;
     let colon = first.find(':')?;
-    if colon == 0 || !first.get(..colon)?.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'+') {
+    if colon == 0
+        || !first
+            .get(..colon)?
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'+')
+    {
         return None;
     }
-    let is_ip = |t: &str| t == "-" || (t.contains('.') || t.contains(':')) && t.bytes().all(|b| b.is_ascii_hexdigit() || b == b'.' || b == b':');
+    let is_ip = |t: &str| {
+        t == "-"
+            || (t.contains('.') || t.contains(':'))
+                && t.bytes().all(|b| b.is_ascii_hexdigit() || b == b'.' || b == b':')
+    };
     let is_date = |t: &str| t.len() >= 8 && t.bytes().all(|b| b.is_ascii_digit());
-    let i = (1..tokens.len()).find(|&i| is_ip(tokens.get(i).copied().unwrap_or("")) && is_date(tokens.get(i + 1).copied().unwrap_or("")))?;
+    let i = (1..tokens.len())
+        .find(|&i| is_ip(tokens.get(i).copied().unwrap_or("")) && is_date(tokens.get(i + 1).copied().unwrap_or("")))?;
     if tokens.len() < i + 4 {
         return None;
     }
@@ -110,7 +120,10 @@ impl ArcReader {
                 self.resyncing = true;
                 return Some(self.damaged(
                     offset,
-                    format!("ARC header: length {:?} is not a number; skipped to the next header", h.length),
+                    format!(
+                        "ARC header: length {:?} is not a number; skipped to the next header",
+                        h.length
+                    ),
                 ));
             };
             let lower = h.url.to_ascii_lowercase();
@@ -145,13 +158,19 @@ impl ArcReader {
             }
             let mut rest = (&mut self.src).take(left);
             if let Err(e) = discard(&mut rest, u64::MAX) {
-                return Some(self.damaged(self.src.failed_at().unwrap_or(offset), format!("ARC record block unreadable: {e}")));
+                return Some(self.damaged(
+                    self.src.failed_at().unwrap_or(offset),
+                    format!("ARC record block unreadable: {e}"),
+                ));
             }
             let missing = rest.limit();
             if missing > 0 {
                 return Some(self.damaged(
                     offset,
-                    format!("ARC record truncated: length {len} but the input ends after {} bytes of its block", len - missing),
+                    format!(
+                        "ARC record truncated: length {len} but the input ends after {} bytes of its block",
+                        len - missing
+                    ),
                 ));
             }
             return Some(match outcome {
@@ -182,8 +201,11 @@ impl<R: std::io::BufRead> StartsWith for std::io::Take<R> {
         use std::io::BufRead;
         match self.fill_buf() {
             Ok(b) => {
-                let b = b.get(b.iter().take_while(|c| c.is_ascii_whitespace()).count()..).unwrap_or(&[]);
-                b.len() >= pat.len() && b.get(..pat.len()).is_some_and(|p| p.eq_ignore_ascii_case(pat)) || pat.starts_with(b) && !b.is_empty()
+                let b = b
+                    .get(b.iter().take_while(|c| c.is_ascii_whitespace()).count()..)
+                    .unwrap_or(&[]);
+                b.len() >= pat.len() && b.get(..pat.len()).is_some_and(|p| p.eq_ignore_ascii_case(pat))
+                    || pat.starts_with(b) && !b.is_empty()
             }
             Err(_) => false,
         }

@@ -56,16 +56,28 @@ pub fn meta_charset(body: &[u8]) -> Option<&'static Encoding> {
             continue;
         };
         let rest = tag.get(c + 7..).unwrap_or(&[]);
-        let rest = rest.get(rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..).unwrap_or(&[]);
+        let rest = rest
+            .get(rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..)
+            .unwrap_or(&[]);
         let Some(rest) = rest.strip_prefix(b"=") else { continue };
-        let rest = rest.get(rest.iter().take_while(|b| b.is_ascii_whitespace() || **b == b'"' || **b == b'\'').count()..).unwrap_or(&[]);
+        let rest = rest
+            .get(
+                rest.iter()
+                    .take_while(|b| b.is_ascii_whitespace() || **b == b'"' || **b == b'\'')
+                    .count()..,
+            )
+            .unwrap_or(&[]);
         let n = rest
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
             .count();
         if let Some(enc) = rest.get(..n).and_then(Encoding::for_label) {
             // WHATWG: a UTF-16 label in <meta> means UTF-8.
-            return Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { UTF_8 } else { enc });
+            return Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                UTF_8
+            } else {
+                enc
+            });
         }
     }
     None
@@ -151,18 +163,21 @@ pub fn is_plainly_nfc(s: &str) -> bool {
     let b = s.as_bytes();
     // Lead bytes of characters outside those ranges (U+0300–U+07FF, U+0800–U+0FFF, U+3000 and up).
     for chunk in b.chunks(64) {
-        let bad = chunk
-            .iter()
-            .fold(false, |acc, &x| acc | (x.wrapping_sub(0xCC) <= 0xE0 - 0xCC) | (x >= 0xE3));
+        let bad = chunk.iter().fold(false, |acc, &x| {
+            acc | (x.wrapping_sub(0xCC) <= 0xE0 - 0xCC) | (x >= 0xE3)
+        });
         if bad {
             return false;
         }
     }
     // Three-byte characters led by E1 (U+1000–U+1FFF) or E2 (U+2000–U+2FFF): only the allowed blocks.
-    memchr::memchr2_iter(0xE1, 0xE2, b).all(|i| match (b.get(i), b.get(i + 1), b.get(i + 2)) {
-        (Some(0xE1), Some(0xB8..=0xBB), _) => true,
-        (Some(0xE2), Some(0x80), Some(0x90..=0xBF)) | (Some(0xE2), Some(0x81), Some(0x80..=0xAF)) => true,
-        _ => false,
+    memchr::memchr2_iter(0xE1, 0xE2, b).all(|i| {
+        matches!(
+            (b.get(i), b.get(i + 1), b.get(i + 2)),
+            (Some(0xE1), Some(0xB8..=0xBB), _)
+                | (Some(0xE2), Some(0x80), Some(0x90..=0xBF))
+                | (Some(0xE2), Some(0x81), Some(0x80..=0xAF))
+        )
     })
 }
 
@@ -182,7 +197,11 @@ fn choose(
     let Some((enc, src)) = declared else {
         return (detect(body, utf8), CharsetSource::Detected, None);
     };
-    let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { UTF_8 } else { enc };
+    let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        UTF_8
+    } else {
+        enc
+    };
     if enc == UTF_8 {
         if utf8.is_valid() {
             return (UTF_8, src, None);
@@ -203,7 +222,10 @@ mod tests {
 
     #[test]
     fn header_and_meta_labels() {
-        assert_eq!(header_charset("text/html; charset=\"windows-1258\""), Some(encoding_rs::WINDOWS_1258));
+        assert_eq!(
+            header_charset("text/html; charset=\"windows-1258\""),
+            Some(encoding_rs::WINDOWS_1258)
+        );
         assert_eq!(header_charset("text/html"), None);
         assert_eq!(meta_charset(b"<head><META charset='utf-8'>"), Some(UTF_8));
         assert_eq!(

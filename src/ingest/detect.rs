@@ -54,10 +54,18 @@ pub fn open_detected(
         return Err(err(format!("the file is empty; {ACCEPTED}")));
     }
     let gz = magic.get(..3) == Some(&GZ_MAGIC[..]);
-    let mut src = if gz { Source::gzip(raw) } else { Source::plain(Box::new(raw)) };
+    let mut src = if gz {
+        Source::gzip(raw)
+    } else {
+        Source::plain(Box::new(raw))
+    };
     let head = src
         .peek(512)
-        .map_err(|e| err(format!("gzip data is damaged at the start ({e}); the file cannot be read")))?
+        .map_err(|e| {
+            err(format!(
+                "gzip data is damaged at the start ({e}); the file cannot be read"
+            ))
+        })?
         .to_vec();
     let Some(kind) = classify(&head, &source) else {
         let shown: String = String::from_utf8_lossy(head.get(..head.len().min(40)).unwrap_or(&[]))

@@ -57,8 +57,12 @@ pub fn read_fields<R: BufRead + ?Sized>(
             continue;
         }
         if let Some(colon) = memchr::memchr(b':', text) {
-            let name = String::from_utf8_lossy(text.get(..colon).unwrap_or(&[])).trim().to_string();
-            let value = String::from_utf8_lossy(text.get(colon + 1..).unwrap_or(&[])).trim().to_string();
+            let name = String::from_utf8_lossy(text.get(..colon).unwrap_or(&[]))
+                .trim()
+                .to_string();
+            let value = String::from_utf8_lossy(text.get(colon + 1..).unwrap_or(&[]))
+                .trim()
+                .to_string();
             out.push((name, value));
         }
         if !line.complete {
@@ -135,12 +139,15 @@ pub fn sniff_html(body: &[u8]) -> bool {
         b"<b",
     ];
     let lower: Vec<u8> = b.iter().take(16).map(u8::to_ascii_lowercase).collect();
-    if lower.starts_with(b"<!--") || lower.starts_with(b"<p>") || lower.starts_with(b"<br") || lower.starts_with(b"<meta") {
+    if lower.starts_with(b"<!--")
+        || lower.starts_with(b"<p>")
+        || lower.starts_with(b"<br")
+        || lower.starts_with(b"<meta")
+    {
         return true;
     }
-    TAGS.iter().any(|t| {
-        lower.starts_with(t) && matches!(lower.get(t.len()), Some(b' ' | b'>' | b'\t' | b'\n' | b'\r') | None)
-    })
+    TAGS.iter()
+        .any(|t| lower.starts_with(t) && matches!(lower.get(t.len()), Some(b' ' | b'>' | b'\t' | b'\n' | b'\r') | None))
 }
 
 /// A body after transfer and content decoding, capped.
@@ -219,7 +226,10 @@ impl<R: BufRead> Read for Chunked<R> {
                     if b.is_empty() {
                         return Err(chunk_error(format!("chunk cut short ({} bytes missing)", self.left)));
                     }
-                    let n = b.len().min(buf.len()).min(usize::try_from(self.left).unwrap_or(usize::MAX));
+                    let n = b
+                        .len()
+                        .min(buf.len())
+                        .min(usize::try_from(self.left).unwrap_or(usize::MAX));
                     if let (Some(dst), Some(src)) = (buf.get_mut(..n), b.get(..n)) {
                         dst.copy_from_slice(src);
                     }
@@ -233,7 +243,9 @@ impl<R: BufRead> Read for Chunked<R> {
                 ChunkState::DataEnd => {
                     let line = read_line_capped(&mut self.inner, &mut self.line, 16)?;
                     if !trim_eol(&self.line).is_empty() {
-                        return Err(chunk_error("chunk data longer than its declared size (no CRLF after it)".into()));
+                        return Err(chunk_error(
+                            "chunk data longer than its declared size (no CRLF after it)".into(),
+                        ));
                     }
                     if line.consumed == 0 {
                         return Err(chunk_error("body ends before the last (zero-size) chunk".into()));
@@ -403,9 +415,13 @@ mod tests {
             .read_to_string(&mut out)
             .unwrap();
         assert_eq!(out, "Wikipedia");
-        let err = Chunked::new(&b"zz\r\nabc"[..]).read_to_end(&mut Vec::new()).unwrap_err();
+        let err = Chunked::new(&b"zz\r\nabc"[..])
+            .read_to_end(&mut Vec::new())
+            .unwrap_err();
         assert!(err.to_string().starts_with(CHUNK_ERR), "{err}");
-        let err = Chunked::new(&b"10\r\nabc"[..]).read_to_end(&mut Vec::new()).unwrap_err();
+        let err = Chunked::new(&b"10\r\nabc"[..])
+            .read_to_end(&mut Vec::new())
+            .unwrap_err();
         assert!(err.to_string().contains("cut short"), "{err}");
     }
 

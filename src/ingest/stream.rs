@@ -163,8 +163,8 @@ impl Read for GzMembers {
             if head.is_empty() {
                 return Ok(0);
             }
-            let starts_gz = head.len() >= 3 && head.get(..3) == Some(&GZ_MAGIC[..])
-                || head.len() < 3 && GZ_MAGIC.starts_with(head);
+            let starts_gz =
+                head.len() >= 3 && head.get(..3) == Some(&GZ_MAGIC[..]) || head.len() < 3 && GZ_MAGIC.starts_with(head);
             if starts_gz {
                 let Some(raw) = self.raw.take() else {
                     return Ok(0);
@@ -203,7 +203,7 @@ pub struct Source {
 
 enum Layer {
     Plain(CountingRead),
-    Gz(GzMembers),
+    Gz(Box<GzMembers>),
 }
 
 /// Counts the bytes read from an unbuffered raw input.
@@ -236,7 +236,7 @@ impl Source {
     /// Gzip input (one or many members).
     pub fn gzip(r: CountingBuf) -> Self {
         Source {
-            inner: BufReader::with_capacity(BUF_CAP, Layer::Gz(GzMembers::new(r))),
+            inner: BufReader::with_capacity(BUF_CAP, Layer::Gz(Box::new(GzMembers::new(r)))),
         }
     }
 

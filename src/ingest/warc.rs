@@ -73,48 +73,46 @@ impl WarcReader {
         if let Some(ev) = self.queued.take() {
             return Some(ev);
         }
-        loop {
-            if self.done {
-                return None;
+        if self.done {
+            return None;
+        }
+        if self.resync {
+            self.resync = false;
+            if let Err(e) = self.scan() {
+                let at = self.error_at(self.src.offset());
+                return Some(self.damaged(at, e.to_string()));
             }
-            if self.resync {
-                self.resync = false;
-                if let Err(e) = self.scan() {
+        }
+        let offset = match self.pending.take() {
+            Some(at) => at,
+            None => match skip_ws(&mut self.src) {
+                Ok(false) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(true) => {
+                    let at = self.src.offset();
+                    match read_line_capped(&mut self.src, &mut self.scratch, 64) {
+                        Ok(_) => {}
+                        Err(e) => return Some(self.damaged(self.error_at(at), e.to_string())),
+                    }
+                    if !self.scratch.starts_with(b"WARC/1.") {
+                        let found = String::from_utf8_lossy(trim_eol(&self.scratch)).into_owned();
+                        self.resync = true;
+                        return Some(self.damaged(
+                            at,
+                            format!("expected a WARC record header ('WARC/1.0' or 'WARC/1.1'), found {found:?}; skipped to the next record"),
+                        ));
+                    }
+                    at
+                }
+                Err(e) => {
                     let at = self.error_at(self.src.offset());
                     return Some(self.damaged(at, e.to_string()));
                 }
-            }
-            let offset = match self.pending.take() {
-                Some(at) => at,
-                None => match skip_ws(&mut self.src) {
-                    Ok(false) => {
-                        self.done = true;
-                        return None;
-                    }
-                    Ok(true) => {
-                        let at = self.src.offset();
-                        match read_line_capped(&mut self.src, &mut self.scratch, 64) {
-                            Ok(_) => {}
-                            Err(e) => return Some(self.damaged(self.error_at(at), e.to_string())),
-                        }
-                        if !self.scratch.starts_with(b"WARC/1.") {
-                            let found = String::from_utf8_lossy(trim_eol(&self.scratch)).into_owned();
-                            self.resync = true;
-                            return Some(self.damaged(
-                                at,
-                                format!("expected a WARC record header ('WARC/1.0' or 'WARC/1.1'), found {found:?}; skipped to the next record"),
-                            ));
-                        }
-                        at
-                    }
-                    Err(e) => {
-                        let at = self.error_at(self.src.offset());
-                        return Some(self.damaged(at, e.to_string()));
-                    }
-                },
-            };
-            return Some(self.record(offset));
-        }
+            },
+        };
+        Some(self.record(offset))
     }
 
     /// Reads one record whose version line has been consumed.
@@ -141,7 +139,10 @@ impl WarcReader {
         }
         let Some(cl) = cl else {
             self.resync = true;
-            return self.damaged(offset, "WARC header: Content-Length missing; skipped to the next record".into());
+            return self.damaged(
+                offset,
+                "WARC header: Content-Length missing; skipped to the next record".into(),
+            );
         };
         let Ok(len) = cl.trim().parse::<u64>() else {
             self.resync = true;
