@@ -93,6 +93,18 @@ fn corpus(gzip: bool) -> (Vec<u8>, u64) {
     (w.into_inner(), plain.offset)
 }
 
+/// Framing and HTTP only (no charset decoding), to compare with other WARC readers.
+fn framing(bytes: &Arc<[u8]>) -> usize {
+    let reader = Box::new(std::io::Cursor::new(bytes.clone()));
+    let (_, events) = open_reader(Arc::from("bench.warc"), reader, &ReadOptions::default()).unwrap();
+    events
+        .map(|ev| match ev {
+            Event::Record(r) => r.body.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
 fn ingest(bytes: &Arc<[u8]>) -> usize {
     let reader = Box::new(std::io::Cursor::new(bytes.clone()));
     let (_, events) = open_reader(Arc::from("bench.warc"), reader, &ReadOptions::default()).unwrap();
@@ -115,6 +127,9 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(uncompressed));
         let name = if gzip { "warc_gz_per_record" } else { "warc_plain" };
         g.bench_function(name, |b| b.iter(|| black_box(ingest(&bytes))));
+        g.bench_function(format!("{name}_framing_only"), |b| {
+            b.iter(|| black_box(framing(&bytes)))
+        });
     }
     g.finish();
 }
