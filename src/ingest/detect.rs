@@ -1,15 +1,87 @@
 //! Recognises an input's kind by its first bytes (gzip or not) and opens the matching reader.
+use std::io::BufRead;
 use std::sync::Arc;
 
+use super::arc::{ArcReader, parse_header};
+use super::htmldir::read_html;
+use super::jsonl::JsonlReader;
+use super::stream::{CountingBuf, GZ_MAGIC, Source};
+use super::warc::WarcReader;
 use super::{Events, InputError, InputKind, ReadOptions};
+
+const ACCEPTED: &str = "accepted inputs: WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz; one {\"url\",\"html\"} object per line), saved HTML (.html, .htm)";
+
+/// Classifies the first (decompressed) bytes of an input; `name` breaks ties by extension.
+pub fn classify(head: &[u8], name: &str) -> Option<InputKind> {
+    let b = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let b = b.get(start..).unwrap_or(&[]);
+    let lname = name.to_ascii_lowercase();
+    let lname = lname.strip_suffix(".gz").unwrap_or(&lname);
+    if b.starts_with(b"WARC/") {
+        return Some(InputKind::Warc);
+    }
+    if b.starts_with(b"filedesc://") {
+        return Some(InputKind::Arc);
+    }
+    let first_line = b.split(|c| *c == b'\n').next().unwrap_or(&[]);
+    if parse_header(&String::from_utf8_lossy(first_line)).is_some() && lname.ends_with(".arc") {
+        return Some(InputKind::Arc);
+    }
+    if b.first() == Some(&b'{') {
+        return Some(InputKind::Jsonl);
+    }
+    if b.first() == Some(&b'<') || lname.ends_with(".html") || lname.ends_with(".htm") {
+        return Some(InputKind::Html);
+    }
+    None
+}
 
 pub fn open_detected(
     source: Arc<str>,
-    _reader: Box<dyn std::io::Read + Send>,
-    _opts: &ReadOptions,
+    reader: Box<dyn std::io::Read + Send>,
+    opts: &ReadOptions,
 ) -> Result<(InputKind, Events), InputError> {
-    Err(InputError {
+    let err = |message: String| InputError {
         path: source.as_ref().into(),
-        message: "readers not written yet".into(),
-    })
+        message,
+    };
+    let mut raw = CountingBuf::new(reader);
+    let magic = raw
+        .fill_buf()
+        .map_err(|e| err(format!("cannot read: {e}; check the file")))?;
+    if magic.is_empty() {
+        return Err(err(format!("the file is empty; {ACCEPTED}")));
+    }
+    let gz = magic.get(..3) == Some(&GZ_MAGIC[..]);
+    let mut src = if gz {
+        Source::gzip(raw)
+    } else {
+        Source::plain(Box::new(raw))
+    };
+    let head = src
+        .peek(512)
+        .map_err(|e| {
+            err(format!(
+                "gzip data is damaged at the start ({e}); the file cannot be read"
+            ))
+        })?
+        .to_vec();
+    let Some(kind) = classify(&head, &source) else {
+        let shown: String = String::from_utf8_lossy(head.get(..head.len().min(40)).unwrap_or(&[]))
+            .chars()
+            .map(|c| if c.is_control() { '.' } else { c })
+            .collect();
+        return Err(err(format!(
+            "not a recognised input: {}content starts with {shown:?}; {ACCEPTED}",
+            if gz { "gzip-compressed, " } else { "" }
+        )));
+    };
+    let events: Events = match kind {
+        InputKind::Warc => Box::new(WarcReader::new(source, src, opts)),
+        InputKind::Arc => Box::new(ArcReader::new(source, src, opts)),
+        InputKind::Jsonl => Box::new(JsonlReader::new(source, src, opts)),
+        InputKind::Html => Box::new(read_html(source, src, opts).into_iter()),
+    };
+    Ok((kind, events))
 }

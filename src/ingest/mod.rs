@@ -5,7 +5,9 @@ pub mod demo;
 pub mod detect;
 pub mod hashing;
 pub mod htmldir;
+pub mod http;
 pub mod jsonl;
+pub mod stream;
 pub mod warc;
 pub mod warc_write;
 
