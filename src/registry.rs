@@ -176,7 +176,12 @@ pub fn name_keys(name: &str) -> Vec<String> {
             core = r2;
         }
     }
-    for prefix in [&["bao", "dien", "tu"][..], &["tap", "chi", "dien", "tu"], &["bao"], &["tap", "chi"]] {
+    for prefix in [
+        &["bao", "dien", "tu"][..],
+        &["tap", "chi", "dien", "tu"],
+        &["bao"],
+        &["tap", "chi"],
+    ] {
         if core.len() > prefix.len() && core.starts_with(prefix) {
             core = &core[prefix.len()..];
             break;
@@ -214,7 +219,10 @@ pub fn parse_csv(text: &str, kind: RegistryKind) -> anyhow::Result<Vec<Outlet>> 
     let headers = rdr.headers().context("the header line is missing or not CSV")?.clone();
     let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(c_name), Some(c_domains)) = (col("name"), col("domains")) else {
-        bail!("the header must have columns `name` and `domains` (found: {})", headers.iter().collect::<Vec<_>>().join(","));
+        bail!(
+            "the header must have columns `name` and `domains` (found: {})",
+            headers.iter().collect::<Vec<_>>().join(",")
+        );
     };
     let (c_aliases, c_licence, c_type, c_issuer, c_notes) =
         (col("aliases"), col("licence"), col("type"), col("issuer"), col("notes"));

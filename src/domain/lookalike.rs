@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::homoglyph::visual;
-use super::segment::Segment;
+use super::segment::{Segment, SegmentKind};
 use super::words::{Source, WordCategory, WordModel};
 use crate::registry::{Outlet, RegistryKind};
 use crate::text::normalize::fold;
@@ -164,6 +164,22 @@ fn distances(a: &[u8], b: &[u8]) -> (usize, usize) {
     (osa[n * w + m], lev[n * w + m])
 }
 
+/// Whether `a` and `b` differ by one contiguous chunk of ≥ 2 characters added or removed
+/// ("luatvietnam" / "luatsuvietnam"): a dropped syllable, not a typo.
+fn dropped_chunk(a: &str, b: &str, distance: usize) -> bool {
+    let (s, l) = if a.len() <= b.len() {
+        (a.as_bytes(), b.as_bytes())
+    } else {
+        (b.as_bytes(), a.as_bytes())
+    };
+    if distance < 2 || l.len() - s.len() != distance {
+        return false;
+    }
+    let p = s.iter().zip(l).take_while(|(x, y)| x == y).count();
+    let q = s.iter().rev().zip(l.iter().rev()).take_while(|(x, y)| x == y).count();
+    p + q >= s.len()
+}
+
 fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
@@ -175,8 +191,7 @@ impl LookalikeIndex {
         let mut seen: HashMap<(String, u32), ()> = HashMap::new();
         for (oi, o) in outlets.iter().enumerate() {
             let oi = oi as u32;
-            idx.outlets
-                .push((o.name.clone(), o.main_domain().to_string(), o.kind));
+            idx.outlets.push((o.name.clone(), o.main_domain().to_string(), o.kind));
             let mut add = |idx: &mut LookalikeIndex, key: String, source: KeySource| {
                 if key.len() >= 3 && seen.insert((key.clone(), oi), ()).is_none() {
                     idx.keys.push(Key {
@@ -203,7 +218,10 @@ impl LookalikeIndex {
                 if no_va.len() != w.len() {
                     add(&mut idx, no_va.iter().map(|s| s.as_str()).collect(), KeySource::Name);
                     if let Some(p) = w.iter().position(|x| x == "va") {
-                        let (l, r) = (w.get(..p).unwrap_or(&[]).concat(), w.get(p + 1..).unwrap_or(&[]).concat());
+                        let (l, r) = (
+                            w.get(..p).unwrap_or(&[]).concat(),
+                            w.get(p + 1..).unwrap_or(&[]).concat(),
+                        );
                         if l.len() >= 6 {
                             idx.sides.entry((l, true)).or_default().push(oi);
                         }
@@ -213,8 +231,16 @@ impl LookalikeIndex {
                     }
                 }
                 for prefix in [&["bao", "dien", "tu"][..], &["tap", "chi"], &["thoi", "bao"], &["bao"]] {
-                    if w.len() > prefix.len() && w.starts_with(&prefix.iter().map(|s| s.to_string()).collect::<Vec<_>>()) {
-                        let core: String = w.get(prefix.len()..).unwrap_or(&[]).iter().filter(|x| *x != "va").map(String::as_str).collect();
+                    if w.len() > prefix.len()
+                        && w.starts_with(&prefix.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                    {
+                        let core: String = w
+                            .get(prefix.len()..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .filter(|x| *x != "va")
+                            .map(String::as_str)
+                            .collect();
                         if core.len() >= MIN_PARTIAL {
                             add(&mut idx, core, KeySource::Core);
                         }
@@ -331,9 +357,14 @@ impl LookalikeIndex {
                 if (s == 0 && e == len) || !bound(s) || !bound(e) {
                     continue;
                 }
-                let Some(&ki) = self.ac_keys.get(m.pattern().as_usize()) else { continue };
+                let Some(&ki) = self.ac_keys.get(m.pattern().as_usize()) else {
+                    continue;
+                };
                 let Some(k) = self.keys.get(ki as usize) else { continue };
                 let added: Vec<&Segment> = segments.iter().filter(|g| g.end <= s || g.start >= e).collect();
+                if added.iter().any(|g| g.kind == SegmentKind::Unknown) {
+                    continue; // the rest of the label is not words: not "name plus words"
+                }
                 let cat = |g: &&Segment| words.press_category(&g.text);
                 let press_added = added
                     .iter()
@@ -343,6 +374,13 @@ impl LookalikeIndex {
                     KeySource::Core if press_added && !words.is_place(&k.key) => (How::PressWordSwap, 0.7),
                     KeySource::Core => continue,
                     _ if any_press => (How::AddedWords, 0.85),
+                    // The key is an ordinary Vietnamese word ("bóng đá"): a name plus words only with press words.
+                    _ if segments
+                        .iter()
+                        .any(|g| g.start == s && g.end == e && g.kind == SegmentKind::Word) =>
+                    {
+                        continue;
+                    }
                     _ => (How::AddedWords, 0.6 + 0.3 * (e - s) as f32 / len as f32),
                 };
                 let mut p = Partial::new(how, label.get(s..e).unwrap_or(label), score);
@@ -370,7 +408,7 @@ impl LookalikeIndex {
                 }
                 let (osa, lev) = distances(label.as_bytes(), k.key.as_bytes());
                 let rel = osa as f32 / len.max(k.key.len()) as f32;
-                if osa == 0 || osa > maxd || rel > 0.25 {
+                if osa == 0 || osa > maxd || rel > 0.18 || dropped_chunk(label, &k.key, osa) {
                     continue;
                 }
                 let (how, score) = if osa < lev {
@@ -395,7 +433,11 @@ impl LookalikeIndex {
             for (side, left) in [(l, true), (r, false)] {
                 if let Some(outlets) = self.sides.get(&(side.clone(), left)) {
                     for &oi in outlets {
-                        if let Some(ki) = self.keys.iter().position(|k| k.outlet == oi && k.source == KeySource::Name) {
+                        if let Some(ki) = self
+                            .keys
+                            .iter()
+                            .position(|k| k.outlet == oi && k.source == KeySource::Name)
+                        {
                             self.push(out, ki as u32, Partial::new(How::SharedNamePart, &side, 0.5));
                         }
                     }
@@ -460,7 +502,10 @@ pub fn best_per_outlet(mut v: Vec<LookalikeMatch>, cap: usize) -> Vec<LookalikeM
     });
     let mut out: Vec<LookalikeMatch> = Vec::new();
     for m in v {
-        if !out.iter().any(|o| o.outlet == m.outlet && o.outlet_domain == m.outlet_domain) {
+        if !out
+            .iter()
+            .any(|o| o.outlet == m.outlet && o.outlet_domain == m.outlet_domain)
+        {
             out.push(m);
         }
         if out.len() >= cap {

@@ -178,19 +178,25 @@ fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Splits a host or URL into (registrable ASCII domain, its suffix).
-fn split_domain(input: &str) -> (String, String) {
+/// Splits a host or URL into (registrable ASCII domain, its suffix, ASCII host).
+fn split_domain(input: &str) -> (String, String, String) {
     let s = input.trim();
     let host = if s.contains("://") {
         url_host(s).unwrap_or_default()
     } else {
-        s.split(['/', '?', '#']).next().unwrap_or("").rsplit('@').next().unwrap_or("").to_string()
+        s.split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .rsplit('@')
+            .next()
+            .unwrap_or("")
+            .to_string()
     };
     let host = host.split(':').next().unwrap_or("").trim_end_matches('.').to_string();
     let ascii = idna::domain_to_ascii(&host).unwrap_or_else(|_| host.to_ascii_lowercase());
     let domain = registrable_domain(&ascii);
     let suffix = psl::suffix_str(&domain).unwrap_or("").to_string();
-    (domain, suffix)
+    (domain, suffix, ascii)
 }
 
 /// Domain features of one site: `domain` is a host, registrable domain or URL (ASCII or Unicode),
@@ -198,12 +204,15 @@ fn split_domain(input: &str) -> (String, String) {
 /// for licensed press agencies (they are exempt); for licensed aggregate sites and social networks
 /// look-alikes are withheld but press words are still reported (QĐ 1418 applies to them).
 pub fn analyse(domain: &str, site_name: Option<&str>, model: &DomainModel, registry: &Registry) -> DomainFeatures {
-    let (domain, suffix) = split_domain(domain);
+    let (domain, suffix, host) = split_domain(domain);
     let (unicode, _) = idna::domain_to_unicode(&domain);
     let label_ascii = if suffix.is_empty() || domain.len() <= suffix.len() + 1 {
         domain.clone()
     } else {
-        domain.get(..domain.len() - suffix.len() - 1).unwrap_or(&domain).to_string()
+        domain
+            .get(..domain.len() - suffix.len() - 1)
+            .unwrap_or(&domain)
+            .to_string()
     };
     let idn = label_ascii.split('.').any(|l| l.starts_with("xn--"));
     let (label, _) = idna::domain_to_unicode(&label_ascii);
@@ -223,7 +232,7 @@ pub fn analyse(domain: &str, site_name: Option<&str>, model: &DomainModel, regis
         segments,
         ..Default::default()
     };
-    let owner = registry.lookup_domain(&domain);
+    let owner = registry.lookup_domain(&host);
     f.registry = owner.map(|(o, kind)| RegistryRef {
         name: o.name.clone(),
         kind,
@@ -252,7 +261,11 @@ pub fn analyse(domain: &str, site_name: Option<&str>, model: &DomainModel, regis
         });
     }
     if !places.is_empty() {
-        let score = if places.iter().any(|p| p.matched.contains(' ')) { 1.0 } else { 0.6 };
+        let score = if places.iter().any(|p| p.matched.contains(' ')) {
+            1.0
+        } else {
+            0.6
+        };
         places.dedup_by(|a, b| a.name == b.name && a.source == b.source);
         f.locality = Some(LocalityFinding { score, places });
     }

@@ -259,7 +259,10 @@ impl Segmenter {
             let raw = label.get(i..j).unwrap_or("");
             let (text, kind) = match e {
                 Some(e) => (
-                    self.displays.get(e.display as usize).cloned().unwrap_or_else(|| raw.to_string()),
+                    self.displays
+                        .get(e.display as usize)
+                        .cloned()
+                        .unwrap_or_else(|| raw.to_string()),
                     e.kind,
                 ),
                 None if raw.bytes().all(|c| c.is_ascii_digit()) => (raw.to_string(), SegmentKind::Digits),

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use anyhow::bail;
 use serde::{Deserialize, Serialize};
 
-use super::segment::Segment;
+use super::segment::{Segment, SegmentKind};
 use crate::text::normalize::fold;
 
 /// What kind of press-like word.
@@ -201,11 +201,18 @@ impl WordModel {
                 covered = e;
                 key = syl.get(s..e).unwrap_or(&[]).join(" ");
                 if let Some(w) = self.press.get(&key) {
+                    // "bao" + one syllable as the whole label reads as a given name ("Bảo Kim"): halved.
+                    let name_like = source == Source::Domain
+                        && key == "bao"
+                        && units.len() == 2
+                        && units
+                            .get(1)
+                            .is_some_and(|u| u.kind == SegmentKind::Syllable && !self.press.contains_key(&u.text));
                     press.push(WordHit {
                         word: w.display.clone(),
                         matched: key.clone(),
                         category: w.category,
-                        weight: w.weight,
+                        weight: if name_like { w.weight * 0.5 } else { w.weight },
                         source,
                     });
                 }
