@@ -89,7 +89,7 @@ pub struct LookalikeIndex {
     visual: HashMap<String, Vec<u32>>,
     ac: Option<AhoCorasick>,
     ac_keys: Vec<u32>,
-    deletes: HashMap<String, Vec<u32>>,
+    deletes: HashMap<u64, Vec<u32>, IdBuild>,
     sides: HashMap<(String, bool), Vec<u32>>,
 }
 
@@ -105,31 +105,61 @@ fn words_of(name: &str) -> Vec<String> {
 fn max_distance(len: usize) -> usize {
     match len {
         0..MIN_PARTIAL => 0,
-        MIN_PARTIAL..=8 => 1,
+        MIN_PARTIAL..=11 => 1,
         _ => 2,
     }
 }
 
-/// Every string obtained from `s` (ASCII) by deleting up to `d` characters (including `s`).
-fn deletes(s: &str, d: usize, out: &mut Vec<String>) {
-    out.push(s.to_string());
-    let mut frontier = vec![s.to_string()];
-    for _ in 0..d {
-        let mut next = Vec::new();
-        for w in &frontier {
-            for i in 0..w.len() {
-                let mut v = String::with_capacity(w.len());
-                v.push_str(w.get(..i).unwrap_or(""));
-                v.push_str(w.get(i + 1..).unwrap_or(""));
-                if !out.contains(&v) {
-                    out.push(v.clone());
-                    next.push(v);
-                }
+/// FNV-1a over `s` with the bytes at `skip` left out.
+fn hash_without(s: &[u8], skip: [usize; 2]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, &c) in s.iter().enumerate() {
+        if i == skip[0] || i == skip[1] {
+            continue;
+        }
+        h ^= u64::from(c);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Hashes of every string obtained from `s` by deleting up to `d` (≤ 2) bytes, `s` included.
+/// Hash collisions only add candidates, which are verified by the real distance.
+fn delete_hashes(s: &str, d: usize, out: &mut Vec<u64>) {
+    let b = s.as_bytes();
+    let none = usize::MAX;
+    out.push(hash_without(b, [none, none]));
+    if d >= 1 {
+        for i in 0..b.len() {
+            out.push(hash_without(b, [i, none]));
+        }
+    }
+    if d >= 2 {
+        for i in 0..b.len() {
+            for j in i + 1..b.len() {
+                out.push(hash_without(b, [i, j]));
             }
         }
-        frontier = next;
     }
 }
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct IdHasher(u64);
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+type IdBuild = std::hash::BuildHasherDefault<IdHasher>;
 
 /// Optimal-string-alignment distance (edits and adjacent transpositions) and plain Levenshtein.
 fn distances(a: &[u8], b: &[u8]) -> (usize, usize) {
@@ -262,9 +292,11 @@ impl LookalikeIndex {
                 let d = max_distance(k.key.len());
                 if d > 0 {
                     let mut v = Vec::new();
-                    deletes(&k.key, d, &mut v);
-                    for del in v {
-                        idx.deletes.entry(del).or_default().push(ki);
+                    delete_hashes(&k.key, d, &mut v);
+                    v.sort_unstable();
+                    v.dedup();
+                    for h in v {
+                        idx.deletes.entry(h).or_default().push(ki);
                     }
                 }
             }
@@ -390,8 +422,9 @@ impl LookalikeIndex {
         }
         // 4. Small edits: deletion neighbourhoods of the label meet those of the keys.
         if len >= MIN_PARTIAL {
+            // Keys of length ≥ 12 allow 2 edits, so labels of length ≥ 10 need 2 deletions.
             let mut dels = Vec::new();
-            deletes(label, 2, &mut dels);
+            delete_hashes(label, if len >= 10 { 2 } else { 1 }, &mut dels);
             let mut cands: Vec<u32> = dels
                 .iter()
                 .filter_map(|d| self.deletes.get(d))
@@ -523,8 +556,10 @@ mod tests {
     fn osa_and_levenshtein() {
         assert_eq!(distances(b"dantri", b"dantir"), (1, 2));
         assert_eq!(distances(b"vnexpress", b"vnexpres"), (1, 1));
-        let mut v = Vec::new();
-        deletes("abc", 1, &mut v);
-        assert_eq!(v, ["abc", "bc", "ac", "ab"]);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        delete_hashes("abcd", 2, &mut a);
+        delete_hashes("abd", 0, &mut b);
+        assert_eq!(a.len(), 1 + 4 + 6);
+        assert!(a.contains(&b[0]));
     }
 }
