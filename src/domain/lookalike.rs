@@ -91,6 +91,7 @@ pub struct LookalikeIndex {
     ac_keys: Vec<u32>,
     deletes: HashMap<u64, Vec<u32>, IdBuild>,
     sides: HashMap<(String, bool), Vec<u32>>,
+    max_key_len: usize,
 }
 
 fn words_of(name: &str) -> Vec<String> {
@@ -279,6 +280,7 @@ impl LookalikeIndex {
                 }
             }
         }
+        idx.max_key_len = idx.keys.iter().map(|k| k.key.len()).max().unwrap_or(0);
         let mut ac_pats = Vec::new();
         for (ki, k) in idx.keys.iter().enumerate() {
             let ki = ki as u32;
@@ -421,7 +423,7 @@ impl LookalikeIndex {
             }
         }
         // 4. Small edits: deletion neighbourhoods of the label meet those of the keys.
-        if len >= MIN_PARTIAL {
+        if len >= MIN_PARTIAL && len <= self.max_key_len + 2 {
             // Keys of length ≥ 12 allow 2 edits, so labels of length ≥ 10 need 2 deletions.
             let mut dels = Vec::new();
             delete_hashes(label, if len >= 10 { 2 } else { 1 }, &mut dels);
