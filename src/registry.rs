@@ -133,9 +133,10 @@ impl Registry {
     /// The outlet called `name` as written in a page ("Dân trí", "Báo Dân trí", "VnExpress.net",
     /// "Tuổi Trẻ Online", "dantri.com.vn"): compared without case, diacritics, spaces and
     /// punctuation; a leading "báo"/"báo điện tử"/"tạp chí", a trailing "online"/"điện tử" and a
-    /// domain suffix are ignored when the exact name is not found.
+    /// domain suffix are ignored when the exact name is not found. A leading "Theo" or "Nguồn:" is
+    /// dropped ("Theo Dân trí" → Dân trí); "A/B" tries A then B.
     pub fn outlet_by_name(&self, name: &str) -> Option<&Outlet> {
-        let n = name.trim();
+        let n = strip_attribution(name.trim());
         if n.is_empty() {
             return None;
         }
@@ -145,11 +146,32 @@ impl Registry {
         {
             return Some(o);
         }
-        name_keys(n)
-            .into_iter()
-            .find_map(|k| self.by_name.get(&k))
-            .and_then(|i| self.outlets.get(*i))
+        let find = |n: &str| {
+            name_keys(n)
+                .into_iter()
+                .find_map(|k| self.by_name.get(&k))
+                .and_then(|i| self.outlets.get(*i))
+        };
+        // "TTXVN/VietnamPlus": the whole, else the first part that names an outlet.
+        find(n).or_else(|| {
+            n.split(['/', '|', ','])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .find_map(find)
+        })
     }
+}
+
+/// Drops a leading attribution word ("Theo", "Nguồn", "Nguồn:") from a cited name.
+fn strip_attribution(s: &str) -> &str {
+    for w in ["theo ", "nguồn:", "nguồn ", "nguon:", "nguon "] {
+        if let Some(head) = s.get(..w.len())
+            && crate::text::normalize::lower(head) == w
+        {
+            return s.get(w.len()..).unwrap_or("").trim_start_matches([':', ' ']);
+        }
+    }
+    s
 }
 
 /// Lookup keys of a name: the folded name with only letters and digits, then the same without a

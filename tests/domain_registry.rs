@@ -55,6 +55,9 @@ fn sample_registry_has_real_outlets() {
         ("Lao Động", "laodong.vn"),
         ("Báo điện tử VOV", "vov.vn"),
         ("Zing News", "znews.vn"),
+        ("Theo Dân trí", "dantri.com.vn"),
+        ("Nguồn: VnExpress", "vnexpress.net"),
+        ("theo TTXVN/VietnamPlus", "vietnamplus.vn"),
     ] {
         assert_eq!(
             m.registry.outlet_by_name(written).map(|o| o.main_domain()),
