@@ -105,7 +105,7 @@ impl Lexicon {
         } else {
             Some(
                 AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
+                    .match_kind(MatchKind::Standard)
                     .build(&pats)
                     .map_err(|e| anyhow::anyhow!("cannot compile lexicon of {len} phrases: {e}"))?,
             )
@@ -126,20 +126,27 @@ impl Lexicon {
     }
 
     /// Whole-word, leftmost-longest matches in a prepared text (prepared with this lexicon's fold).
+    /// Word boundaries are checked before choosing among overlapping candidates, so a longer phrase
+    /// that fails the boundary ("đánh giá" inside "đánh giáo") does not hide a shorter one ("đánh").
     pub fn find(&self, p: &Prepared) -> Vec<Hit> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
         let bytes = p.text.as_bytes();
-        for m in ac.find_iter(&p.text) {
-            if m.start() == m.end() || !is_boundary(bytes, m.start(), m.end()) {
+        // (start, end, pattern) of every whole-word candidate, then leftmost-longest, non-overlapping.
+        let mut cands: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(&p.text)
+            .filter(|m| m.start() < m.end() && is_boundary(bytes, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut next_free = 0usize;
+        for (s, e, pat) in cands {
+            if s < next_free {
                 continue;
             }
-            let (start, end) = p.original_range(m.start(), m.end());
-            out.push(Hit {
-                entry: m.pattern().as_usize(),
-                start,
-                end,
-            });
+            next_free = e;
+            let (start, end) = p.original_range(s, e);
+            out.push(Hit { entry: pat, start, end });
         }
         out
     }
@@ -218,6 +225,13 @@ mod tests {
         let lx = Lexicon::new(["bắt"], Fold::Lower).unwrap();
         assert_eq!(lx.find_in("Bắt giữ").len(), 1);
         assert!(lx.find_in("cái bát").is_empty());
+    }
+
+    #[test]
+    fn longer_phrase_failing_the_boundary_does_not_hide_a_shorter_one() {
+        let lx = Lexicon::new(["đánh", "đánh giá"], Fold::Lower).unwrap();
+        let hits = lx.find_in("phụ huynh đánh giáo viên; đánh giá tốt");
+        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), vec![0, 1]);
     }
 
     #[test]
