@@ -7,7 +7,9 @@ use baohoa::models::ModelFiles;
 use baohoa::tone::ToneModel;
 
 fn main() -> anyhow::Result<()> {
-    let Some(dir) = tone_support::realdata() else { return Ok(()) };
+    let Some(dir) = tone_support::realdata() else {
+        return Ok(());
+    };
     let model = ToneModel::load(&ModelFiles::default())?;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let want = |s: &str| args.first().is_some_and(|a| a == s);
@@ -54,7 +56,10 @@ fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    println!("UIT-ViON dev titles, negative share per topic:\n{}", tone_support::uit_table(&u));
+    println!(
+        "UIT-ViON dev titles, negative share per topic:\n{}",
+        tone_support::uit_table(&u)
+    );
     let tech = tone_support::tech_sentiment(&model, &dir, |t, p, a| {
         if want("tech") && show(p, a) {
             println!("{t}");

@@ -7,10 +7,15 @@ use baohoa::tone::ToneModel;
 
 #[test]
 fn uit_vion_topics_negative_share() -> anyhow::Result<()> {
-    let Some(dir) = tone_support::realdata() else { return Ok(()) };
+    let Some(dir) = tone_support::realdata() else {
+        return Ok(());
+    };
     let model = ToneModel::load(&ModelFiles::default())?;
     let u = tone_support::uit(&model, &dir, false);
-    eprintln!("UIT-ViON dev titles, negative share per topic:\n{}", tone_support::uit_table(&u));
+    eprintln!(
+        "UIT-ViON dev titles, negative share per topic:\n{}",
+        tone_support::uit_table(&u)
+    );
     let share = |l: usize| {
         let (n, k) = u.counts.get(l).copied().unwrap_or((0, 0));
         assert!(n > 1000, "label {l}: only {n} titles read");
@@ -30,7 +35,9 @@ fn uit_vion_topics_negative_share() -> anyhow::Result<()> {
 
 #[test]
 fn tech_sentiment_and_clickbait_figures() -> anyhow::Result<()> {
-    let Some(dir) = tone_support::realdata() else { return Ok(()) };
+    let Some(dir) = tone_support::realdata() else {
+        return Ok(());
+    };
     let model = ToneModel::load(&ModelFiles::default())?;
     let tech = tone_support::tech_sentiment(&model, &dir, |_, _, _| {});
     eprintln!("VnExpress tech sentiment, negative vs label 2: {}", tech.line());
@@ -48,7 +55,11 @@ fn tech_sentiment_and_clickbait_figures() -> anyhow::Result<()> {
     );
     assert!(c.tp + c.fp + c.fn_ + c.tn > 2800, "train+validate rows read");
     // Sensational is a narrower notion than clickbait: it must be much more frequent among clickbait.
-    assert!(c.precision() >= 0.7, "sensational precision vs clickbait {:.3}", c.precision());
+    assert!(
+        c.precision() >= 0.7,
+        "sensational precision vs clickbait {:.3}",
+        c.precision()
+    );
     assert!(sens_rate_cb >= 3.0 * sens_rate_other);
     Ok(())
 }

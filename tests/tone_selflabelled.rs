@@ -18,14 +18,22 @@ fn self_labelled_titles_keep_f1() -> anyhow::Result<()> {
         };
         let flag = cells.get(2).copied().unwrap_or("");
         let actual = *label == "1";
-        if actual { pos += 1 } else { neg += 1 }
+        if actual {
+            pos += 1
+        } else {
+            neg += 1
+        }
         let t = score(&model, title, "", "");
         all.add(t.negative, actual);
         if flag == "hard" {
             hard.add(t.negative, actual);
         }
         if t.negative != actual {
-            let terms: Vec<String> = t.matches.iter().map(|m| format!("{}={:.2}", m.term, m.weight)).collect();
+            let terms: Vec<String> = t
+                .matches
+                .iter()
+                .map(|m| format!("{}={:.2}", m.term, m.weight))
+                .collect();
             errors.push(format!("  line {line} label {label}: {title}  [{}]", terms.join(" ")));
         }
     }

@@ -103,7 +103,12 @@ fn move_tone(syl: &str) -> String {
         return syl.to_string();
     };
     let tone = d[tpos];
-    let bases: Vec<(usize, char)> = d.iter().copied().enumerate().filter(|(_, c)| !is_tone_mark(*c)).collect();
+    let bases: Vec<(usize, char)> = d
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, c)| !is_tone_mark(*c))
+        .collect();
     let n = bases.len();
     if n < 2 {
         return syl.to_string();
@@ -120,7 +125,11 @@ fn move_tone(syl: &str) -> String {
     let on_first = tpos > i1 && tpos <= i2;
     let target_base = if on_first { i2 } else { i1 };
     // Index of target base in `out` (tone removed shifts later indices by one).
-    let idx = if target_base > tpos { target_base - 1 } else { target_base };
+    let idx = if target_base > tpos {
+        target_base - 1
+    } else {
+        target_base
+    };
     out.insert((idx + 1).min(out.len()), tone);
     out.into_iter().nfc().collect()
 }
@@ -196,7 +205,11 @@ pub fn parse_context(text: &str, origin: &str) -> anyhow::Result<Vec<Entry>> {
                 let sc = if *scope == "all" {
                     Vec::new()
                 } else {
-                    scope.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+                    scope
+                        .split(',')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect()
                 };
                 (Kind::Dampen, w, sc)
             }
@@ -241,16 +254,28 @@ mod tests {
 
     #[test]
     fn tone_placement_variants() {
-        assert_eq!(tone_variants("phiên tòa"), vec!["phiên tòa".to_string(), "phiên toà".to_string()]);
-        assert_eq!(tone_variants("ma tuý"), vec!["ma tuý".to_string(), "ma túy".to_string()]);
-        assert_eq!(tone_variants("hỏa hoạn"), vec!["hỏa hoạn".to_string(), "hoả hoạn".to_string()]);
+        assert_eq!(
+            tone_variants("phiên tòa"),
+            vec!["phiên tòa".to_string(), "phiên toà".to_string()]
+        );
+        assert_eq!(
+            tone_variants("ma tuý"),
+            vec!["ma tuý".to_string(), "ma túy".to_string()]
+        );
+        assert_eq!(
+            tone_variants("hỏa hoạn"),
+            vec!["hỏa hoạn".to_string(), "hoả hoạn".to_string()]
+        );
         assert_eq!(tone_variants("toàn"), vec!["toàn".to_string()]);
         assert_eq!(tone_variants("quý"), vec!["quý".to_string()]);
     }
 
     #[test]
     fn bad_rows_are_reported_with_line() {
-        let e = parse_negative("term\tcategory\tweight\tlang\nmạo danh\tfraud\tmany\tvi\n", "negative.tsv");
+        let e = parse_negative(
+            "term\tcategory\tweight\tlang\nmạo danh\tfraud\tmany\tvi\n",
+            "negative.tsv",
+        );
         let msg = format!("{:#}", e.err().map(|e| e.to_string()).unwrap_or_default());
         assert!(msg.contains("line 2"), "{msg}");
         let e = parse_negative("term\tcategory\tweight\tlang\nx\tc\t1\tvi\nx\tc\t1\tvi\n", "n.tsv");

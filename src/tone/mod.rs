@@ -29,7 +29,10 @@ impl ToneModel {
     /// Loads `tone/negative.tsv`, `tone/context.tsv`, `tone/sensational.tsv`, `tone/settings.toml`.
     pub fn load(files: &ModelFiles) -> anyhow::Result<Self> {
         let mut neg = lexicons::parse_negative(&files.text("tone/negative.tsv")?, "tone/negative.tsv")?;
-        neg.extend(lexicons::parse_context(&files.text("tone/context.tsv")?, "tone/context.tsv")?);
+        neg.extend(lexicons::parse_context(
+            &files.text("tone/context.tsv")?,
+            "tone/context.tsv",
+        )?);
         let sens = lexicons::parse_sensational(&files.text("tone/sensational.tsv")?, "tone/sensational.tsv")?;
         let settings = ToneSettings::parse(&files.text("tone/settings.toml")?, "tone/settings.toml")?;
         Ok(ToneModel {
@@ -186,7 +189,9 @@ fn sensational_field(model: &ToneModel, field: Field, text: &str, folded: bool, 
     let mut points = 0.0f32;
     let mut seen: Vec<usize> = Vec::new();
     for (e, h) in field_hits(&model.sensational, text, folded) {
-        let Some(en) = model.sensational.entries.get(e) else { continue };
+        let Some(en) = model.sensational.entries.get(e) else {
+            continue;
+        };
         if !seen.contains(&e) {
             seen.push(e);
             points += en.weight;

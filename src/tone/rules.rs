@@ -91,10 +91,13 @@ pub fn lacks_diacritics(text: &str, s: &NoDiacriticsSettings) -> bool {
     }
     let mut words = 0usize;
     let mut vi = 0usize;
-    for w in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         let lw = w.to_ascii_lowercase();
-        if s.syllables.iter().any(|x| *x == lw) {
+        if s.syllables.contains(&lw) {
             vi += 1;
         }
         if words >= 64 {
@@ -116,7 +119,10 @@ mod tests {
         assert_eq!(names("Cảnh báo!"), vec!["exclamation"]);
         assert_eq!(names("Và rồi..."), vec!["ellipsis"]);
         assert_eq!(names("NÓNG: CHÁY LỚN ở chợ"), vec!["shouted_words"]);
-        assert!(names("BỘ Y TẾ HƯỚNG DẪN").is_empty(), "all capitals is a style, not shouting");
+        assert!(
+            names("BỘ Y TẾ HƯỚNG DẪN").is_empty(),
+            "all capitals is a style, not shouting"
+        );
         assert!(names("UBND TP HCM họp").is_empty(), "acronyms are short");
     }
 
@@ -125,7 +131,10 @@ mod tests {
         let s = NoDiacriticsSettings {
             min_words: 3,
             min_share: 0.3,
-            syllables: ["bat", "giu", "nghi", "pham", "trom"].iter().map(|x| x.to_string()).collect(),
+            syllables: ["bat", "giu", "nghi", "pham", "trom"]
+                .iter()
+                .map(|x| x.to_string())
+                .collect(),
         };
         assert!(lacks_diacritics("Bat giu nghi pham trom cap xe may", &s));
         assert!(!lacks_diacritics("Bắt giữ nghi phạm", &s));

@@ -38,7 +38,11 @@ fn evidence_has_field_and_offsets() {
     let t = score(&m, title, lead, "");
     let first = t.matches.first().map(|x| (x.field, x.start, x.end, x.text.clone()));
     assert_eq!(first, Some((Field::Title, 0, "Cháy lớn".len(), "Cháy lớn".to_string())));
-    assert!(t.matches.iter().any(|x| x.field == Field::Lead && x.kind == Kind::Neutral));
+    assert!(
+        t.matches
+            .iter()
+            .any(|x| x.field == Field::Lead && x.kind == Kind::Neutral)
+    );
     assert_eq!(t.categories, vec!["disaster".to_string()]);
 }
 

@@ -50,8 +50,12 @@ pub fn uit(model: &ToneModel, dir: &Path, keep: bool) -> Uit {
     let mut titles = Vec::new();
     for rec in reader(&p).records() {
         let Ok(rec) = rec else { continue };
-        let (Some(title), Some(label)) = (rec.get(0), rec.get(2)) else { continue };
-        let Ok(label) = label.trim().parse::<usize>() else { continue };
+        let (Some(title), Some(label)) = (rec.get(0), rec.get(2)) else {
+            continue;
+        };
+        let Ok(label) = label.trim().parse::<usize>() else {
+            continue;
+        };
         let Some(c) = counts.get_mut(label) else { continue };
         let neg = score(model, title, "", "").negative;
         c.0 += 1;
@@ -124,7 +128,9 @@ pub fn tech_sentiment(model: &ToneModel, dir: &Path, mut sample: impl FnMut(&str
     let mut c = Confusion::default();
     for rec in reader(&p).records() {
         let Ok(rec) = rec else { continue };
-        let (Some(text), Some(label)) = (rec.get(0), rec.get(1)) else { continue };
+        let (Some(text), Some(label)) = (rec.get(0), rec.get(1)) else {
+            continue;
+        };
         let actual = label.trim() == "2";
         // The chunks are body text: scored as a lead (no title).
         let t = score(model, text, "", "");
@@ -158,7 +164,9 @@ pub fn clickbait(model: &ToneModel, dir: &Path, mut sample: impl FnMut(&str, boo
         let lead_i = col("lead_paragraph");
         for rec in r.records() {
             let Ok(rec) = rec else { continue };
-            let (Some(title), Some(label)) = (rec.get(ti), rec.get(li)) else { continue };
+            let (Some(title), Some(label)) = (rec.get(ti), rec.get(li)) else {
+                continue;
+            };
             let lead = lead_i.and_then(|i| rec.get(i)).unwrap_or("");
             let actual = label.trim() == "clickbait";
             let t = score(model, title, lead, "");
