@@ -42,6 +42,14 @@ pub fn title_rules(title: &str, s: &RuleSettings) -> Vec<RuleHit> {
             end: i + len,
         });
     }
+    if let Some((start, end)) = scare_quotes(t) {
+        out.push(RuleHit {
+            name: "scare_quotes",
+            points: s.scare_quotes,
+            start,
+            end,
+        });
+    }
     if let Some((start, end)) = shouted(t, s) {
         out.push(RuleHit {
             name: "shouted_words",
@@ -51,6 +59,38 @@ pub fn title_rules(title: &str, s: &RuleSettings) -> Vec<RuleHit> {
         });
     }
     out
+}
+
+/// First short quoted phrase (1–5 words in '…', ‘…’, "…" or “…”) opened at a word start.
+fn scare_quotes(t: &str) -> Option<(usize, usize)> {
+    let mut prev: Option<char> = None;
+    for (i, c) in t.char_indices() {
+        let close = match c {
+            '\'' => '\'',
+            '"' => '"',
+            '‘' => '’',
+            '“' => '”',
+            _ => {
+                prev = Some(c);
+                continue;
+            }
+        };
+        if prev.is_some_and(char::is_alphanumeric) {
+            prev = Some(c);
+            continue;
+        }
+        let inner_start = i + c.len_utf8();
+        let rest = t.get(inner_start..)?;
+        if let Some(j) = rest.find(close) {
+            let inner = rest.get(..j).unwrap_or_default();
+            let words = inner.split_whitespace().count();
+            if (1..=5).contains(&words) && !inner.starts_with(' ') {
+                return Some((i, inner_start + j + close.len_utf8()));
+            }
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 fn find_any(t: &str, needles: &[&str]) -> Option<usize> {
@@ -124,6 +164,11 @@ mod tests {
             "all capitals is a style, not shouting"
         );
         assert!(names("UBND TP HCM họp").is_empty(), "acronyms are short");
+        assert_eq!(names("Dự án 'siêu khủng' ở Đà Nẵng"), vec!["scare_quotes"]);
+        assert!(
+            names("Nhà hàng Lan's Kitchen khai trương").is_empty(),
+            "apostrophe is not a quote"
+        );
     }
 
     #[test]

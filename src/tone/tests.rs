@@ -41,7 +41,7 @@ fn evidence_has_field_and_offsets() {
     assert!(
         t.matches
             .iter()
-            .any(|x| x.field == Field::Lead && x.kind == Kind::Neutral)
+            .any(|x| x.field == Field::Lead && x.kind == Kind::Dampen)
     );
     assert_eq!(t.categories, vec!["disaster".to_string()]);
 }
