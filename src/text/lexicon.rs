@@ -32,17 +32,7 @@ impl Prepared {
             }
             let f = match fold {
                 Fold::Diacritics => fold_char(c),
-                Fold::Lower => {
-                    if c.is_ascii() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        let mut l = c.to_lowercase();
-                        match (l.next(), l.next()) {
-                            (Some(x), None) => x,
-                            _ => c,
-                        }
-                    }
-                }
+                Fold::Lower => lower_char_fast(c),
             };
             let f = if f == '_' || (f.is_whitespace() && f != ' ') {
                 ' '
@@ -68,6 +58,31 @@ impl Prepared {
         let e = self.map.get(end).copied().unwrap_or(self.orig_len) as usize;
         (s, e)
     }
+}
+
+/// Lower-cases one char, with a table-free path for ASCII and Vietnamese letters.
+#[inline]
+fn lower_char_fast(c: char) -> char {
+    let u = c as u32;
+    let fast = match u {
+        0..=0x7F => Some(c.to_ascii_lowercase()),
+        // Latin Extended Additional (Vietnamese ạ…ỹ): capitals even, small letters odd.
+        0x1EA0..=0x1EF9 => char::from_u32(u | 1),
+        // Latin-1 capitals À…Þ except ×.
+        0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20),
+        0xDF..=0xFF => Some(c),
+        // Ă Đ Ĩ Ũ Ơ Ư and their small letters.
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => char::from_u32(u + 1),
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => Some(c),
+        _ => None,
+    };
+    fast.unwrap_or_else(|| {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) => x,
+            _ => c,
+        }
+    })
 }
 
 /// One phrase found in a text.
@@ -105,7 +120,7 @@ impl Lexicon {
         } else {
             Some(
                 AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
+                    .match_kind(MatchKind::Standard)
                     .build(&pats)
                     .map_err(|e| anyhow::anyhow!("cannot compile lexicon of {len} phrases: {e}"))?,
             )
@@ -126,20 +141,34 @@ impl Lexicon {
     }
 
     /// Whole-word, leftmost-longest matches in a prepared text (prepared with this lexicon's fold).
+    /// Word boundaries are checked before choosing among overlapping candidates, so a longer phrase
+    /// that fails the boundary ("đánh giá" inside "đánh giáo") does not hide a shorter one ("đánh").
     pub fn find(&self, p: &Prepared) -> Vec<Hit> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
         let bytes = p.text.as_bytes();
-        for m in ac.find_iter(&p.text) {
-            if m.start() == m.end() || !is_boundary(bytes, m.start(), m.end()) {
+        // (start, end, pattern) of every whole-word candidate, then leftmost-longest, non-overlapping.
+        // Key: start ascending, then end descending (longest first), then pattern order.
+        let mut cands: Vec<(u64, u32)> = ac
+            .find_overlapping_iter(&p.text)
+            .filter(|m| m.start() < m.end() && is_boundary(bytes, m.start(), m.end()))
+            .map(|m| {
+                let key = ((m.start() as u64) << 32) | u64::from(u32::MAX - m.end() as u32);
+                (key, m.pattern().as_u32())
+            })
+            .collect();
+        cands.sort_unstable();
+        let mut next_free = 0usize;
+        for (key, pat) in cands {
+            let s = (key >> 32) as usize;
+            let e = (u32::MAX - (key & 0xFFFF_FFFF) as u32) as usize;
+            if s < next_free {
                 continue;
             }
-            let (start, end) = p.original_range(m.start(), m.end());
-            out.push(Hit {
-                entry: m.pattern().as_usize(),
-                start,
-                end,
-            });
+            next_free = e;
+            let pat = pat as usize;
+            let (start, end) = p.original_range(s, e);
+            out.push(Hit { entry: pat, start, end });
         }
         out
     }
@@ -214,10 +243,31 @@ mod tests {
     }
 
     #[test]
+    fn fast_lowercase_agrees_with_std() {
+        for u in 0..0x2000u32 {
+            if let Some(c) = char::from_u32(u) {
+                let mut l = c.to_lowercase();
+                let std = match (l.next(), l.next()) {
+                    (Some(x), None) => x,
+                    _ => c,
+                };
+                assert_eq!(lower_char_fast(c), std, "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
     fn lower_fold_keeps_tones_apart() {
         let lx = Lexicon::new(["bắt"], Fold::Lower).unwrap();
         assert_eq!(lx.find_in("Bắt giữ").len(), 1);
         assert!(lx.find_in("cái bát").is_empty());
+    }
+
+    #[test]
+    fn longer_phrase_failing_the_boundary_does_not_hide_a_shorter_one() {
+        let lx = Lexicon::new(["đánh", "đánh giá"], Fold::Lower).unwrap();
+        let hits = lx.find_in("phụ huynh đánh giáo viên; đánh giá tốt");
+        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), vec![0, 1]);
     }
 
     #[test]

@@ -1,16 +1,73 @@
 //! Negativity and sensationalism of one item (title, lead, body), with the matched evidence.
+pub mod cli;
+pub mod lexicons;
+pub mod ratio;
+pub mod rules;
+pub mod settings;
+
 use serde::{Deserialize, Serialize};
 
-use crate::models::ModelFiles;
+pub use cli::cli;
+pub use lexicons::{Automata, Entry, Kind};
+pub use ratio::{ToneRatio, guidance_exceeded, ratio, wilson, wilson_z};
+pub use settings::ToneSettings;
 
-/// Compiled tone lexicons and settings.
-#[derive(Debug, Default)]
-pub struct ToneModel {}
+use crate::models::ModelFiles;
+use crate::text::normalize::nfc;
+
+/// Compiled tone lexicons and settings, built once per run.
+#[derive(Debug, Clone)]
+pub struct ToneModel {
+    /// Negative terms plus context phrases (neutral, dampen) in one automaton pair.
+    pub negative: Automata,
+    /// Sensational terms (titles).
+    pub sensational: Automata,
+    pub settings: ToneSettings,
+}
 
 impl ToneModel {
-    pub fn load(_files: &ModelFiles) -> anyhow::Result<Self> {
-        Ok(ToneModel {})
+    /// Loads `tone/negative.tsv`, `tone/context.tsv`, `tone/sensational.tsv`, `tone/settings.toml`.
+    pub fn load(files: &ModelFiles) -> anyhow::Result<Self> {
+        let mut neg = lexicons::parse_negative(&files.text("tone/negative.tsv")?, "tone/negative.tsv")?;
+        neg.extend(lexicons::parse_context(
+            &files.text("tone/context.tsv")?,
+            "tone/context.tsv",
+        )?);
+        let sens = lexicons::parse_sensational(&files.text("tone/sensational.tsv")?, "tone/sensational.tsv")?;
+        let settings = ToneSettings::parse(&files.text("tone/settings.toml")?, "tone/settings.toml")?;
+        Ok(ToneModel {
+            negative: Automata::build(neg)?,
+            sensational: Automata::build(sens)?,
+            settings,
+        })
     }
+}
+
+/// Which field of the item a match is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Title,
+    Lead,
+    Body,
+}
+
+/// One piece of evidence: a lexicon phrase or rule found in a field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToneMatch {
+    pub field: Field,
+    /// Byte range in the field as given (after NFC, which leaves NFC input unchanged).
+    pub start: usize,
+    pub end: usize,
+    /// The text as written at that range.
+    pub text: String,
+    /// The lexicon phrase (or rule name).
+    pub term: String,
+    pub kind: Kind,
+    /// Negative category, sensational kind, or context effect.
+    pub category: String,
+    /// Effective weight: negative weight after context, sensational points, or dampen factor.
+    pub weight: f32,
 }
 
 /// The tone of one item.
@@ -18,15 +75,217 @@ impl ToneModel {
 pub struct Tone {
     pub negative: bool,
     pub sensational: bool,
+    /// Negative score: title + lead_weight·lead + capped body part (negative from `negative_threshold`).
     pub score: f32,
+    /// Sensational points of the title (sensational from `sensational_threshold`).
+    pub sensational_score: f32,
+    /// Negative categories found, strongest first.
+    pub categories: Vec<String>,
+    pub matches: Vec<ToneMatch>,
+    /// Fields read as Vietnamese without diacritics (matched on folded text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub no_diacritics: Vec<Field>,
 }
 
-/// Scores one item.
-pub fn score(_model: &ToneModel, _title: &str, _lead: &str, _body: &str) -> Tone {
-    Tone::default()
+/// A dampener in force: factor and the categories it weakens (empty = all).
+#[derive(Clone, Copy)]
+struct Damp<'a> {
+    factor: f32,
+    scope: &'a [String],
 }
 
-/// `baohoa tone`: one text per input line (plain, or JSONL with title/lead/body) → one JSON object per line.
-pub fn cli(_input: &mut dyn std::io::BufRead, _out: &mut dyn std::io::Write, _model: &ToneModel) -> anyhow::Result<()> {
-    anyhow::bail!("tone scoring is not built yet")
+fn damp_factor(damps: &[Damp<'_>], category: &str) -> f32 {
+    damps
+        .iter()
+        .filter(|d| d.scope.is_empty() || d.scope.iter().any(|s| s == category))
+        .map(|d| d.factor)
+        .fold(1.0, f32::min)
 }
+
+/// Hits of an automaton in a field, exact pass plus folded pass when the field lacks diacritics.
+fn field_hits(a: &Automata, text: &str, folded: bool) -> Vec<(usize, crate::text::lexicon::Hit)> {
+    let mut hits = a.find(text, false);
+    if folded {
+        hits.extend(a.find(text, true));
+        hits.sort_by_key(|(e, h)| (h.start, std::cmp::Reverse(h.end), *e));
+        hits.dedup_by(|x, y| x.0 == y.0 && x.1.start == y.1.start);
+    }
+    hits
+}
+
+struct FieldResult {
+    score: f32,
+    categories: Vec<(String, f32)>,
+}
+
+/// Scores the negative terms of one field; pushes evidence into `matches`.
+fn score_field<'m>(
+    model: &'m ToneModel,
+    field: Field,
+    text: &str,
+    folded: bool,
+    inherited: &mut Vec<Damp<'m>>,
+    matches: &mut Vec<ToneMatch>,
+) -> FieldResult {
+    let entries = &model.negative.entries;
+    let hits = field_hits(&model.negative, text, folded);
+    let mut damps: Vec<Damp<'m>> = Vec::new();
+    for (e, _) in &hits {
+        if let Some(en) = entries.get(*e)
+            && en.kind == Kind::Dampen
+        {
+            damps.push(Damp {
+                factor: en.weight,
+                scope: &en.scope,
+            });
+        }
+    }
+    let all_damps: Vec<Damp<'_>> = inherited.iter().chain(damps.iter()).copied().collect();
+    let factor_of = |cat: &str| damp_factor(&all_damps, cat);
+    let mut seen: Vec<usize> = Vec::new();
+    let mut score = 0.0f32;
+    let mut categories: Vec<(String, f32)> = Vec::new();
+    let cap = model.settings.item.max_matches_per_field;
+    let mut quoted = 0usize;
+    for (e, h) in &hits {
+        let Some(en) = entries.get(*e) else { continue };
+        let weight = match en.kind {
+            Kind::Negative => {
+                let w = en.weight * factor_of(&en.category);
+                if !seen.contains(e) {
+                    seen.push(*e);
+                    score += w;
+                    match categories.iter_mut().find(|(c, _)| *c == en.category) {
+                        Some((_, s)) => *s += w,
+                        None => categories.push((en.category.clone(), w)),
+                    }
+                }
+                w
+            }
+            _ => en.weight,
+        };
+        if quoted < cap {
+            quoted += 1;
+            matches.push(ToneMatch {
+                field,
+                start: h.start,
+                end: h.end,
+                text: text.get(h.start..h.end).unwrap_or_default().to_string(),
+                term: en.phrase.clone(),
+                kind: en.kind,
+                category: en.category.clone(),
+                weight,
+            });
+        }
+    }
+    if field == Field::Title {
+        inherited.extend(damps);
+    }
+    FieldResult { score, categories }
+}
+
+/// Sensational points of one field (lexicon + title rules); pushes evidence into `matches`.
+fn sensational_field(model: &ToneModel, field: Field, text: &str, folded: bool, matches: &mut Vec<ToneMatch>) -> f32 {
+    let mut points = 0.0f32;
+    let mut seen: Vec<usize> = Vec::new();
+    for (e, h) in field_hits(&model.sensational, text, folded) {
+        let Some(en) = model.sensational.entries.get(e) else {
+            continue;
+        };
+        if !seen.contains(&e) {
+            seen.push(e);
+            points += en.weight;
+        }
+        matches.push(ToneMatch {
+            field,
+            start: h.start,
+            end: h.end,
+            text: text.get(h.start..h.end).unwrap_or_default().to_string(),
+            term: en.phrase.clone(),
+            kind: Kind::Sensational,
+            category: en.category.clone(),
+            weight: en.weight,
+        });
+    }
+    for r in rules::title_rules(text, &model.settings.rules) {
+        points += r.points;
+        matches.push(ToneMatch {
+            field,
+            start: r.start,
+            end: r.end,
+            text: text.get(r.start..r.end).unwrap_or_default().to_string(),
+            term: r.name.to_string(),
+            kind: Kind::Rule,
+            category: "punctuation".to_string(),
+            weight: r.points,
+        });
+    }
+    points
+}
+
+/// Scores one item. The title weighs most, then the lead, then the body (see settings.toml).
+pub fn score(model: &ToneModel, title: &str, lead: &str, body: &str) -> Tone {
+    let s = &model.settings;
+    let mut tone = Tone::default();
+    let mut inherited: Vec<Damp<'_>> = Vec::new();
+    let mut total = 0.0f32;
+    let mut cats: Vec<(String, f32)> = Vec::new();
+    let title = nfc(title);
+    let mut sens = 0.0f32;
+    for (field, raw) in [(Field::Title, title.as_str()), (Field::Lead, lead), (Field::Body, body)] {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let owned;
+        let text = if field == Field::Title {
+            raw
+        } else {
+            owned = nfc(raw);
+            owned.as_str()
+        };
+        let folded = rules::lacks_diacritics(text, &s.no_diacritics);
+        if folded {
+            tone.no_diacritics.push(field);
+        }
+        let r = score_field(model, field, text, folded, &mut inherited, &mut tone.matches);
+        let k = match field {
+            Field::Title => 1.0,
+            Field::Lead => s.item.lead_weight,
+            Field::Body => 0.0,
+        };
+        let part = if field == Field::Body {
+            (r.score * s.item.body_weight).min(s.item.body_cap)
+        } else {
+            r.score * k
+        };
+        let scale = if r.score > 0.0 { part / r.score } else { 0.0 };
+        total += part;
+        for (c, w) in r.categories {
+            match cats.iter_mut().find(|(x, _)| *x == c) {
+                Some((_, v)) => *v += w * scale,
+                None => cats.push((c, w * scale)),
+            }
+        }
+        match field {
+            Field::Title => sens += sensational_field(model, field, text, folded, &mut tone.matches),
+            Field::Lead if s.item.lead_sensational_weight > 0.0 => {
+                let mut m = Vec::new();
+                let p = sensational_field(model, field, text, folded, &mut m);
+                sens += p * s.item.lead_sensational_weight;
+                tone.matches.extend(m);
+            }
+            _ => {}
+        }
+    }
+    cats.retain(|(_, w)| *w > 0.0);
+    cats.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    tone.categories = cats.into_iter().map(|(c, _)| c).collect();
+    tone.score = (total * 1000.0).round() / 1000.0;
+    tone.sensational_score = (sens * 1000.0).round() / 1000.0;
+    tone.negative = total >= s.item.negative_threshold;
+    tone.sensational = sens >= s.item.sensational_threshold;
+    tone
+}
+
+#[cfg(test)]
+mod tests;

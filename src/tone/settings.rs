@@ -1,0 +1,121 @@
+//! Tone settings (`models/tone/settings.toml`): item thresholds, rule points, site guidance.
+use serde::{Deserialize, Serialize};
+
+/// Every tunable number of the tone stage; defaults equal the shipped `settings.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ToneSettings {
+    /// Guidance threshold on a site's share of negative items (regulation: 15 %).
+    pub threshold: f64,
+    /// Minimum number of scored items before a site can be said to exceed the guidance.
+    pub min_items: u64,
+    /// Compare the lower end of the Wilson interval (true) or the point estimate (false).
+    pub use_lower_bound: bool,
+    /// z of the Wilson interval (1.96 for 95 %).
+    pub z: f64,
+    pub item: ItemSettings,
+    pub rules: RuleSettings,
+    pub no_diacritics: NoDiacriticsSettings,
+}
+
+impl Default for ToneSettings {
+    fn default() -> Self {
+        ToneSettings {
+            threshold: 0.15,
+            min_items: 30,
+            use_lower_bound: true,
+            z: 1.96,
+            item: ItemSettings::default(),
+            rules: RuleSettings::default(),
+            no_diacritics: NoDiacriticsSettings::default(),
+        }
+    }
+}
+
+/// How the fields of one item are weighed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ItemSettings {
+    pub negative_threshold: f32,
+    pub sensational_threshold: f32,
+    pub lead_weight: f32,
+    pub body_weight: f32,
+    pub body_cap: f32,
+    pub lead_sensational_weight: f32,
+    pub max_matches_per_field: usize,
+}
+
+impl Default for ItemSettings {
+    fn default() -> Self {
+        ItemSettings {
+            negative_threshold: 1.0,
+            sensational_threshold: 1.0,
+            lead_weight: 0.5,
+            body_weight: 0.25,
+            body_cap: 0.75,
+            lead_sensational_weight: 0.0,
+            max_matches_per_field: 32,
+        }
+    }
+}
+
+/// Points of the title punctuation and capitals rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RuleSettings {
+    pub exclamation: f32,
+    pub double_punctuation: f32,
+    pub ellipsis: f32,
+    pub scare_quotes: f32,
+    pub shouted_words: f32,
+    pub shouted_min_letters: usize,
+    pub shouted_min_count: usize,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        RuleSettings {
+            exclamation: 0.6,
+            double_punctuation: 1.0,
+            ellipsis: 0.4,
+            scare_quotes: 0.4,
+            shouted_words: 0.5,
+            shouted_min_letters: 4,
+            shouted_min_count: 2,
+        }
+    }
+}
+
+/// When a field counts as Vietnamese written without diacritics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NoDiacriticsSettings {
+    pub min_words: usize,
+    pub min_share: f32,
+    pub syllables: Vec<String>,
+}
+
+impl Default for NoDiacriticsSettings {
+    fn default() -> Self {
+        NoDiacriticsSettings {
+            min_words: 3,
+            min_share: 0.3,
+            syllables: Vec::new(),
+        }
+    }
+}
+
+impl ToneSettings {
+    /// Parses `settings.toml` text; `origin` names the file in error messages.
+    pub fn parse(text: &str, origin: &str) -> anyhow::Result<Self> {
+        let s: ToneSettings = toml::from_str(text)
+            .map_err(|e| anyhow::anyhow!("{origin}: {e}; fix the setting or remove it to use the default"))?;
+        if !(0.0..=1.0).contains(&s.threshold) {
+            anyhow::bail!("{origin}: threshold {} is not a share between 0 and 1", s.threshold);
+        }
+        if s.z <= 0.0 {
+            anyhow::bail!("{origin}: z {} must be positive (1.96 for a 95 % interval)", s.z);
+        }
+        Ok(s)
+    }
+}

@@ -1,0 +1,65 @@
+//! Acceptance of the tone stage on real labelled data (BAOHOA_REALDATA): UIT-ViON topics,
+//! VnExpress tech sentiment, ClickBait_ICD. Prints the full tables; skips when the data is absent.
+mod tone_support;
+
+use baohoa::models::ModelFiles;
+use baohoa::tone::ToneModel;
+
+#[test]
+fn uit_vion_topics_negative_share() -> anyhow::Result<()> {
+    let Some(dir) = tone_support::realdata() else {
+        return Ok(());
+    };
+    let model = ToneModel::load(&ModelFiles::default())?;
+    let u = tone_support::uit(&model, &dir, false);
+    eprintln!(
+        "UIT-ViON dev titles, negative share per topic:\n{}",
+        tone_support::uit_table(&u)
+    );
+    let share = |l: usize| {
+        let (n, k) = u.counts.get(l).copied().unwrap_or((0, 0));
+        assert!(n > 1000, "label {l}: only {n} titles read");
+        k as f64 / n as f64
+    };
+    assert!(share(6) >= 0.85, "LAW negative share {:.3} < 0.85", share(6));
+    for l in [0usize, 1, 4, 9, 11] {
+        assert!(
+            share(l) <= 0.05,
+            "{} negative share {:.3} > 0.05",
+            tone_support::UIT_LABELS.get(l).copied().unwrap_or("?"),
+            share(l)
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn tech_sentiment_and_clickbait_figures() -> anyhow::Result<()> {
+    let Some(dir) = tone_support::realdata() else {
+        return Ok(());
+    };
+    let model = ToneModel::load(&ModelFiles::default())?;
+    let tech = tone_support::tech_sentiment(&model, &dir, |_, _, _| {});
+    eprintln!("VnExpress tech sentiment, negative vs label 2: {}", tech.line());
+    // Product complaints are not social negativity: recall is low by design, precision must hold.
+    assert!(tech.tp + tech.fp + tech.fn_ + tech.tn > 1800);
+    let cb = tone_support::clickbait(&model, &dir, |_, _, _| {});
+    let c = cb.confusion;
+    eprintln!("ClickBait_ICD train+validate, sensational vs clickbait: {}", c.line());
+    let sens_rate_cb = c.tp as f64 / (c.tp + c.fn_).max(1) as f64;
+    let sens_rate_other = c.fp as f64 / (c.fp + c.tn).max(1) as f64;
+    eprintln!(
+        "  sensational share: {:.1} % of clickbait, {:.1} % of non-clickbait",
+        100.0 * sens_rate_cb,
+        100.0 * sens_rate_other
+    );
+    assert!(c.tp + c.fp + c.fn_ + c.tn > 2800, "train+validate rows read");
+    // Sensational is a narrower notion than clickbait: it must be much more frequent among clickbait.
+    assert!(
+        c.precision() >= 0.7,
+        "sensational precision vs clickbait {:.3}",
+        c.precision()
+    );
+    assert!(sens_rate_cb >= 3.0 * sens_rate_other);
+    Ok(())
+}
