@@ -29,6 +29,31 @@ use crate::site::{SiteAggregate, Sites};
 pub const DEMO_NAME: &str = "corpora/demo/demo.warc.gz";
 pub static DEMO_WARC: &[u8] = include_bytes!("../corpora/demo/demo.warc.gz");
 
+/// Registry entries of the demo corpus's fictional outlets, added when the demo is scanned.
+pub static DEMO_REGISTRY: [(&str, &str, registry::RegistryKind); 3] = [
+    (
+        "corpora/demo/registry/press.csv",
+        include_str!("../corpora/demo/registry/press.csv"),
+        registry::RegistryKind::Press,
+    ),
+    (
+        "corpora/demo/registry/aggregate.csv",
+        include_str!("../corpora/demo/registry/aggregate.csv"),
+        registry::RegistryKind::Aggregate,
+    ),
+    (
+        "corpora/demo/registry/social.csv",
+        include_str!("../corpora/demo/registry/social.csv"),
+        registry::RegistryKind::Social,
+    ),
+];
+
+/// Models for scanning the embedded demo: the given models with the demo registry added.
+pub fn with_demo_registry(mut models: Models) -> anyhow::Result<Models> {
+    models.registry = std::mem::take(&mut models.registry).extended(&DEMO_REGISTRY)?;
+    Ok(models)
+}
+
 /// Site key of pages whose URL is unknown (saved HTML without a canonical URL).
 pub const UNKNOWN_SITE: &str = "(unknown)";
 
@@ -101,22 +126,43 @@ pub struct StageNanos {
     pub decode: u64,
     pub parse: u64,
     pub features: u64,
+    pub tone: u64,
     pub fold: u64,
 }
 
-/// Decodes, parses and extracts the features of one record.
+/// Decodes, parses and extracts the features of one record: page features, the tone of article
+/// items, the places they name, and cited outlets resolved through the registry.
 pub fn analyse(rec: &Record, models: &Models, t: &mut StageNanos) -> PageFeatures {
     let t0 = Instant::now();
     let dec = ingest::decode::decode_html(&rec.body, rec.header("content-type"));
     let t1 = Instant::now();
-    let page = page::parse(&dec.html, rec.url.as_deref());
+    let mut page = page::parse(&dec.html, rec.url.as_deref());
+    page.truncated |= rec.truncated;
     let t2 = Instant::now();
     let mut f = page::features(&page, &models.page);
     f.site = site_key(&f.url);
+    for a in &mut f.attributions {
+        let by_link = a.link_domain.as_deref().and_then(|d| models.registry.lookup_domain(d));
+        let outlet = by_link
+            .map(|(o, _)| o)
+            .or_else(|| models.registry.outlet_by_name(&a.outlet));
+        a.registry_domain = outlet.map(|o| o.main_domain().to_owned());
+    }
     let t3 = Instant::now();
+    if f.is_article {
+        let tone = tone::score(&models.tone, &f.title, &f.lead, &f.main_text);
+        let mut head = String::with_capacity(f.title.len() + f.lead.len() + 1);
+        head.push_str(&f.title);
+        head.push('\n');
+        head.push_str(&f.lead);
+        f.places = models.domain.places_in(&head);
+        f.tone = Some(tone);
+    }
+    let t4 = Instant::now();
     t.decode += (t1 - t0).as_nanos() as u64;
     t.parse += (t2 - t1).as_nanos() as u64;
     t.features += (t3 - t2).as_nanos() as u64;
+    t.tone += (t4 - t3).as_nanos() as u64;
     f
 }
 
@@ -143,6 +189,7 @@ impl Acc {
         self.t.decode += o.t.decode;
         self.t.parse += o.t.parse;
         self.t.features += o.t.features;
+        self.t.tone += o.t.tone;
         self.t.fold += o.t.fold;
         self.html_records += o.html_records;
         self.html_bytes += o.html_bytes;
@@ -238,6 +285,7 @@ pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn
         decode: acc.t.decode as f64 / 1e9,
         parse: acc.t.parse as f64 / 1e9,
         features: acc.t.features as f64 / 1e9,
+        tone: acc.t.tone as f64 / 1e9,
         fold: acc.t.fold as f64 / 1e9,
         ..StageTimes::default()
     };
@@ -292,6 +340,7 @@ pub fn reduce(parts: Vec<Partial>) -> Partial {
         s.decode += m.stage_seconds.decode;
         s.parse += m.stage_seconds.parse;
         s.features += m.stage_seconds.features;
+        s.tone += m.stage_seconds.tone;
         s.fold += m.stage_seconds.fold;
         o.throughput.wall_seconds += m.throughput.wall_seconds;
         site::merge_sites(&mut out.sites, p.sites);

@@ -177,13 +177,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             models,
         } => {
             let models = load_models(&models)?;
-            let inputs = if inputs.is_empty() {
-                vec![Input::Embedded {
+            let (inputs, models) = if inputs.is_empty() {
+                let demo = vec![Input::Embedded {
                     name: baohoa::DEMO_NAME.into(),
                     bytes: baohoa::DEMO_WARC,
-                }]
+                }];
+                (demo, baohoa::with_demo_registry(models)?)
             } else {
-                expand(&inputs)?
+                (expand(&inputs)?, models)
             };
             let mut partial = map_inputs(&inputs, &run, &models)?;
             finish(&out, &mut partial, &models, run.quiet)

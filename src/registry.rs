@@ -79,6 +79,15 @@ impl Registry {
         Ok(Self::from_outlets(outlets))
     }
 
+    /// This registry plus the outlets of extra CSV texts (e.g. the demo corpus's fictional outlets).
+    pub fn extended(self, extra: &[(&str, &str, RegistryKind)]) -> anyhow::Result<Self> {
+        let mut outlets = self.outlets;
+        for (name, text, kind) in extra {
+            outlets.extend(parse_csv(text, *kind).with_context(|| format!("reading registry file {name}"))?);
+        }
+        Ok(Self::from_outlets(outlets))
+    }
+
     /// Builds the indexes over `outlets`. On a domain or name claimed twice, the first row wins
     /// (press before aggregate before social when loaded from files).
     pub fn from_outlets(outlets: Vec<Outlet>) -> Self {

@@ -25,6 +25,8 @@ pub struct DomainModel {
     words: words::WordModel,
     /// A press-word or look-alike score at or above this is a finding (`settings.tsv`).
     pub min_score: f32,
+    /// Province and city names (and aliases) as written in running text, with their unit's name.
+    places_in_text: (crate::text::lexicon::Lexicon, Vec<String>),
 }
 
 impl DomainModel {
@@ -52,11 +54,27 @@ impl DomainModel {
                     .map_err(|_| anyhow::anyhow!("domain/settings.tsv line {line}: min_score `{v}` is not a number"))?;
             }
         }
+        let places_in_text = place_lexicon(&files.text("domain/localities.tsv")?)?;
         Ok(DomainModel {
             segmenter,
             words,
             min_score,
+            places_in_text,
         })
+    }
+
+    /// Provinces and cities named in a text (their unit names, sorted, each once), matched with or
+    /// without diacritics. One-syllable names ("Huế") are left out: too ambiguous once folded.
+    pub fn places_in(&self, text: &str) -> Vec<String> {
+        let (lx, names) = &self.places_in_text;
+        let mut out: Vec<String> = lx
+            .find_in(text)
+            .into_iter()
+            .filter_map(|h| names.get(h.entry).cloned())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Segments an ASCII label (hyphens split parts); ranges are in the label without hyphens.
@@ -69,6 +87,29 @@ impl DomainModel {
         }
         out
     }
+}
+
+/// Lexicon of place names in text: every unit name and alias of `localities.tsv` (diacritic-folded,
+/// whole words), mapped to the unit's name; one-syllable names are left out unless dotted ("TP.HCM").
+fn place_lexicon(tsv: &str) -> anyhow::Result<(crate::text::lexicon::Lexicon, Vec<String>)> {
+    let mut phrases = Vec::new();
+    let mut names = Vec::new();
+    for (_, row) in crate::models::tsv_rows(tsv, true) {
+        let Some(name) = row.first().filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let aliases = row.get(1).copied().unwrap_or("");
+        for n in std::iter::once(*name).chain(aliases.split(';').map(str::trim).filter(|a| !a.is_empty())) {
+            // One folded syllable ("hue", "hcm") is too ambiguous in running text.
+            if crate::text::normalize::fold(n).split_whitespace().count() < 2 && !n.contains('.') {
+                continue;
+            }
+            phrases.push(n.to_string());
+            names.push(name.to_string());
+        }
+    }
+    let lx = crate::text::lexicon::Lexicon::new(&phrases, crate::text::lexicon::Fold::Diacritics)?;
+    Ok((lx, names))
 }
 
 /// The registrable domain of a host ("tin.vnexpress.net" → "vnexpress.net"), lower-cased ASCII.

@@ -1,5 +1,6 @@
 //! Site aggregates + registries + criteria → verdicts with findings and evidence.
 pub mod config;
+pub mod criteria;
 
 use serde::{Deserialize, Serialize};
 
@@ -91,42 +92,6 @@ impl Verdict {
 }
 
 /// Judges one site.
-pub fn judge(agg: &crate::site::SiteAggregate, _models: &crate::models::Models) -> Verdict {
-    Verdict {
-        site: agg.site.clone(),
-        class: SiteClass::Other,
-        score: 0.0,
-        flagged: false,
-        families: Vec::new(),
-        findings: Vec::new(),
-    }
-}
-
-/// 95% Wilson score interval of k successes in n trials.
-pub fn wilson(k: u64, n: u64) -> (f64, f64) {
-    if n == 0 {
-        return (0.0, 1.0);
-    }
-    let z = 1.959_963_984_540_054_f64;
-    let n_f = n as f64;
-    let p = k.min(n) as f64 / n_f;
-    let z2 = z * z;
-    let denom = 1.0 + z2 / n_f;
-    let centre = (p + z2 / (2.0 * n_f)) / denom;
-    let half = z * ((p * (1.0 - p) / n_f + z2 / (4.0 * n_f * n_f)).sqrt()) / denom;
-    ((centre - half).max(0.0), (centre + half).min(1.0))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wilson_matches_known_values() {
-        let (lo, hi) = wilson(41, 87);
-        assert!((lo - 0.3700).abs() < 0.001 && (hi - 0.5758).abs() < 0.001, "{lo} {hi}");
-        assert_eq!(wilson(0, 0), (0.0, 1.0));
-        let (lo, _) = wilson(0, 10);
-        assert_eq!(lo, 0.0);
-    }
+pub fn judge(agg: &crate::site::SiteAggregate, models: &crate::models::Models) -> Verdict {
+    criteria::judge(agg, models)
 }

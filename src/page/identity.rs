@@ -61,6 +61,9 @@ pub struct NewsroomTitle {
     pub person: Option<String>,
     /// The value after the title (name, address, organisation), capped.
     pub value: String,
+    /// newsroom | responsibility | owner | address (column `kind` of newsroom_titles.tsv).
+    #[serde(default)]
+    pub kind: String,
     pub evidence: Evidence,
 }
 
@@ -453,6 +456,7 @@ fn newsroom(ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitle> {
                 title,
                 person,
                 value: cap_chars(value, 160),
+                kind: model.newsroom.column(h.entry, 3).to_owned(),
                 evidence: Evidence::new(l.text.get(h.start..h.end).unwrap_or(""), l.text),
             });
         }

@@ -56,6 +56,8 @@ pub struct LabelledLexicon {
     pub lexicon: Lexicon,
     /// Per phrase: (label, extra column).
     pub labels: Vec<(String, String)>,
+    /// Per phrase: every column of its row, as written.
+    pub rows: Vec<Vec<String>>,
 }
 
 impl LabelledLexicon {
@@ -70,6 +72,7 @@ impl LabelledLexicon {
         let text = files.text(rel)?;
         let mut phrases = Vec::new();
         let mut labels = Vec::new();
+        let mut rows = Vec::new();
         for (line, row) in tsv_rows(&text, true) {
             let (Some(label), Some(phrase)) = (row.get(label_col), row.get(phrase_col)) else {
                 bail!(
@@ -87,13 +90,19 @@ impl LabelledLexicon {
                 .find(|(i, _)| *i != label_col && *i != phrase_col)
                 .map(|(_, v)| *v);
             labels.push(((*label).to_owned(), extra.unwrap_or("").to_owned()));
+            rows.push(row.iter().map(|c| (*c).to_owned()).collect());
         }
         let lexicon = Lexicon::new(&phrases, fold).with_context(|| format!("compiling {rel}"))?;
-        Ok(LabelledLexicon { lexicon, labels })
+        Ok(LabelledLexicon { lexicon, labels, rows })
     }
 
     pub fn label(&self, entry: usize) -> &str {
         self.labels.get(entry).map_or("", |l| l.0.as_str())
+    }
+
+    /// Column `col` (0-based) of the phrase's row, "" when absent.
+    pub fn column(&self, entry: usize, col: usize) -> &str {
+        self.rows.get(entry).and_then(|r| r.get(col)).map_or("", String::as_str)
     }
 
     pub fn extra(&self, entry: usize) -> &str {
@@ -225,6 +234,12 @@ pub struct PageFeatures {
     /// The article body without navigation, related links, ads and footer.
     pub main_text: String,
     pub main_text_chars: u64,
+    /// Provinces and cities named in the title or lead (unit names), filled by the pipeline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// Tone of the item (article pages only), filled by the pipeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone: Option<crate::tone::Tone>,
 }
 
 /// Extracts the features of one parsed page.
@@ -302,5 +317,7 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
         lead: main.lead.clone(),
         main_text_chars: main.text.chars().count() as u64,
         main_text: main.text,
+        places: Vec::new(),
+        tone: None,
     }
 }

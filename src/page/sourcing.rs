@@ -29,6 +29,10 @@ pub struct Attribution {
     pub link: Option<String>,
     /// Host of that link (e.g. `markettimes.vn`), for the domain stage to normalise.
     pub link_domain: Option<String>,
+    /// Registrable domain of the cited outlet when the registry knows it ("Theo Dân trí" →
+    /// dantri.com.vn), filled by the pipeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry_domain: Option<String>,
     /// Time of the original, when written on the line.
     pub time: Option<String>,
     pub evidence: Evidence,
@@ -384,6 +388,7 @@ fn mk_attr(page: &Page, block: usize, kind: &str, outlet: &str, line: &str, matc
         outlet: cap_chars(outlet, 80),
         link_domain: link.as_deref().and_then(host_of),
         link,
+        registry_domain: None,
         time: find_date(line).map(str::to_owned),
         evidence: Evidence::new(matched, line),
     }

@@ -45,6 +45,7 @@ pub struct StageTimes {
     pub decode: f64,
     pub parse: f64,
     pub features: f64,
+    pub tone: f64,
     pub fold: f64,
     pub judge: f64,
     pub report: f64,

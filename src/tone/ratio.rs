@@ -83,17 +83,19 @@ mod tests {
     }
 
     #[test]
-    fn guidance_needs_items_and_confidence() {
+    fn guidance_needs_items_and_threshold() {
         let s = ToneSettings::default();
-        assert!(!guidance_exceeded(10, 20, &s), "too few items");
-        assert!(!guidance_exceeded(6, 30, &s), "20 % of 30: interval reaches below 15 %");
+        assert!(!s.use_lower_bound, "the shipped default compares the share itself");
+        assert!(!guidance_exceeded(10, 19, &s), "too few items");
+        assert!(guidance_exceeded(6, 30, &s), "20 % of 30 items is over 15 %");
+        assert!(!guidance_exceeded(15, 100, &s), "15 % is not above 15 %");
         assert!(guidance_exceeded(40, 100, &s));
-        assert!(!guidance_exceeded(15, 100, &s));
-        let point = ToneSettings {
-            use_lower_bound: false,
+        let cautious = ToneSettings {
+            use_lower_bound: true,
             ..ToneSettings::default()
         };
-        assert!(guidance_exceeded(6, 30, &point));
+        assert!(!guidance_exceeded(6, 30, &cautious), "20 % of 30: the interval reaches below 15 %");
+        assert!(guidance_exceeded(40, 100, &cautious));
         let r = ratio(40, 100, &s);
         assert!(r.exceeded && r.enough_items && (r.share - 0.4).abs() < 1e-12);
     }

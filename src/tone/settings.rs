@@ -22,8 +22,8 @@ impl Default for ToneSettings {
     fn default() -> Self {
         ToneSettings {
             threshold: 0.15,
-            min_items: 30,
-            use_lower_bound: true,
+            min_items: 20,
+            use_lower_bound: false,
             z: 1.96,
             item: ItemSettings::default(),
             rules: RuleSettings::default(),
