@@ -81,6 +81,9 @@ pub struct Verdict {
     pub families: Vec<Family>,
     /// Every criterion evaluated, fired or not, in catalogue order.
     pub findings: Vec<Finding>,
+    /// The inspector's decision carried over from `decisions.json` (`scan --decisions`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<crate::report::decisions::AppliedDecision>,
 }
 
 impl Verdict {
@@ -99,6 +102,7 @@ pub fn judge(agg: &crate::site::SiteAggregate, _models: &crate::models::Models) 
         flagged: false,
         families: Vec::new(),
         findings: Vec::new(),
+        decision: None,
     }
 }
 
