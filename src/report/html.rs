@@ -209,9 +209,8 @@ fn finding_json(f: &Finding, strs: &mut Strings) -> Value {
 /// The report's data, as JSON made inert inside a `<script type="application/json">` element.
 fn data_json(input: &ReportInput) -> String {
     let mut strs = Strings::default();
-    let mut ranked: Vec<usize> = (0..input.verdicts.len()).collect();
-    ranked.sort_by(|&a, &b| {
-        let (x, y) = (&input.verdicts[a], &input.verdicts[b]);
+    let mut ranked: Vec<(usize, &Verdict)> = input.verdicts.iter().enumerate().collect();
+    ranked.sort_by(|(_, x), (_, y)| {
         y.flagged
             .cmp(&x.flagged)
             .then(y.score.total_cmp(&x.score))
@@ -223,8 +222,7 @@ fn data_json(input: &ReportInput) -> String {
         .map(|d| d.changes.iter().map(|c| (c.site.as_str(), c)).collect())
         .unwrap_or_default();
     let mut sites = Vec::with_capacity(ranked.len());
-    for i in ranked {
-        let Some(v) = input.verdicts.get(i) else { continue };
+    for (i, v) in ranked {
         let (pages, items) = input.counts.get(i).copied().unwrap_or((0, None));
         let mut o = serde_json::Map::new();
         o.insert("s".into(), json!(clean(&v.site, MAX_SITE)));
