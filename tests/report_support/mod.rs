@@ -283,7 +283,7 @@ pub fn file_url(path: &Path, fragment: &str) -> String {
 pub fn dump_dom(chrome: &Path, page: &Path, fragment: &str) -> (String, String) {
     let profile = tempfile::tempdir().unwrap();
     let out = headless(chrome, profile.path())
-        .args(["--virtual-time-budget=10000", "--dump-dom"])
+        .arg("--dump-dom")
         .arg(file_url(page, fragment))
         .output()
         .unwrap();

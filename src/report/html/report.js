@@ -38,7 +38,7 @@
       k_criteria: 'Tiêu chí đổi', k_score: 'Điểm đổi', k_negative_share: 'Tỷ lệ tiêu cực đổi', export_help: 'Nội dung decisions.json (cũng được tải xuống):',
       c_licensed_press: 'Cơ quan báo chí', c_licensed_aggregate: 'Trang TTĐT tổng hợp có phép', c_licensed_social_network: 'MXH có phép',
       c_claims_unregistered_licence: 'Ghi giấy phép không có trong danh bạ', c_unlicensed_news_like: 'Giống báo, không giấy phép', c_other: 'Khác',
-      yes: 'có', open: 'Mở chi tiết', trimmed: 'Trang không bị gắn cờ: các tiêu chí đã đo không kèm trong báo cáo; xem:'
+      yes: 'có', open: 'Mở chi tiết', flags_h: 'Cờ', classes_h: 'Loại trang web', run_h: 'Lần chạy', trimmed: 'Trang không bị gắn cờ: các tiêu chí đã đo không kèm trong báo cáo; xem:'
     },
     en: {
       title: 'Báo hóa inspection report', summary: 'Summary', sites: 'Sites', changes: 'Since last run',
@@ -62,7 +62,7 @@
       k_criteria: 'Criteria changed', k_score: 'Score changed', k_negative_share: 'Negative share changed', export_help: 'decisions.json (also downloaded):',
       c_licensed_press: 'Licensed press', c_licensed_aggregate: 'Licensed aggregate site', c_licensed_social_network: 'Licensed social network',
       c_claims_unregistered_licence: 'Claims an unregistered licence', c_unlicensed_news_like: 'News-like, unlicensed', c_other: 'Other',
-      yes: 'yes', open: 'Open details', trimmed: 'Not flagged: the measured criteria are left out of the report; see:'
+      yes: 'yes', open: 'Open details', flags_h: 'Flags', classes_h: 'Site classes', run_h: 'Run', trimmed: 'Not flagged: the measured criteria are left out of the report; see:'
     }
   };
   var CLASSES = ['licensed_press', 'licensed_aggregate', 'licensed_social_network', 'claims_unregistered_licence', 'unlicensed_news_like', 'other'];
@@ -119,9 +119,10 @@
   var LOCAL = localDecisions();
   function saveLocal() { store(STORE_KEY, JSON.stringify(LOCAL)); }
   function currentDecision(s) {
+    // The newer of this browser's decision and the one carried over by the run wins.
     var l = Object.prototype.hasOwnProperty.call(LOCAL, s.s) ? LOCAL[s.s] : null;
-    if (l) return l;
-    return s.d || null;
+    if (l && s.d) return String(l.date) >= String(s.d.date) ? l : s.d;
+    return l || s.d || null;
   }
   function firedCodes(s) { return (s.cr || []).map(str); }
   function decide(s, kind, note) {
@@ -230,13 +231,16 @@
       if (s.f) { flagged++; if (s.fa & 1) perFam[1]++; if (s.fa & 2) perFam[2]++; }
       perClass[s.c] = (perClass[s.c] || 0) + 1;
     }
+    add(m, el('h2', null, t('flags_h')));
     var c = el('div', 'cards'); c.id = 'summary-cards';
     add(c, card(SITES.length, t('scanned')), card(flagged, t('flagged')), card(perFam[1], t('fam_bao_hoa')), card(perFam[2], t('fam_negative_ratio')));
     if (DATA.diff) add(c, card(DATA.diff.new_flags, t('new_flags')), card(DATA.diff.cleared, t('cleared')));
     m.appendChild(c);
+    add(m, el('h2', null, t('classes_h')));
     var c2 = el('div', 'cards');
     CLASSES.forEach(function (k) { if (perClass[k]) c2.appendChild(card(perClass[k], t('c_' + k))); });
     m.appendChild(c2);
+    add(m, el('h2', null, t('run_h')));
     var r = el('div', 'cards');
     add(r, card(run.html_records || 0, t('pages')), card(run.inputs || 0, t('inputs')), card(run.damaged || 0, t('damaged')),
       card(num(run.wall_seconds, 1), t('seconds')), card(num(run.pages_per_s, 0), t('pps')));
@@ -290,10 +294,10 @@
     var tbl = el('table'); tbl.id = 'sites';
     var thead = el('thead'), tr = el('tr');
     COLS.forEach(function (c) {
-      var th = el('th', null, t(c[1]));
+      var th = el('th', c[0] === 'rank' || c[0] === 'score' || c[0] === 'neg' ? 'num' : null, t(c[1]));
       if (c[0]) {
         th.dataset.sort = c[0];
-        if (state.sort === c[0]) th.className = 'sorted' + (state.asc ? ' asc' : '');
+        if (state.sort === c[0]) th.className += ' sorted' + (state.asc ? ' asc' : '');
         th.addEventListener('click', function () {
           if (state.sort === c[0]) state.asc = !state.asc; else { state.sort = c[0]; state.asc = c[0] === 'rank' || c[0] === 'site' || c[0] === 'class'; }
           state.page = 0; render();
@@ -448,6 +452,7 @@
     add(head, badge(t('c_' + s.c), 'b-' + s.c));
     if (s.f) FAMS.forEach(function (q) { if (s.fa & q[1]) head.appendChild(badge(t('fam_' + q[0]), 'b-flag')); });
     if (s.ch) s.ch.k.forEach(function (k) { head.appendChild(badge(t('k_' + k), 'b-' + k)); });
+    add(head, decisionBadge(currentDecision(s)));
     add(head, el('span', 'quiet', ' ' + t('score') + ' ' + num(s.sc, 2) + ' · ' + s.p + ' ' + t('pages') + (typeof s.i === 'number' ? ' · ' + s.i + ' ' + t('items') : '')));
     p.appendChild(head);
     if (s.ng) p.appendChild(negBar(s.ng));
