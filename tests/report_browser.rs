@@ -142,7 +142,14 @@ fn fifty_thousand_sites_open_and_filter_fast() {
     let Some(chrome) = chromium() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("big");
-    write_run(&dir, &fake_verdicts(50_000, 42), "2026-11-22T01:00:00Z");
+    let v = fake_verdicts(50_000, 42);
+    write_run(&dir, &v, "2026-11-22T01:00:00Z");
+    // A month of nightly history for every site.
+    let mut h = baohoa::report::history::History::default();
+    for night in 0..30 {
+        h = baohoa::report::history::add_run(h, &format!("2026-10-{:02}T01:00:00Z", night + 1), &v, 30);
+    }
+    std::fs::write(dir.join("history.json"), serde_json::to_vec(&h).unwrap()).unwrap();
     let out = baohoa(&["report", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let page = dir.join("report.html");

@@ -117,6 +117,14 @@ fn history_is_bounded_and_reruns_replace_their_date() {
     assert_eq!(h.runs.len(), history::MAX_RUNS);
     assert_eq!(h.runs.first().map(String::as_str), Some("d10"));
     assert!(h.sites.values().all(|s| s.len() == history::MAX_RUNS));
+    let site = &v[0].site;
+    let series = h.series(site);
+    assert_eq!(series.len(), history::MAX_RUNS);
+    assert_eq!(series[0].0, "d10");
+    assert!((series[0].1 - diff::negative(&v[0]).unwrap().value).abs() <= 0.00005);
+    // Compact: 50 sites × 30 runs stays small.
+    let bytes = serde_json::to_vec(&h).unwrap().len();
+    assert!(bytes < 50 * 30 * 40, "{bytes} bytes");
     let again = history::add_run(h.clone(), "d39", &v, history::MAX_RUNS);
     assert_eq!(again.runs.len(), history::MAX_RUNS);
     assert_eq!(again, h);

@@ -102,8 +102,24 @@ fn base64_and_clean() {
 #[test]
 fn fifty_thousand_sites_fit() {
     let v = fake_verdicts(50_000, 42);
+    // 30 nights of history for every site.
+    let mut h = baohoa::report::history::History::default();
+    for night in 0..30 {
+        h = baohoa::report::history::add_run(h, &format!("2026-10-{:02}T01:00:00Z", night + 1), &v, 30);
+    }
+    let hist_bytes = serde_json::to_vec(&h).unwrap().len();
     let t = std::time::Instant::now();
-    let p = page(&v);
+    let p = html::render(&ReportInput {
+        verdicts: &v,
+        counts: v.iter().map(|_| (10, Some(8))).collect(),
+        run: RunFacts::default(),
+        diff: None,
+        history: Some(&h),
+    });
+    eprintln!(
+        "history.json of 50,000 sites × 30 runs: {:.1} MB",
+        hist_bytes as f64 / 1e6
+    );
     eprintln!(
         "rendered 50,000 sites: {:.1} MB in {:.2} s",
         p.len() as f64 / 1e6,

@@ -13,24 +13,39 @@ pub const HISTORY_SCHEMA: u32 = 1;
 /// Runs kept in `history.json` (older ones are dropped).
 pub const MAX_RUNS: usize = 30;
 
-/// One site's negative share in one run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Point {
-    /// The run's date (`started_at` of its run.json).
-    pub run: String,
-    pub share: f64,
-    pub lo: f64,
-    pub hi: f64,
-    /// Items the share was measured on.
-    pub n: u64,
+/// One site's negative share in one run: `[run index into History::runs, share, items]`
+/// (the confidence interval is recomputed from share and items with [`crate::judge::wilson`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Point(pub usize, pub f64, pub u64);
+
+impl Point {
+    /// Share's 95% Wilson interval.
+    pub fn interval(&self) -> (f64, f64) {
+        let k = (self.1 * self.2 as f64).round().max(0.0) as u64;
+        crate::judge::wilson(k, self.2)
+    }
 }
 
-/// `history.json`: run dates (oldest first) and per-site series.
+/// `history.json`: run dates (oldest first) and per-site series (compact, for 50,000 sites × 30 runs).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
     pub schema: u32,
     pub runs: Vec<String>,
     pub sites: BTreeMap<String, Vec<Point>>,
+}
+
+impl History {
+    /// A site's series as (run date, share, items), oldest first; points naming no run are skipped.
+    pub fn series(&self, site: &str) -> Vec<(&str, f64, u64)> {
+        self.sites
+            .get(site)
+            .map(|s| {
+                s.iter()
+                    .filter_map(|p| self.runs.get(p.0).map(|r| (r.as_str(), p.1, p.2)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// Reads `OUT/history.json` when present (`Ok(None)` when absent).
@@ -52,32 +67,45 @@ pub fn read(out: &Path) -> anyhow::Result<Option<History>> {
 
 /// Adds one run's negative shares to a history (pure). A run with the same date replaces the
 /// earlier one; only the last `max_runs` runs are kept.
-pub fn add_run(mut h: History, run: &str, verdicts: &[Verdict], max_runs: usize) -> History {
-    h.schema = HISTORY_SCHEMA;
-    h.runs.retain(|r| r != run);
-    for s in h.sites.values_mut() {
-        s.retain(|p| p.run != run);
-    }
-    h.runs.push(run.to_owned());
-    for v in verdicts {
-        if let Some(f) = super::diff::negative(v) {
-            let (lo, hi) = f.interval.unwrap_or((f.value, f.value));
-            h.sites.entry(v.site.clone()).or_default().push(Point {
-                run: run.to_owned(),
-                share: f.value,
-                lo,
-                hi,
-                n: f.items,
-            });
+pub fn add_run(h: History, run: &str, verdicts: &[Verdict], max_runs: usize) -> History {
+    let mut runs: Vec<String> = h.runs.iter().filter(|r| *r != run).cloned().collect();
+    runs.push(run.to_owned());
+    let drop = runs.len().saturating_sub(max_runs.max(1));
+    runs.drain(..drop);
+    let index: BTreeMap<&str, usize> = runs.iter().enumerate().map(|(i, r)| (r.as_str(), i)).collect();
+    let mut sites: BTreeMap<String, Vec<Point>> = BTreeMap::new();
+    for (site, series) in &h.sites {
+        let kept: Vec<Point> = series
+            .iter()
+            .filter_map(|p| {
+                let date = h.runs.get(p.0)?;
+                if date == run {
+                    return None;
+                }
+                index.get(date.as_str()).map(|&i| Point(i, p.1, p.2))
+            })
+            .collect();
+        if !kept.is_empty() {
+            sites.insert(site.clone(), kept);
         }
     }
-    let drop = h.runs.len().saturating_sub(max_runs.max(1));
-    let dropped: Vec<String> = h.runs.drain(..drop).collect();
-    h.sites.retain(|_, s| {
-        s.retain(|p| !dropped.contains(&p.run));
-        !s.is_empty()
-    });
-    h
+    if let Some(&now) = index.get(run) {
+        for v in verdicts {
+            if let Some(f) = super::diff::negative(v) {
+                // Four decimals are plenty for a share and keep 50,000 sites × 30 runs small.
+                let share = (f.value * 10_000.0).round() / 10_000.0;
+                sites
+                    .entry(v.site.clone())
+                    .or_default()
+                    .push(Point(now, share, f.items));
+            }
+        }
+    }
+    History {
+        schema: HISTORY_SCHEMA,
+        runs,
+        sites,
+    }
 }
 
 /// The history to write with a run: the previous run's history or, when it has none, a history

@@ -269,12 +269,18 @@ fn data_json(input: &ReportInput) -> String {
         if let Some(c) = change {
             o.insert("ch".into(), change_json(c));
         }
-        if let Some(series) = input.history.and_then(|h| h.sites.get(&v.site))
+        // History only for the sites shown in detail (the others' series stay in history.json).
+        if o.contains_key("fd")
+            && let Some(h) = input.history
+            && let Some(series) = h.sites.get(&v.site)
             && series.len() > 1
         {
             let pts: Vec<Value> = series
                 .iter()
-                .map(|p| json!([clean(&p.run, 64), round4(p.share), round4(p.lo), round4(p.hi), p.n]))
+                .map(|p| {
+                    let (lo, hi) = p.interval();
+                    json!([p.0, round4(p.1), round4(lo), round4(hi), p.2])
+                })
                 .collect();
             o.insert("h".into(), json!(pts));
         }

@@ -380,6 +380,8 @@
     return wrap;
   }
 
+  function runName(i) { var r = DATA.history_runs || []; return typeof r[i] === 'string' ? r[i] : '?'; }
+
   function historyChart(h) {
     var NS = 'http://www.w3.org/2000/svg', W = 320, H = 90, P = 6;
     var svg = document.createElementNS(NS, 'svg');
@@ -407,11 +409,11 @@
     h.forEach(function (p, k) {
       var c = document.createElementNS(NS, 'circle');
       c.setAttribute('cx', String(x(k))); c.setAttribute('cy', String(y(p[1]))); c.setAttribute('r', '3'); c.setAttribute('fill', '#0b5cad');
-      var tt = document.createElementNS(NS, 'title'); tt.textContent = p[0] + ': ' + pct(p[1]) + ' (n=' + p[4] + ')';
+      var tt = document.createElementNS(NS, 'title'); tt.textContent = runName(p[0]) + ': ' + pct(p[1]) + ' (n=' + p[4] + ')';
       c.appendChild(tt); svg.appendChild(c);
     });
     var wrap = el('div');
-    add(wrap, el('div', null, t('history') + ' (' + h[0][0].slice(0, 10) + ' → ' + h[h.length - 1][0].slice(0, 10) + ')'), svg);
+    add(wrap, el('div', null, t('history') + ' (' + runName(h[0][0]).slice(0, 10) + ' → ' + runName(h[h.length - 1][0]).slice(0, 10) + ')'), svg);
     wrap.id = 'history';
     return wrap;
   }
