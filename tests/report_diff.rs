@@ -159,6 +159,18 @@ fn demo_corpus_runs_chain_and_diff() {
     assert!(changes.changes.is_empty(), "same corpus twice changed: {changes:#?}");
     let run: serde_json::Value = serde_json::from_slice(&std::fs::read(b.join("run.json")).unwrap()).unwrap();
     assert!(run["outputs"].as_array().unwrap().iter().any(|o| o == "report.html"));
+    // --previous may name the output directory itself: it is read before anything is replaced.
+    let out = baohoa(&[
+        "scan",
+        "--quiet",
+        "-o",
+        b.to_str().unwrap(),
+        "--previous",
+        b.to_str().unwrap(),
+    ]);
+    assert!(out.status.code() != Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let h = baohoa::report::history::read(&b).unwrap().unwrap();
+    assert!(!h.runs.is_empty());
     // Without --previous, a stale changes.json is removed.
     let out = baohoa(&["scan", "--quiet", "-o", b.to_str().unwrap()]);
     assert!(out.status.code() != Some(1));

@@ -91,7 +91,7 @@ pub fn render(input: &ReportInput) -> String {
 /// The Content-Security-Policy: nothing remote, only this script and this style sheet (by hash).
 pub fn csp(js: &str, css: &str) -> String {
     format!(
-        "default-src 'none'; script-src 'sha256-{}'; style-src 'sha256-{}'; img-src data:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src 'sha256-{}'; style-src 'sha256-{}'; base-uri 'none'; form-action 'none'",
         base64(&Sha256::digest(js.as_bytes())),
         base64(&Sha256::digest(css.as_bytes()))
     )
