@@ -127,6 +127,7 @@ fn hostile_report_is_inert_and_interactive() {
         ("tab=sites", "report-table.png", (1400, 1000)),
         ("site=hostile.vn", "report-panel.png", (1400, 1600)),
         ("tab=changes", "report-changes.png", (1400, 800)),
+        ("lang=en&site=hostile.vn", "report-panel-en.png", (1400, 1000)),
     ];
     for (frag, name, size) in shots {
         let png = artifacts().join(name);

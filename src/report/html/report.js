@@ -354,7 +354,9 @@
     if (s.ch) s.ch.k.forEach(function (k) { ch.appendChild(badge(t('k_' + k), 'b-' + k)); });
     tr.appendChild(ch);
     add(tr, add(el('td'), decisionBadge(currentDecision(s))));
+    tr.tabIndex = 0;
     tr.addEventListener('click', function () { state.sel = i; markSelected(); renderPanel(i); });
+    tr.addEventListener('keydown', function (e) { if (e.key === 'Enter') { state.sel = i; markSelected(); renderPanel(i); } });
     return tr;
   }
 
@@ -507,8 +509,10 @@
     save.addEventListener('click', function () {
       if (!chosen) return;
       decide(s, chosen, note.value);
-      msg.textContent = t('saved');
       renderTable();
+      renderPanel(SITES.indexOf(s));
+      var m2 = document.getElementById('dec-msg');
+      if (m2) m2.textContent = t('saved');
     });
     var clr = el('button', null, t('clear')); clr.id = 'dec-clear';
     clr.addEventListener('click', function () { decide(s, null); chosen = null; renderTable(); renderPanel(SITES.indexOf(s)); });
@@ -553,7 +557,9 @@
   }
 
   // --- start, hash modes (#site=…, #tab=…) and the self-test (#selftest) ---------------------
-  var hash = decodeURIComponent(location.hash.replace(/^#/, ''));
+  var hash = location.hash.replace(/^#/, '');
+  try { hash = decodeURIComponent(hash); } catch (e) { hash = ''; }
+  if (hash.indexOf('lang=en&') === 0) { lang = 'en'; hash = hash.slice(8); }
   if (hash.indexOf('tab=') === 0) state.tab = hash.slice(4);
   if (hash.indexOf('site=') === 0) {
     var want = hash.slice(5);
