@@ -26,6 +26,8 @@ baohoa scan                           # the embedded demo corpus, results in ./o
 baohoa scan crawl/ -o out/2026-11-22   # every dump under crawl/\n  \
 find /data -name '*.warc.gz' | baohoa scan - -o out\n  \
 baohoa explain baotinnhanh24h.com      # why a site was flagged\n  \
+baohoa scan crawl/ -o out/today --previous out/yesterday --decisions decisions.json\n  \
+baohoa diff out/yesterday out/today    # what changed since last night\n  \
 baohoa page dump.warc.gz@1234         # what baohoa saw on one record\n  \
 echo 'Bắt giữ nghi phạm trộm cắp' | baohoa tone\n  \
 baohoa domain tapchidautu.net"
@@ -92,6 +94,14 @@ enum Cmd {
         run: RunArgs,
         #[command(flatten)]
         models: ModelArgs,
+        /// decisions.json exported from a report: decisions carry over (a dismissed site stays unflagged
+        /// until a criterion fires that was quiet at the decision).
+        #[arg(long, value_name = "FILE")]
+        decisions: Option<PathBuf>,
+        /// Output directory of the previous run: changes since it go to changes.json and the report,
+        /// and history.json continues its negative-share history.
+        #[arg(long, value_name = "OLD_OUT")]
+        previous: Option<PathBuf>,
     },
     /// Map step of a distributed run: scan some inputs into a partial result file (see `reduce`).
     #[command(after_help = MAP_HELP)]
@@ -126,6 +136,24 @@ enum Cmd {
         /// Output directory of the run to read.
         #[arg(long, value_name = "OUT", default_value = "out")]
         from: PathBuf,
+    },
+    /// Write OUT/report.html (the inspector's report) from the outputs of a finished run.
+    Report {
+        /// Output directory of the run.
+        #[arg(value_name = "OUT", default_value = "out")]
+        out: PathBuf,
+    },
+    /// Print what changed between two runs: new and cleared flags, score and negative-share changes.
+    Diff {
+        /// Output directory of the older run.
+        #[arg(value_name = "OLD_OUT")]
+        old: PathBuf,
+        /// Output directory of the newer run.
+        #[arg(value_name = "NEW_OUT")]
+        new: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the features baohoa extracts from one page, as JSON.
     #[command(after_help = PAGE_HELP)]
@@ -175,8 +203,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             run,
             models,
+            decisions,
+            previous,
         } => {
             let models = load_models(&models)?;
+            let carry = baohoa::report::Carry {
+                decisions: decisions.as_deref().map(baohoa::report::decisions::read).transpose()?,
+                previous,
+            };
             let (inputs, models) = if inputs.is_empty() {
                 let demo = vec![Input::Embedded {
                     name: baohoa::DEMO_NAME.into(),
@@ -187,7 +221,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 (expand(&inputs)?, models)
             };
             let mut partial = map_inputs(&inputs, &run, &models)?;
-            finish(&out, &mut partial, &models, run.quiet)
+            finish(&out, &mut partial, &models, run.quiet, &carry)
         }
         Cmd::Map {
             inputs,
@@ -228,11 +262,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 read.push(part);
             }
             let mut partial = baohoa::reduce(read);
-            finish(&out, &mut partial, &models, false)
+            finish(&out, &mut partial, &models, false, &baohoa::report::Carry::default())
         }
         Cmd::Explain { domain, from } => {
             let text = baohoa::report::explain::explain_from(&from, &domain)?;
             print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Report { out } => {
+            let path = baohoa::report::report_from(&out)?;
+            eprintln!("baohoa: wrote {}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Diff { old, new, json } => {
+            let d = baohoa::report::diff::diff_dirs(&old, &new)?;
+            if json {
+                let stdout = std::io::stdout();
+                let mut out = stdout.lock();
+                serde_json::to_writer_pretty(&mut out, &d)?;
+                writeln!(out)?;
+            } else {
+                print!("{}", baohoa::report::diff::to_text(&d));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Page { source, url, models } => {
@@ -347,8 +398,14 @@ fn map_inputs(inputs: &[Input], run: &RunArgs, models: &Models) -> anyhow::Resul
     Ok(partial)
 }
 
-fn finish(out: &Path, partial: &mut baohoa::Partial, models: &Models, quiet: bool) -> anyhow::Result<ExitCode> {
-    baohoa::report::write_outputs(out, partial, models).context("writing outputs")?;
+fn finish(
+    out: &Path,
+    partial: &mut baohoa::Partial,
+    models: &Models,
+    quiet: bool,
+    carry: &baohoa::report::Carry,
+) -> anyhow::Result<ExitCode> {
+    baohoa::report::write_outputs_with(out, partial, models, carry).context("writing outputs")?;
     let m = &partial.manifest;
     if !quiet {
         let flagged = std::fs::read(out.join("flagged.jsonl")).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());

@@ -71,6 +71,7 @@ pub fn judge(agg: &SiteAggregate, models: &Models) -> Verdict {
         flagged: !families.is_empty(),
         families,
         findings,
+        decision: None,
     }
 }
 

@@ -82,6 +82,9 @@ pub struct Verdict {
     pub families: Vec<Family>,
     /// Every criterion evaluated, fired or not, in catalogue order.
     pub findings: Vec<Finding>,
+    /// The inspector's decision carried over from `decisions.json` (`scan --decisions`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<crate::report::decisions::AppliedDecision>,
 }
 
 impl Verdict {

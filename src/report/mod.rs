@@ -1,6 +1,10 @@
-//! Output files: atomic writes, `sites.jsonl`, `run.json`.
+//! Output files: atomic writes, `sites.jsonl`, `run.json`, `report.html`, decisions and run-to-run changes.
+pub mod decisions;
+pub mod diff;
 pub mod explain;
 pub mod flagged;
+pub mod history;
+pub mod html;
 pub mod manifest;
 pub mod partial;
 
@@ -56,6 +60,15 @@ struct SiteRow<'a> {
     counts: &'a crate::site::SiteAggregate,
 }
 
+/// What a run carries over from earlier ones: inspectors' decisions and the previous run's outputs.
+#[derive(Debug, Clone, Default)]
+pub struct Carry {
+    /// `decisions.json` exported from a report (`scan --decisions`).
+    pub decisions: Option<decisions::DecisionsFile>,
+    /// Output directory of the previous run (`scan --previous`).
+    pub previous: Option<std::path::PathBuf>,
+}
+
 /// Judges every site and writes the outputs of a run into `out`: `sites.jsonl`, `flagged.jsonl`,
 /// `flagged.csv`, then `run.json` last (its presence marks a finished run). Returns the file names.
 pub fn write_outputs(
@@ -63,14 +76,39 @@ pub fn write_outputs(
     partial: &mut crate::Partial,
     models: &crate::models::Models,
 ) -> anyhow::Result<Vec<String>> {
+    write_outputs_with(out, partial, models, &Carry::default())
+}
+
+/// [`write_outputs`] with decisions applied and changes since the previous run: also writes
+/// `report.html`, `history.json` and (with a previous run) `changes.json`.
+pub fn write_outputs_with(
+    out: &Path,
+    partial: &mut crate::Partial,
+    models: &crate::models::Models,
+    carry: &Carry,
+) -> anyhow::Result<Vec<String>> {
     std::fs::create_dir_all(out).with_context(|| {
         format!(
             "cannot create output directory {}; check the path and permissions",
             out.display()
         )
     })?;
+    // Read the previous run before anything in `out` is replaced (it may be the same directory).
+    let previous = match &carry.previous {
+        Some(p) => Some((
+            diff::read_run(p)
+                .with_context(|| format!("reading the previous run given by --previous {}", p.display()))?,
+            history::read(p)?,
+            p.display().to_string(),
+        )),
+        None => None,
+    };
     let t = std::time::Instant::now();
-    let verdicts: Vec<crate::judge::Verdict> = partial.sites.values().map(|s| crate::judge::judge(s, models)).collect();
+    let mut verdicts: Vec<crate::judge::Verdict> =
+        partial.sites.values().map(|s| crate::judge::judge(s, models)).collect();
+    if let Some(d) = &carry.decisions {
+        verdicts = decisions::apply(verdicts, d);
+    }
     partial.manifest.stage_seconds.judge = t.elapsed().as_secs_f64();
     let t = std::time::Instant::now();
     let sites = to_jsonl(verdicts.iter().zip(partial.sites.values()).map(|(v, s)| SiteRow {
@@ -85,13 +123,98 @@ pub fn write_outputs(
     });
     write_atomic(&out.join("flagged.jsonl"), &to_jsonl(&rows)?)?;
     write_atomic(&out.join("flagged.csv"), &flagged::to_csv(&rows)?)?;
-    let names: Vec<String> = ["flagged.csv", "flagged.jsonl", "run.json", "sites.jsonl"]
-        .map(String::from)
-        .to_vec();
+    let mut names: Vec<String> = [
+        "flagged.csv",
+        "flagged.jsonl",
+        "history.json",
+        "report.html",
+        "run.json",
+        "sites.jsonl",
+    ]
+    .map(String::from)
+    .to_vec();
+    let run_date = partial.manifest.started_at.clone();
+    let (change, hist) = match previous {
+        Some((old, old_hist, old_name)) => {
+            let old_date = old.date(&old_name);
+            let d = diff::diff(&old.verdicts, &verdicts, &old_date, &run_date);
+            let h = history::updated(
+                old_hist,
+                Some((old_date.as_str(), old.verdicts.as_slice())),
+                &run_date,
+                &verdicts,
+            );
+            (Some(d), h)
+        }
+        None => (None, history::updated(None, None, &run_date, &verdicts)),
+    };
+    write_atomic(&out.join("history.json"), &serde_json::to_vec(&hist)?)?;
+    let changes_path = out.join("changes.json");
+    match &change {
+        Some(d) => {
+            let mut b = serde_json::to_vec_pretty(d)?;
+            b.push(b'\n');
+            write_atomic(&changes_path, &b)?;
+            names.insert(0, "changes.json".into());
+        }
+        // A changes.json left by an earlier run in this directory would describe another pair of runs.
+        None => match std::fs::remove_file(&changes_path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot remove stale {}", changes_path.display()));
+            }
+        },
+    }
     partial.manifest.outputs = names.clone();
+    let counts: Vec<(u64, Option<u64>)> = partial.sites.values().map(|s| (s.pages, Some(s.items()))).collect();
+    let page = html::render(&html::ReportInput {
+        verdicts: &verdicts,
+        counts,
+        run: html::RunFacts::of(&partial.manifest),
+        diff: change.as_ref(),
+        history: Some(&hist),
+    });
+    write_atomic(&out.join("report.html"), page.as_bytes())?;
     partial.manifest.stage_seconds.report = t.elapsed().as_secs_f64();
     let mut run = serde_json::to_vec_pretty(&partial.manifest)?;
     run.push(b'\n');
     write_atomic(&out.join("run.json"), &run)?;
     Ok(names)
+}
+
+/// `baohoa report OUT`: writes `OUT/report.html` from a finished run's outputs (with its
+/// `changes.json` and `history.json` when present). Returns the path written.
+pub fn report_from(out: &Path) -> anyhow::Result<std::path::PathBuf> {
+    let run = diff::read_run(out)?;
+    let changes_path = out.join("changes.json");
+    let change: Option<diff::RunDiff> = match std::fs::read(&changes_path) {
+        Ok(b) => Some(serde_json::from_slice(&b).with_context(|| {
+            format!(
+                "{} is not a changes file of this version; delete it or re-run the scan with --previous",
+                changes_path.display()
+            )
+        })?),
+        Err(_) => None,
+    };
+    let hist = history::read(out)?;
+    let run_facts = run
+        .manifest
+        .as_ref()
+        .map(html::RunFacts::of)
+        .unwrap_or_else(|| html::RunFacts {
+            started_at: run.started_at.clone().unwrap_or_default(),
+            ..Default::default()
+        });
+    let counts: Vec<(u64, Option<u64>)> = run.counts.iter().map(|c| (c.pages, c.items)).collect();
+    let page = html::render(&html::ReportInput {
+        verdicts: &run.verdicts,
+        counts,
+        run: run_facts,
+        diff: change.as_ref(),
+        history: hist.as_ref(),
+    });
+    let path = out.join("report.html");
+    write_atomic(&path, page.as_bytes())?;
+    Ok(path)
 }

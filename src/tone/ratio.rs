@@ -94,7 +94,10 @@ mod tests {
             use_lower_bound: true,
             ..ToneSettings::default()
         };
-        assert!(!guidance_exceeded(6, 30, &cautious), "20 % of 30: the interval reaches below 15 %");
+        assert!(
+            !guidance_exceeded(6, 30, &cautious),
+            "20 % of 30: the interval reaches below 15 %"
+        );
         assert!(guidance_exceeded(40, 100, &cautious));
         let r = ratio(40, 100, &s);
         assert!(r.exceeded && r.enough_items && (r.share - 0.4).abs() < 1e-12);

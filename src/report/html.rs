@@ -1,0 +1,351 @@
+//! `report.html`: one self-contained page for inspectors (data as inert JSON, script and style pinned by CSP hash).
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::judge::{Family, Finding, Verdict};
+use crate::report::diff::{RunDiff, negative};
+use crate::report::history::History;
+
+/// The page's style sheet (inlined; allowed by its hash).
+pub const CSS: &str = include_str!("html/report.css");
+/// The page's script (inlined; allowed by its hash). It renders the JSON data with `textContent` only.
+pub const JS: &str = include_str!("html/report.js");
+
+/// Longest site name kept (characters).
+const MAX_SITE: usize = 253;
+/// Longest URL kept.
+const MAX_URL: usize = 2048;
+/// Longest evidence text kept.
+const MAX_TEXT: usize = 400;
+/// Longest statement, note or other free text kept.
+const MAX_STATEMENT: usize = 1000;
+/// Evidence items kept per finding.
+const MAX_EVIDENCE: usize = 8;
+
+/// Run facts shown in the summary.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RunFacts {
+    pub started_at: String,
+    pub version: String,
+    pub models_hash: String,
+    pub complete: bool,
+    pub inputs: u64,
+    pub inputs_failed: u64,
+    pub html_records: u64,
+    pub damaged: u64,
+    pub wall_seconds: f64,
+    pub pages_per_s: f64,
+}
+
+impl RunFacts {
+    pub fn of(m: &crate::report::manifest::RunManifest) -> RunFacts {
+        RunFacts {
+            started_at: m.started_at.clone(),
+            version: m.version.clone(),
+            models_hash: m.models_hash.clone(),
+            complete: m.complete,
+            inputs: m.counts.inputs,
+            inputs_failed: m.counts.inputs_failed,
+            html_records: m.counts.html_records,
+            damaged: m.counts.damaged,
+            wall_seconds: m.throughput.wall_seconds,
+            pages_per_s: m.throughput.pages_per_s,
+        }
+    }
+}
+
+/// Everything the report shows.
+pub struct ReportInput<'a> {
+    pub verdicts: &'a [Verdict],
+    /// Pages and items per verdict (same order); `None` items when unknown.
+    pub counts: Vec<(u64, Option<u64>)>,
+    pub run: RunFacts,
+    pub diff: Option<&'a RunDiff>,
+    pub history: Option<&'a History>,
+}
+
+/// Renders the report page.
+pub fn render(input: &ReportInput) -> String {
+    let data = data_json(input);
+    let csp = csp(JS, CSS);
+    let mut s = String::with_capacity(data.len() + JS.len() + CSS.len() + 2048);
+    s.push_str("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
+    s.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"");
+    s.push_str(&csp);
+    s.push_str("\">\n<meta name=\"referrer\" content=\"no-referrer\">\n");
+    s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    s.push_str("<title>baohoa — Báo cáo kiểm tra</title>\n<style>");
+    s.push_str(CSS);
+    s.push_str("</style>\n</head>\n<body>\n<noscript>Báo cáo cần JavaScript. / This report needs JavaScript.</noscript>\n<div id=\"app\"></div>\n");
+    s.push_str("<script type=\"application/json\" id=\"data\">");
+    s.push_str(&data);
+    s.push_str("</script>\n<script>");
+    s.push_str(JS);
+    s.push_str("</script>\n</body>\n</html>\n");
+    s
+}
+
+/// The Content-Security-Policy: nothing remote, only this script and this style sheet (by hash).
+pub fn csp(js: &str, css: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'sha256-{}'; style-src 'sha256-{}'; base-uri 'none'; form-action 'none'",
+        base64(&Sha256::digest(js.as_bytes())),
+        base64(&Sha256::digest(css.as_bytes()))
+    )
+}
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18u32, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(A[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Makes crawled text safe to show: control characters and bidirectional overrides become visible
+/// markers (so a name cannot reorder itself on screen), and the text is capped to `max` characters.
+pub fn clean(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max * 4));
+    for (n, c) in s.chars().enumerate() {
+        if n >= max {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
+                out.push_str(&format!("[U+{:04X}]", u32::from(c)));
+            }
+            '\n' | '\t' => out.push(' '),
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Interned strings (criterion codes, groups, bases…), so 50,000 sites do not repeat them.
+#[derive(Default)]
+struct Strings {
+    list: Vec<String>,
+    index: BTreeMap<String, usize>,
+}
+
+impl Strings {
+    fn id(&mut self, s: &str, max: usize) -> usize {
+        let s = clean(s, max);
+        if let Some(&i) = self.index.get(&s) {
+            return i;
+        }
+        self.list.push(s.clone());
+        self.index.insert(s, self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
+fn round4(x: f64) -> Value {
+    if x.is_finite() {
+        json!((x * 10_000.0).round() / 10_000.0)
+    } else {
+        Value::Null
+    }
+}
+
+fn family_bits(f: &[Family]) -> u8 {
+    f.iter().fold(0, |acc, f| {
+        acc | match f {
+            Family::BaoHoa => 1,
+            Family::NegativeRatio => 2,
+        }
+    })
+}
+
+fn finding_json(f: &Finding, strs: &mut Strings) -> Value {
+    let k = strs.id(&f.criterion, 200);
+    if !f.fired {
+        return json!([k, round4(f.value), round4(f.threshold), f.items]);
+    }
+    let ev: Vec<Value> = f
+        .evidence
+        .iter()
+        .take(MAX_EVIDENCE)
+        .map(|e| json!([clean(&e.url, MAX_URL), clean(&e.text, MAX_TEXT)]))
+        .collect();
+    let mut o = json!({
+        "k": k,
+        "g": strs.id(&f.group, 200),
+        "fa": family_bits(&[f.family]),
+        "v": round4(f.value),
+        "t": round4(f.threshold),
+        "w": round4(f.weight),
+        "n": f.items,
+        "st": clean(&f.statement, MAX_STATEMENT),
+        "cl": strs.id(&f.clears, MAX_STATEMENT),
+        "b": strs.id(&f.basis, MAX_STATEMENT),
+        "ev": ev,
+    });
+    if let (Some((lo, hi)), Some(m)) = (f.interval, o.as_object_mut()) {
+        m.insert("ci".into(), json!([round4(lo), round4(hi)]));
+    }
+    o
+}
+
+/// The report's data, as JSON made inert inside a `<script type="application/json">` element.
+fn data_json(input: &ReportInput) -> String {
+    let mut strs = Strings::default();
+    let mut ranked: Vec<(usize, &Verdict)> = input.verdicts.iter().enumerate().collect();
+    ranked.sort_by(|(_, x), (_, y)| {
+        y.flagged
+            .cmp(&x.flagged)
+            .then(y.score.total_cmp(&x.score))
+            .then(y.families.len().cmp(&x.families.len()))
+            .then(x.site.cmp(&y.site))
+    });
+    let changes: BTreeMap<&str, &crate::report::diff::SiteChange> = input
+        .diff
+        .map(|d| d.changes.iter().map(|c| (c.site.as_str(), c)).collect())
+        .unwrap_or_default();
+    let mut sites = Vec::with_capacity(ranked.len());
+    for (i, v) in ranked {
+        let (pages, items) = input.counts.get(i).copied().unwrap_or((0, None));
+        let mut o = serde_json::Map::new();
+        o.insert("s".into(), json!(clean(&v.site, MAX_SITE)));
+        o.insert("c".into(), json!(v.class.as_str()));
+        o.insert("sc".into(), round4(v.score));
+        o.insert("f".into(), json!(u8::from(v.flagged)));
+        o.insert("fa".into(), json!(family_bits(&v.families)));
+        o.insert("p".into(), json!(pages));
+        if let Some(n) = items {
+            o.insert("i".into(), json!(n));
+        }
+        if let Some(f) = negative(v) {
+            let (lo, hi) = f.interval.unwrap_or((f.value, f.value));
+            o.insert(
+                "ng".into(),
+                json!([round4(f.value), round4(lo), round4(hi), f.items, round4(f.threshold)]),
+            );
+        }
+        let fired: Vec<usize> = v.fired().map(|f| strs.id(&f.criterion, 200)).collect();
+        o.insert("cr".into(), json!(fired));
+        // Quiet sites (nothing fired, no decision, no change) carry only their negative share:
+        // their measured-but-quiet criteria would double a 50,000-site report (`explain` has them).
+        let change = changes.get(v.site.as_str());
+        if v.findings.iter().any(|f| f.fired) || v.decision.is_some() || change.is_some() {
+            let fd: Vec<Value> = v.findings.iter().map(|f| finding_json(f, &mut strs)).collect();
+            o.insert("fd".into(), json!(fd));
+        } else if !v.findings.is_empty() {
+            o.insert("tr".into(), json!(1));
+        }
+        if let Some(d) = &v.decision {
+            o.insert(
+                "d".into(),
+                json!({
+                    "decision": d.decision.as_str(),
+                    "note": clean(&d.note, MAX_STATEMENT),
+                    "date": clean(&d.date, 64),
+                    "fired_at_decision": d.fired_at_decision.iter().map(|c| clean(c, 200)).collect::<Vec<_>>(),
+                    "in_force": d.in_force,
+                    "new_criteria": d.new_criteria.iter().map(|c| clean(c, 200)).collect::<Vec<_>>(),
+                    "unflagged": d.unflagged,
+                }),
+            );
+        }
+        if let Some(c) = change {
+            o.insert("ch".into(), change_json(c));
+        }
+        // History only for the sites shown in detail (the others' series stay in history.json).
+        if o.contains_key("fd")
+            && let Some(h) = input.history
+            && let Some(series) = h.sites.get(&v.site)
+            && series.len() > 1
+        {
+            let pts: Vec<Value> = series
+                .iter()
+                .map(|p| {
+                    let (lo, hi) = p.interval();
+                    json!([p.0, round4(p.1), round4(lo), round4(hi), p.2])
+                })
+                .collect();
+            o.insert("h".into(), json!(pts));
+        }
+        sites.push(Value::Object(o));
+    }
+    let gone: Vec<Value> = input
+        .diff
+        .map(|d| {
+            d.changes
+                .iter()
+                .filter(|c| c.new.is_none())
+                .map(|c| json!({"s": clean(&c.site, MAX_SITE), "ch": change_json(c)}))
+                .collect()
+        })
+        .unwrap_or_default();
+    let diff = input.diff.map(|d| {
+        json!({
+            "old_run": clean(&d.old_run, 200),
+            "new_run": clean(&d.new_run, 200),
+            "sites_old": d.sites_old,
+            "sites_new": d.sites_new,
+            "flagged_old": d.flagged_old,
+            "flagged_new": d.flagged_new,
+            "new_flags": d.new_flags,
+            "cleared": d.cleared,
+            "changed": d.changes.len(),
+            "gone": gone,
+        })
+    });
+    let data = json!({
+        "schema": 1,
+        "run": input.run,
+        "strs": strs.list,
+        "sites": sites,
+        "diff": diff,
+        "history_runs": input.history.map(|h| h.runs.iter().map(|r| clean(r, 64)).collect::<Vec<_>>()),
+    });
+    inert(&data.to_string())
+}
+
+fn change_json(c: &crate::report::diff::SiteChange) -> Value {
+    json!({
+        "k": c.changes.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+        "os": c.old.as_ref().map(|o| round4(o.score)),
+        "ns": c.new.as_ref().map(|n| round4(n.score)),
+        "on": c.old.as_ref().and_then(|o| o.negative_share).map(round4),
+        "nn": c.new.as_ref().and_then(|n| n.negative_share).map(round4),
+        "add": c.criteria_added.iter().map(|s| clean(s, 200)).collect::<Vec<_>>(),
+        "rm": c.criteria_removed.iter().map(|s| clean(s, 200)).collect::<Vec<_>>(),
+    })
+}
+
+/// Escapes JSON text so the HTML parser cannot end the data element or open a comment early:
+/// `<`, `>`, `&` and the JS line separators become `\uXXXX` (only ever inside JSON strings).
+pub fn inert(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + json.len() / 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,181 @@
+//! Opens report.html in headless Chromium: hostile pages stay inert, sorting, filtering, deciding and
+//! exporting work, and 50,000 sites open and filter fast. Skips (with the reason) without Chromium.
+mod report_support;
+
+use std::path::{Path, PathBuf};
+
+use report_support::*;
+
+/// Where screenshots and reports are kept for CI artifacts.
+fn artifacts() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/report-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A run with hostile pages, a previous run (so changes and history show) and a carried decision.
+fn hostile_run(root: &Path) -> PathBuf {
+    let old = root.join("old");
+    let new = root.join("new");
+    let mut before = fake_verdicts(300, 7);
+    let mut now = fake_verdicts(300, 7);
+    now.extend(hostile_verdicts());
+    before.extend(hostile_verdicts());
+    // One site newly flagged tonight, one cleared.
+    if let Some(v) = before.iter_mut().find(|v| v.flagged) {
+        v.flagged = false;
+        v.families.clear();
+    }
+    // Yesterday's inspector dismissed one flagged site and confirmed another.
+    let flagged: Vec<String> = now
+        .iter()
+        .filter(|v| v.flagged && v.site != "hostile.vn")
+        .map(|v| v.site.clone())
+        .collect();
+    let carried = baohoa::report::decisions::parse(
+        serde_json::json!({"schema": 1, "decisions": [
+            {"site": flagged[1], "decision": "dismissed", "note": "Trang tổng hợp, trích nguồn đầy đủ", "date": "2026-11-21T09:14:03Z",
+             "fired_at_decision": now.iter().find(|v| v.site == flagged[1]).unwrap().fired().map(|f| f.criterion.clone()).collect::<Vec<_>>()},
+            {"site": "hostile.vn", "decision": "confirmed", "note": "<b>giả</b> báo", "date": "2026-11-21T09:20:00Z", "fired_at_decision": ["identity.newsroom"]}
+        ]})
+        .to_string()
+        .as_bytes(),
+    )
+    .unwrap();
+    let now = baohoa::report::decisions::apply(now, &carried);
+    write_run(&old, &before, "2026-11-21T01:00:00Z");
+    write_run(&new, &now, "2026-11-22T01:00:00Z");
+    // history via a scan-like update, and changes.json as `scan --previous` writes them.
+    let d = baohoa::report::diff::diff(&before, &now, "2026-11-21T01:00:00Z", "2026-11-22T01:00:00Z");
+    std::fs::write(new.join("changes.json"), serde_json::to_vec(&d).unwrap()).unwrap();
+    let h = baohoa::report::history::updated(
+        None,
+        Some(("2026-11-21T01:00:00Z", before.as_slice())),
+        "2026-11-22T01:00:00Z",
+        &now,
+    );
+    std::fs::write(new.join("history.json"), serde_json::to_vec(&h).unwrap()).unwrap();
+    let out = baohoa(&["report", new.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    new.join("report.html")
+}
+
+/// Console errors Chromium printed for the page (CSP violations, exceptions).
+fn console_errors(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.contains("CONSOLE") || l.contains("Content Security Policy") || l.contains("Uncaught"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn hostile_report_is_inert_and_interactive() {
+    let Some(chrome) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let page = hostile_run(tmp.path());
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        !html.contains("<script>window.__pwned"),
+        "raw hostile script in the page"
+    );
+    let (dom, stderr) = dump_dom(&chrome, &page, "selftest");
+    let res = selftest_result(&dom).unwrap_or_else(|| panic!("no self-test result in the DOM; stderr:\n{stderr}"));
+    eprintln!("selftest: {res}");
+    assert_eq!(res["ok"], true, "self-test failed: {res:#}");
+    assert!(!dom.contains("<img"), "an injected element reached the DOM");
+    let errs = console_errors(&stderr);
+    assert!(errs.is_empty(), "console errors: {errs:#?}");
+    // The console check works: a control page's error is caught.
+    let control = tmp.path().join("control.html");
+    std::fs::write(
+        &control,
+        "<html><body><script>console.error('control-error')</script></body></html>",
+    )
+    .unwrap();
+    let (_, stderr) = dump_dom(&chrome, &control, "");
+    assert!(
+        console_errors(&stderr).iter().any(|l| l.contains("control-error")),
+        "Chromium did not report a console error of a control page; the console check is blind:\n{stderr}"
+    );
+    // The hostile site's panel shows the hostile strings as text, and only http(s) links.
+    let (dom, stderr) = dump_dom(&chrome, &page, "site=hostile.vn");
+    assert!(
+        dom.contains("&lt;script&gt;window.__pwned=1"),
+        "hostile title not shown as text"
+    );
+    assert!(dom.contains("[U+202E]moc.elgoog"), "RTL override not neutralised");
+    assert!(dom.contains("vnexpress.net"), "imitated outlet not shown");
+    assert!(
+        dom.contains("2026-11-21T09:20:00Z") && dom.contains("&lt;b&gt;giả&lt;/b&gt; báo"),
+        "carried decision not shown"
+    );
+    assert!(dom.contains("<mark>bắt giữ</mark>"), "matched phrase not highlighted");
+    assert!(!dom.contains("href=\"javascript") && !dom.contains("href=\"data:") && !dom.contains("href=\"JaVaScRiPt"));
+    assert!(dom.contains("class=\"nolink\""), "unsafe URL not shown as plain text");
+    assert!(!dom.contains("<img") && !dom.contains("__pwned=1;alert(1)</script>"));
+    assert!(
+        dom.len() < 400_000,
+        "1 MB title was not capped: DOM is {} bytes",
+        dom.len()
+    );
+    let errs = console_errors(&stderr);
+    assert!(errs.is_empty(), "console errors: {errs:#?}");
+    std::fs::copy(&page, artifacts().join("report-hostile.html")).unwrap();
+    let shots = [
+        ("tab=summary", "report-summary.png", (1400, 800)),
+        ("tab=sites", "report-table.png", (1400, 1000)),
+        ("site=hostile.vn", "report-panel.png", (1400, 1600)),
+        ("tab=changes", "report-changes.png", (1400, 800)),
+        ("lang=en&site=hostile.vn", "report-panel-en.png", (1400, 1000)),
+    ];
+    for (frag, name, size) in shots {
+        let png = artifacts().join(name);
+        let _ = std::fs::remove_file(&png);
+        let err = screenshot(&chrome, &page, frag, &png, size);
+        assert!(png.exists(), "no screenshot {name}: {err}");
+        eprintln!("screenshot: {}", png.display());
+    }
+}
+
+#[test]
+fn fifty_thousand_sites_open_and_filter_fast() {
+    let Some(chrome) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("big");
+    let v = fake_verdicts(50_000, 42);
+    write_run(&dir, &v, "2026-11-22T01:00:00Z");
+    // A month of nightly history for every site.
+    let mut h = baohoa::report::history::History::default();
+    for night in 0..30 {
+        h = baohoa::report::history::add_run(h, &format!("2026-10-{:02}T01:00:00Z", night + 1), &v, 30);
+    }
+    std::fs::write(dir.join("history.json"), serde_json::to_vec(&h).unwrap()).unwrap();
+    let out = baohoa(&["report", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = dir.join("report.html");
+    let size = std::fs::metadata(&page).unwrap().len();
+    eprintln!("50,000-site report: {:.1} MB", size as f64 / 1e6);
+    assert!(size < 50_000_000, "report is {size} bytes");
+    // The machine may be shared with other builds: the best of three loads counts.
+    let mut best = f64::MAX;
+    for attempt in 1..=3 {
+        let t = std::time::Instant::now();
+        let (dom, stderr) = dump_dom(&chrome, &page, "selftest");
+        let wall = t.elapsed().as_secs_f64();
+        let res = selftest_result(&dom).unwrap_or_else(|| panic!("no self-test result; stderr:\n{stderr}"));
+        assert_eq!(res["ok"], true, "self-test failed: {res:#}");
+        let open = res["open_ms"].as_f64().unwrap_or(f64::MAX);
+        let filter = res["filter_ms"].as_f64().unwrap_or(f64::MAX);
+        eprintln!(
+            "50,000 sites, load {attempt}: open {open:.0} ms (of which script {:.0} ms), filter {filter:.0} ms; chromium process {wall:.1} s",
+            res["init_ms"].as_f64().unwrap_or(0.0)
+        );
+        best = best.min(open + filter);
+        if best < 2000.0 {
+            break;
+        }
+    }
+    std::fs::copy(&page, artifacts().join("report-50k.html")).unwrap();
+    assert!(best < 2000.0, "open + filter took {best:.0} ms at best, not under 2 s");
+}
