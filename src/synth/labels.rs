@@ -1,0 +1,232 @@
+//! Ground truth of a generated site: what was put on its pages (counts), the criteria that must
+//! fire given `models/criteria.toml`, the expected flag families, and `labels.csv` itself.
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::archetype::Archetype;
+use super::plan::{Licence, Registry, SelfLabel, SitePlan};
+use crate::judge::CriteriaConfig;
+
+/// The 15% guidance as the judge applies it (mirrors `models/tone/settings.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct NegRule {
+    pub threshold: f64,
+    pub min_items: u64,
+    /// "Exceeded" needs the lower end of the 95% Wilson interval above the threshold.
+    pub lower_bound: bool,
+}
+
+impl Default for NegRule {
+    fn default() -> Self {
+        NegRule {
+            threshold: 0.15,
+            min_items: 30,
+            lower_bound: true,
+        }
+    }
+}
+
+impl NegRule {
+    /// Whether `neg` negative items out of `items` exceed the guidance.
+    pub fn exceeded(&self, neg: u64, items: u64) -> bool {
+        if items < self.min_items.max(1) {
+            return false;
+        }
+        let v = if self.lower_bound {
+            crate::judge::wilson(neg, items).0
+        } else {
+            neg as f64 / items as f64
+        };
+        v > self.threshold
+    }
+}
+
+/// What the generator wrote for one site, summed over rounds.
+#[derive(Debug, Clone, Default)]
+pub struct Counts {
+    pub pages: u64,
+    pub items: u64,
+    pub negative: u64,
+    pub sensational: u64,
+    pub attributed: u64,
+    pub self_produced: u64,
+    /// Negative items naming the site's province.
+    pub local_negative: u64,
+    pub comment_items: u64,
+    pub footer_pages: u64,
+    pub cited: BTreeSet<usize>,
+}
+
+/// One row of `labels.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Label {
+    pub domain: String,
+    pub archetype: String,
+    /// Expected flag families, `;`-separated (`bao_hoa`, `negative_ratio`), empty = none.
+    pub expected_families: String,
+    /// Criteria whose condition holds on what was generated, `;`-separated.
+    pub expected_criteria: String,
+    pub true_negative_share: f64,
+    pub items: u64,
+    pub negative_items: u64,
+    pub sensational_share: f64,
+    pub pages: u64,
+    pub news_like: bool,
+    pub registry: String,
+    pub lang: String,
+    pub charset: String,
+    pub noisy: bool,
+    pub content_encoding: String,
+    pub group: String,
+    pub imitates: String,
+    pub province: String,
+}
+
+fn share(k: u64, n: u64) -> f64 {
+    if n == 0 { 0.0 } else { k as f64 / n as f64 }
+}
+
+/// The criteria expected to fire and the expected families of a site.
+pub fn expected(p: &SitePlan, c: &Counts, cfg: &CriteriaConfig, rule: &NegRule) -> (Vec<String>, Vec<String>) {
+    let mut fired: Vec<(&str, f64)> = Vec::new();
+    let judged = p.archetype.news_like() && p.registry != Registry::Press;
+    if !judged {
+        return (Vec::new(), Vec::new());
+    }
+    let th = |code: &str, d: f64| cfg.criteria.get(code).and_then(|x| x.threshold).unwrap_or(d);
+    let min = |code: &str| cfg.criteria.get(code).map_or(0, |x| x.min_items);
+    let weight = |code: &str| cfg.criteria.get(code).map_or(0.0, |x| x.weight);
+    let mut fire = |code: &'static str, yes: bool| {
+        if yes {
+            let mut w = weight(code);
+            if code == "layout.sections" && p.registry == Registry::Social {
+                w *= cfg
+                    .criteria
+                    .get(code)
+                    .and_then(|x| x.social_network_factor)
+                    .unwrap_or(1.0);
+            }
+            fired.push((code, w));
+        }
+    };
+    let n = c.items;
+    fire("domain.press_words", p.press_words);
+    fire("domain.lookalike", p.lookalike_of.is_some());
+    fire(
+        "domain.locality",
+        p.province.is_some() && n >= min("domain.locality") && share(c.local_negative, n) >= th("domain.locality", 0.3),
+    );
+    fire("identity.site_type", p.label == SelfLabel::Press && c.pages > 0);
+    fire(
+        "identity.newsroom",
+        p.newsroom && share(c.footer_pages, c.pages) >= th("identity.newsroom", 0.2),
+    );
+    let press_claim = matches!(p.licence, Licence::Press { .. });
+    let no_licence = matches!(p.licence, Licence::None | Licence::Business { .. });
+    fire("identity.licence", press_claim || no_licence);
+    fire(
+        "layout.comments",
+        p.registry != Registry::Social
+            && n >= min("layout.comments").max(1)
+            && share(c.comment_items, n) >= th("layout.comments", 0.3),
+    );
+    fire(
+        "layout.sections",
+        (p.sections.len() + usize::from(p.hot)) as f64 >= th("layout.sections", 5.0),
+    );
+    fire(
+        "sourcing.attribution",
+        n >= min("sourcing.attribution").max(1) && share(n - c.attributed.min(n), n) >= th("sourcing.attribution", 0.5),
+    );
+    fire(
+        "sourcing.self_produced",
+        n >= min("sourcing.self_produced").max(1) && share(c.self_produced, n) >= th("sourcing.self_produced", 0.2),
+    );
+    fire(
+        "sourcing.few_sources",
+        n >= min("sourcing.few_sources") && (c.cited.len() as f64) < th("sourcing.few_sources", 3.0),
+    );
+    fire(
+        "tone.sensational",
+        n >= min("tone.sensational").max(1) && share(c.sensational, n) >= th("tone.sensational", 0.25),
+    );
+    let neg = rule.exceeded(c.negative, n);
+    fire("tone.negative_ratio", neg);
+    let score: f64 = fired
+        .iter()
+        .filter(|(code, _)| {
+            cfg.criteria
+                .get(*code)
+                .is_some_and(|x| x.family == crate::judge::Family::BaoHoa)
+        })
+        .map(|x| x.1)
+        .sum();
+    let mut criteria: Vec<String> = fired.iter().map(|x| x.0.to_owned()).collect();
+    if p.archetype == Archetype::Ecosystem {
+        criteria.push("activity.coordinated".into());
+    }
+    criteria.sort();
+    let mut fams = Vec::new();
+    if score >= cfg.settings.bao_hoa_score - 1e-9 {
+        fams.push("bao_hoa".to_owned());
+    }
+    if neg {
+        fams.push("negative_ratio".to_owned());
+    }
+    (criteria, fams)
+}
+
+/// The labels row of a site.
+pub fn label(
+    p: &SitePlan,
+    c: &Counts,
+    cfg: &CriteriaConfig,
+    rule: &NegRule,
+    vocab_prov: &str,
+    imitates: &str,
+) -> Label {
+    let (criteria, fams) = expected(p, c, cfg, rule);
+    Label {
+        domain: p.domain.clone(),
+        archetype: p.archetype.as_str().to_owned(),
+        expected_families: fams.join(";"),
+        expected_criteria: criteria.join(";"),
+        true_negative_share: (share(c.negative, c.items) * 1e4).round() / 1e4,
+        items: c.items,
+        negative_items: c.negative,
+        sensational_share: (share(c.sensational, c.items) * 1e4).round() / 1e4,
+        pages: c.pages,
+        news_like: p.archetype.news_like(),
+        registry: p.registry.as_str().to_owned(),
+        lang: if p.english { "en" } else { "vi" }.to_owned(),
+        charset: p.charset.as_str().to_owned(),
+        noisy: p.noisy,
+        content_encoding: if p.gzip { "gzip" } else { "identity" }.to_owned(),
+        group: p.group.map(|g| format!("eco-{g}")).unwrap_or_default(),
+        imitates: imitates.to_owned(),
+        province: vocab_prov.to_owned(),
+    }
+}
+
+/// Reads `labels.csv`.
+pub fn read_labels(path: &std::path::Path) -> anyhow::Result<Vec<Label>> {
+    use anyhow::Context;
+    let mut rd = csv::Reader::from_path(path).with_context(|| {
+        format!(
+            "cannot open labels file {}; give the labels.csv written by `baohoa synth`",
+            path.display()
+        )
+    })?;
+    let mut out = Vec::new();
+    for (i, row) in rd.deserialize::<Label>().enumerate() {
+        out.push(row.with_context(|| {
+            format!(
+                "{}: row {} is not a labels row; regenerate it with `baohoa synth`",
+                path.display(),
+                i + 2
+            )
+        })?);
+    }
+    Ok(out)
+}
