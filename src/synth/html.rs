@@ -205,7 +205,7 @@ fn footer(p: &SitePlan, out: &mut String) {
         Licence::Press { number, issuer, date } => {
             lines.push(format!("<b>{}</b> – Cơ quan chủ quản: {}", esc(&p.name), esc(&p.owner)));
             lines.push(format!("Tổng Biên tập: {}", esc(&p.responsible)));
-            lines.push(format!("Phó Tổng Biên tập: {}", esc(&rev(&p.responsible))));
+            lines.push(format!("Phó Tổng Biên tập: {}", esc(&p.deputy)));
             lines.push(format!(
                 "Giấy phép hoạt động báo điện tử số {number} do {} cấp ngày {date}.",
                 esc(issuer)
@@ -247,8 +247,8 @@ fn footer(p: &SitePlan, out: &mut String) {
                 esc(&p.responsible)
             ));
             if p.newsroom {
-                lines.push(format!("Tổng biên tập: {}", esc(&rev(&p.responsible))));
-                lines.push(format!("Thư ký tòa soạn: {}", esc(&rev2(&p.responsible))));
+                lines.push(format!("Tổng biên tập: {}", esc(&p.deputy)));
+                lines.push(format!("Thư ký tòa soạn: {}", esc(&p.secretary)));
                 lines.push(format!(
                     "Tòa soạn: {addr}. Đường dây nóng: 09{:08}",
                     p.seed % 100_000_000
@@ -272,8 +272,8 @@ fn footer(p: &SitePlan, out: &mut String) {
             if p.newsroom {
                 lines.push(format!(
                     "Ban biên tập: {}, {}",
-                    esc(&rev(&p.responsible)),
-                    esc(&rev2(&p.responsible))
+                    esc(&p.deputy),
+                    esc(&p.secretary)
                 ));
             }
             lines.push(format!("Địa chỉ: {addr}. Email: hotro@{}", p.domain));
@@ -329,23 +329,6 @@ fn footer(p: &SitePlan, out: &mut String) {
             }
             out.push_str("</font></td></tr></table>\n");
         }
-    }
-}
-
-/// Another person's name built from one (deterministic, for deputies).
-fn rev(name: &str) -> String {
-    let parts: Vec<&str> = name.split(' ').collect();
-    match parts.as_slice() {
-        [a, b, c] => format!("{a} {c} {b}"),
-        _ => name.to_owned(),
-    }
-}
-
-fn rev2(name: &str) -> String {
-    let parts: Vec<&str> = name.split(' ').collect();
-    match parts.as_slice() {
-        [_, b, c] => format!("Lê {b} {c}"),
-        _ => name.to_owned(),
     }
 }
 

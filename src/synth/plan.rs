@@ -185,6 +185,9 @@ pub struct SitePlan {
     /// Organisation running the site.
     pub owner: String,
     pub responsible: String,
+    /// Deputy editor and newsroom secretary (mastheads).
+    pub deputy: String,
+    pub secretary: String,
     pub newsroom: bool,
     /// Indices into the `news` menu.
     pub sections: Vec<usize>,
@@ -247,6 +250,8 @@ pub fn plan(
         registry: Registry::None,
         owner: format!("Công ty cổ phần Truyền thông {}", vocab.slot(&mut r, "ten")),
         responsible: vocab.person(&mut r),
+        deputy: vocab.person(&mut r),
+        secretary: vocab.person(&mut r),
         newsroom: false,
         sections: Vec::new(),
         hot: false,
@@ -408,7 +413,7 @@ pub fn plan(
                 3 => (format!("{} News", o.short), format!("{}-news.com", o.slug)),
                 _ => (
                     o.name.clone(),
-                    format!("{}.vn.com", o.domain.split('.').next().unwrap_or(&o.slug)),
+                    format!("{}-vn.com", o.domain.split('.').next().unwrap_or(&o.slug)),
                 ),
             };
             p.press_words = d.contains("bao") || d.contains("news") || d.contains("online") || d.contains("tapchi");
@@ -536,10 +541,11 @@ pub fn plan(
         }
     }
     if !p.english {
-        p.charset = match r.below(100) {
-            0..=5 => Charset::Win1258,
-            6..=8 => Charset::Win1258Undeclared,
-            9..=13 => Charset::Utf8WrongMeta,
+        // By position (archetypes are shuffled over positions): every corpus of 20+ sites has each variant.
+        p.charset = match index % 20 {
+            0 => Charset::Win1258,
+            7 => Charset::Win1258Undeclared,
+            13 => Charset::Utf8WrongMeta,
             _ => Charset::Utf8,
         };
     }
