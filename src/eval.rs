@@ -484,3 +484,183 @@ pub fn to_text(r: &EvalReport) -> String {
     }
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(domain: &str, arch: &str, fams: &str, crit: &str, share: f64, items: u64) -> Label {
+        Label {
+            domain: domain.into(),
+            archetype: arch.into(),
+            expected_families: fams.into(),
+            expected_criteria: crit.into(),
+            true_negative_share: share,
+            items,
+            negative_items: (share * items as f64).round() as u64,
+            sensational_share: 0.0,
+            pages: items + 3,
+            news_like: items > 0,
+            registry: "none".into(),
+            lang: "vi".into(),
+            charset: "utf-8".into(),
+            noisy: false,
+            content_encoding: "identity".into(),
+            group: String::new(),
+            imitates: String::new(),
+            province: String::new(),
+        }
+    }
+
+    fn row(site: &str, fams: &[&str], fired: &[&str], share: Option<f64>) -> String {
+        let mut findings: Vec<serde_json::Value> = fired
+            .iter()
+            .map(|c| serde_json::json!({"criterion": c, "fired": true, "value": 1.0, "threshold": 0.5, "items": 40, "statement": format!("{c} held")}))
+            .collect();
+        findings.push(serde_json::json!({"criterion": "layout.comments", "fired": false, "value": 0.0, "threshold": 0.3, "items": 40, "statement": ""}));
+        if let Some(s) = share {
+            findings.push(serde_json::json!({"criterion": "tone.negative_ratio", "fired": fams.contains(&"negative_ratio"), "value": s, "items": 40, "statement": ""}));
+        }
+        serde_json::json!({"schema": 1, "site": site, "class": "unlicensed_news_like", "score": 1.2, "flagged": !fams.is_empty(), "families": fams, "findings": findings, "counts": {}}).to_string()
+    }
+
+    fn outs(rows: &[String]) -> Vec<SiteOutput> {
+        rows.iter().map(|r| parse_site_row(r).unwrap()).collect()
+    }
+
+    #[test]
+    fn prf_edge_cases() {
+        let mut p = Prf::default();
+        p.finish();
+        assert_eq!(
+            (p.precision, p.recall, p.f1),
+            (None, None, None),
+            "no positives anywhere"
+        );
+        let mut p = Prf::default();
+        p.add(true, false);
+        p.add(false, true);
+        p.finish();
+        assert_eq!(
+            (p.precision, p.recall, p.f1),
+            (Some(0.0), Some(0.0), Some(0.0)),
+            "all wrong"
+        );
+        let mut p = Prf::default();
+        p.add(false, false);
+        p.add(true, false);
+        p.finish();
+        assert_eq!(
+            (p.precision, p.recall, p.f1),
+            (None, Some(0.0), Some(0.0)),
+            "nothing predicted"
+        );
+        let mut p = Prf::default();
+        for (e, q) in [(true, true), (true, true), (true, false), (false, true), (false, false)] {
+            p.add(e, q);
+        }
+        p.finish();
+        assert_eq!((p.tp, p.fp, p.fn_, p.tn), (2, 1, 1, 1));
+        assert!((p.precision.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+        assert!((p.recall.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+        assert!((p.f1.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn perfect_run_scores_one_and_lists_nothing() {
+        let labels = vec![
+            label(
+                "a.vn",
+                "ecosystem",
+                "bao_hoa;negative_ratio",
+                "identity.licence;tone.negative_ratio",
+                0.6,
+                40,
+            ),
+            label("b.vn", "compliant_aggregate", "", "", 0.05, 40),
+        ];
+        let o = outs(&[
+            row(
+                "a.vn",
+                &["bao_hoa", "negative_ratio"],
+                &["identity.licence", "tone.negative_ratio"],
+                Some(0.6),
+            ),
+            row("b.vn", &[], &[], Some(0.05)),
+        ]);
+        let r = evaluate(&labels, &o);
+        assert_eq!(r.families["bao_hoa"].f1, Some(1.0));
+        assert_eq!(r.families["negative_ratio"].f1, Some(1.0));
+        assert_eq!(r.criteria["identity.licence"].prf.f1, Some(1.0));
+        assert!(r.criteria["identity.licence"].in_output);
+        assert_eq!(r.negative_share.mae, Some(0.0));
+        assert!(r.misjudged.is_empty());
+        assert_eq!(r.archetypes["ecosystem"].correct, 1);
+        assert_eq!(r.archetypes["ecosystem"].outcomes["bao_hoa+negative_ratio"], 1);
+        assert_eq!(r.archetypes["compliant_aggregate"].outcomes["none"], 1);
+    }
+
+    #[test]
+    fn errors_confusion_mae_and_missing_sites() {
+        let labels = vec![
+            label(
+                "a.vn",
+                "ecosystem",
+                "bao_hoa;negative_ratio",
+                "identity.licence;activity.coordinated",
+                0.6,
+                40,
+            ),
+            label("b.vn", "licensed_press", "", "", 0.2, 40),
+            label("c.vn", "blog", "", "", 0.0, 10),
+            label("gone.vn", "shop", "", "", 0.0, 0),
+        ];
+        let o = outs(&[
+            row("a.vn", &["negative_ratio"], &["tone.negative_ratio"], Some(0.5)),
+            row("b.vn", &["bao_hoa"], &["identity.newsroom"], Some(0.25)),
+            row("c.vn", &[], &[], None),
+            row("extra.vn", &[], &[], None),
+        ]);
+        let r = evaluate(&labels, &o);
+        assert_eq!(r.missing_sites, vec!["gone.vn".to_owned()]);
+        assert_eq!(r.unlabelled_sites, 1);
+        let b = &r.families["bao_hoa"];
+        assert_eq!((b.tp, b.fp, b.fn_, b.tn), (0, 1, 1, 2));
+        assert_eq!(b.f1, Some(0.0));
+        let n = &r.families["negative_ratio"];
+        assert_eq!((n.tp, n.fp, n.fn_, n.tn), (1, 0, 0, 3));
+        // activity.coordinated is expected but no run reports it.
+        assert!(!r.criteria["activity.coordinated"].in_output);
+        assert_eq!(r.criteria["activity.coordinated"].prf.fn_, 1);
+        // MAE over a (0.1) and b (0.05); c has items but no measured share.
+        assert!((r.negative_share.mae.unwrap() - 0.075).abs() < 1e-12);
+        assert_eq!(r.negative_share.sites, 2);
+        assert_eq!(r.negative_share.unmeasured, 1);
+        // a, b and gone are misjudged (gone: not in the output).
+        let names: Vec<&str> = r.misjudged.iter().map(|m| m.domain.as_str()).collect();
+        assert_eq!(names, vec!["a.vn", "b.vn", "gone.vn"]);
+        let a = &r.misjudged[0];
+        assert_eq!(a.missing_criteria, vec!["activity.coordinated", "identity.licence"]);
+        assert_eq!(a.extra_criteria, vec!["tone.negative_ratio"]);
+        assert_eq!(a.measured_negative_share, Some(0.5));
+        assert_eq!(r.archetypes["shop"].outcomes["missing"], 1);
+        let text = to_text(&r);
+        assert!(
+            text.contains("b.vn [licensed_press] expected none; predicted bao_hoa"),
+            "{text}"
+        );
+        assert!(text.contains("(not in the output)"), "{text}");
+        let json = serde_json::to_string(&r).unwrap();
+        let back: EvalReport = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn bad_rows_are_reported() {
+        assert!(parse_site_row("{\"class\": \"other\"}").is_err());
+        assert!(parse_site_row("not json").is_err());
+        let o = parse_site_row("{\"site\": \"x.vn\", \"counts\": {\"negative\": 3, \"items\": 12}}").unwrap();
+        assert_eq!(o.negative_share, Some(0.25));
+        assert!(o.families.is_empty());
+    }
+}

@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
-use std::sync::OnceLock;
 use baohoa::judge::CriteriaConfig;
 use baohoa::models::ModelFiles;
 use baohoa::synth::{Label, SynthOptions, generate, labels::read_labels};
+use std::sync::OnceLock;
 
 fn criteria() -> CriteriaConfig {
     CriteriaConfig::load(&ModelFiles::default()).expect("embedded criteria load")
@@ -29,7 +29,10 @@ fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         let mut v: Vec<_> = std::fs::read_dir(&d).unwrap().flatten().map(|e| e.path()).collect();
         v.sort();
         for p in v.into_iter().filter(|p| p.is_file()) {
-            out.insert(format!("{sub}/{}", p.file_name().unwrap().to_string_lossy()), std::fs::read(&p).unwrap());
+            out.insert(
+                format!("{sub}/{}", p.file_name().unwrap().to_string_lossy()),
+                std::fs::read(&p).unwrap(),
+            );
         }
     }
     out
@@ -39,11 +42,17 @@ fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 /// reader of our own, so these tests do not depend on the ingest stage.
 fn records(dir: &Path) -> Vec<(String, String, String, Vec<u8>)> {
     let mut out = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(dir.join("warc")).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("warc"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     for f in files {
         let mut raw = Vec::new();
-        flate2::read::MultiGzDecoder::new(std::fs::File::open(&f).unwrap()).read_to_end(&mut raw).unwrap();
+        flate2::read::MultiGzDecoder::new(std::fs::File::open(&f).unwrap())
+            .read_to_end(&mut raw)
+            .unwrap();
         let mut rest = &raw[..];
         while !rest.is_empty() {
             let he = find(rest, b"\r\n\r\n").expect("WARC header end");
@@ -64,7 +73,11 @@ fn records(dir: &Path) -> Vec<(String, String, String, Vec<u8>)> {
             let http = std::str::from_utf8(&block[..hb]).unwrap();
             let hdr = |name: &str| {
                 http.lines()
-                    .find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_owned()))
+                    .find_map(|l| {
+                        l.split_once(':')
+                            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+                            .map(|(_, v)| v.trim().to_owned())
+                    })
                     .unwrap_or_default()
             };
             let ct = hdr("content-type");
@@ -105,7 +118,11 @@ fn shared() -> &'static (tempfile::TempDir, baohoa::synth::SynthSummary) {
 #[test]
 fn synth_same_seed_gives_identical_files_and_another_seed_differs() {
     let seed = random_seed();
-    let (a, b, c) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (a, b, c) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
     let opts = SynthOptions {
         sites: 18,
         seed,
@@ -114,7 +131,15 @@ fn synth_same_seed_gives_identical_files_and_another_seed_differs() {
     let cfg = criteria();
     generate(&opts, &cfg, a.path()).unwrap();
     generate(&opts, &cfg, b.path()).unwrap();
-    generate(&SynthOptions { seed: seed + 1, ..opts.clone() }, &cfg, c.path()).unwrap();
+    generate(
+        &SynthOptions {
+            seed: seed + 1,
+            ..opts.clone()
+        },
+        &cfg,
+        c.path(),
+    )
+    .unwrap();
     let (fa, fb, fc) = (files_of(a.path()), files_of(b.path()), files_of(c.path()));
     assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
     for (k, v) in &fa {
@@ -143,8 +168,17 @@ fn synth_labels_match_archetypes_registry_and_pages() {
         let neg = f.contains(&"negative_ratio");
         let s = l.true_negative_share;
         assert!((0.0..=1.0).contains(&s));
-        assert!(l.items == 0 || (s - l.negative_items as f64 / l.items as f64).abs() < 1e-4, "{l:?}");
-        let has = |list: &str| list.lines().any(|x| x.contains(&format!(",{},", l.domain)) || x.contains(&format!(",{};", l.domain)) || x.contains(&format!(";{},", l.domain)));
+        assert!(
+            l.items == 0 || (s - l.negative_items as f64 / l.items as f64).abs() < 1e-4,
+            "{l:?}"
+        );
+        let has = |list: &str| {
+            list.lines().any(|x| {
+                x.contains(&format!(",{},", l.domain))
+                    || x.contains(&format!(",{};", l.domain))
+                    || x.contains(&format!(";{},", l.domain))
+            })
+        };
         match l.archetype.as_str() {
             "licensed_press" => {
                 assert!(f.is_empty() && l.expected_criteria.is_empty(), "{l:?}");
@@ -158,17 +192,30 @@ fn synth_labels_match_archetypes_registry_and_pages() {
                 assert!(neg && !bh, "{l:?}");
                 assert!(has(&agg));
             }
-            "masthead_aggregate" => assert!(bh && l.expected_criteria.contains("identity.newsroom") && l.expected_criteria.contains("domain.press_words"), "{l:?}"),
+            "masthead_aggregate" => assert!(
+                bh && l.expected_criteria.contains("identity.newsroom")
+                    && l.expected_criteria.contains("domain.press_words"),
+                "{l:?}"
+            ),
             "lookalike_press" => {
-                assert!(bh && l.expected_criteria.contains("domain.lookalike") && l.expected_criteria.contains("identity.licence"), "{l:?}");
-                assert!(!has(&press) && press.contains(&l.imitates) && !l.imitates.is_empty(), "{l:?}");
+                assert!(
+                    bh && l.expected_criteria.contains("domain.lookalike")
+                        && l.expected_criteria.contains("identity.licence"),
+                    "{l:?}"
+                );
+                assert!(
+                    !has(&press) && press.contains(&l.imitates) && !l.imitates.is_empty(),
+                    "{l:?}"
+                );
             }
             "social_newspaper" => {
                 assert!(bh && l.expected_criteria.contains("layout.sections"), "{l:?}");
                 assert!(has(&social));
             }
             "ecosystem" | "locality_negative" => assert!(bh && neg, "{l:?}"),
-            "blog" | "shop" | "company" => assert!(f.is_empty() && !l.news_like && l.expected_criteria.is_empty(), "{l:?}"),
+            "blog" | "shop" | "company" => {
+                assert!(f.is_empty() && !l.news_like && l.expected_criteria.is_empty(), "{l:?}")
+            }
             other => panic!("unknown archetype {other}"),
         }
         match l.archetype.as_str() {
@@ -231,7 +278,9 @@ fn synth_legacy_charsets_decode_back_to_vietnamese() {
     let charset: BTreeMap<&str, &str> = labels.iter().map(|l| (l.domain.as_str(), l.charset.as_str())).collect();
     let mut checked: BTreeMap<&str, u32> = BTreeMap::new();
     for (site, url, ct, body) in records(dir.path()) {
-        let Some(&cs) = charset.get(site.as_str()) else { panic!("unlabelled site {site}") };
+        let Some(&cs) = charset.get(site.as_str()) else {
+            panic!("unlabelled site {site}")
+        };
         match cs {
             "windows-1258" | "windows-1258-undeclared" => {
                 assert!(std::str::from_utf8(&body).is_err(), "{url} should not be UTF-8");
@@ -239,10 +288,16 @@ fn synth_legacy_charsets_decode_back_to_vietnamese() {
                 assert!(!bad, "{url}: undecodable bytes");
                 let text = baohoa::text::normalize::nfc(&text);
                 assert!(!text.contains("&#"), "{url}: characters windows-1258 cannot hold");
-                assert!(text.contains("ệ") || text.contains("ờ") || text.contains("ộ") || text.contains("ả"), "{url}: no Vietnamese letters after decoding");
+                assert!(
+                    text.contains("ệ") || text.contains("ờ") || text.contains("ộ") || text.contains("ả"),
+                    "{url}: no Vietnamese letters after decoding"
+                );
                 assert_eq!(cs == "windows-1258", ct.contains("windows-1258"), "{url}: {ct}");
                 // Decomposed tone marks on the wire, as legacy pages have them.
-                assert!(body.iter().any(|&b| matches!(b, 0xCC | 0xEC | 0xDE | 0xD2 | 0xF2)), "{url}");
+                assert!(
+                    body.iter().any(|&b| matches!(b, 0xCC | 0xEC | 0xDE | 0xD2 | 0xF2)),
+                    "{url}"
+                );
             }
             "utf-8-wrong-meta" => {
                 let text = std::str::from_utf8(&body).expect("UTF-8 body");
@@ -255,5 +310,8 @@ fn synth_legacy_charsets_decode_back_to_vietnamese() {
         *checked.entry(cs).or_default() += 1;
     }
     eprintln!("pages per charset: {checked:?}");
-    assert!(checked.keys().any(|k| k.starts_with("windows-1258")), "no windows-1258 site among 60: {checked:?}");
+    assert!(
+        checked.keys().any(|k| k.starts_with("windows-1258")),
+        "no windows-1258 site among 60: {checked:?}"
+    );
 }

@@ -108,17 +108,25 @@ fn menu(p: &SitePlan, vocab: &Vocab) -> Vec<(String, String)> {
         }
         return m;
     }
-    m.push((if p.seed % 2 == 0 { "Trang chủ" } else { "Home" }.into(), "/".into()));
+    m.push((
+        if p.seed.is_multiple_of(2) {
+            "Trang chủ"
+        } else {
+            "Home"
+        }
+        .into(),
+        "/".into(),
+    ));
     let news = vocab.menu("news");
     for &i in &p.sections {
         if let Some(it) = news.get(i) {
             m.push((it.label.clone(), format!("/{}", it.path)));
         }
     }
-    if p.hot {
-        if let Some(it) = vocab.menu("hot").get((p.seed % 2) as usize) {
-            m.push((it.label.clone(), format!("/{}", it.path)));
-        }
+    if p.hot
+        && let Some(it) = vocab.menu("hot").get((p.seed % 2) as usize)
+    {
+        m.push((it.label.clone(), format!("/{}", it.path)));
     }
     for it in vocab.menu("misc").iter().take(2) {
         m.push((it.label.clone(), format!("/{}", it.path)));
@@ -200,7 +208,7 @@ fn footer(p: &SitePlan, out: &mut String) {
         ["Hà Nội", "TP. Hồ Chí Minh", "Đà Nẵng"][(p.seed / 7 % 3) as usize]
     );
     let phone = format!("024.{:04}.{:04}", p.seed % 10_000, p.seed / 10_000 % 10_000);
-    let mr = if p.seed % 2 == 0 { "Ông" } else { "Bà" };
+    let mr = if p.seed.is_multiple_of(2) { "Ông" } else { "Bà" };
     match &p.licence {
         Licence::Press { number, issuer, date } => {
             lines.push(format!("<b>{}</b> – Cơ quan chủ quản: {}", esc(&p.name), esc(&p.owner)));
@@ -231,7 +239,7 @@ fn footer(p: &SitePlan, out: &mut String) {
             lines.push(format!(
                 "<b>{}</b>{}",
                 esc(&p.name),
-                if p.seed % 3 == 0 {
+                if p.seed.is_multiple_of(3) {
                     ""
                 } else {
                     " – Trang thông tin điện tử tổng hợp"
@@ -270,11 +278,7 @@ fn footer(p: &SitePlan, out: &mut String) {
             ));
             lines.push(format!("Chịu trách nhiệm nội dung: {mr} {}", esc(&p.responsible)));
             if p.newsroom {
-                lines.push(format!(
-                    "Ban biên tập: {}, {}",
-                    esc(&p.deputy),
-                    esc(&p.secretary)
-                ));
+                lines.push(format!("Ban biên tập: {}, {}", esc(&p.deputy), esc(&p.secretary)));
             }
             lines.push(format!("Địa chỉ: {addr}. Email: hotro@{}", p.domain));
         }
@@ -292,7 +296,7 @@ fn footer(p: &SitePlan, out: &mut String) {
         Licence::None => {
             if p.english {
                 lines.push(format!("© 2026 {}. All rights reserved.", esc(&p.name)));
-            } else if p.seed % 2 == 0 {
+            } else if p.seed.is_multiple_of(2) {
                 lines.push(format!(
                     "Bản quyền © 2026 {}. Ghi rõ nguồn khi phát hành lại thông tin từ website này.",
                     esc(&p.name)
@@ -318,7 +322,7 @@ fn footer(p: &SitePlan, out: &mut String) {
         1 => {
             out.push_str("<div id=\"footer\"><div class=\"footer-info\">");
             for l in &lines {
-                let _ = write!(out, "{l}<br>\n");
+                let _ = writeln!(out, "{l}<br>");
             }
             out.push_str("</div></div>\n");
         }
@@ -336,35 +340,35 @@ fn comments(p: &SitePlan, url: &str, out: &mut String) {
     match p.comments {
         Comments::None => {}
         Comments::Facebook => {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<div id=\"fb-root\"></div>\n<script async defer crossorigin=\"anonymous\" src=\"https://connect.facebook.net/vi_VN/sdk.js#xfbml=1&amp;version=v19.0\"></script>\n<div class=\"fb-comments\" data-href=\"{url}\" data-width=\"100%\" data-numposts=\"5\"></div>\n"
+                "<div id=\"fb-root\"></div>\n<script async defer crossorigin=\"anonymous\" src=\"https://connect.facebook.net/vi_VN/sdk.js#xfbml=1&amp;version=v19.0\"></script>\n<div class=\"fb-comments\" data-href=\"{url}\" data-width=\"100%\" data-numposts=\"5\"></div>"
             );
         }
         Comments::SiteForm => match p.seed % 3 {
             0 => {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<div class=\"box-comment\"><h3>Bình luận</h3><form id=\"comment-form\" action=\"/binh-luan/gui\" method=\"post\"><textarea name=\"noidung\" placeholder=\"Ý kiến của bạn...\"></textarea><input type=\"text\" name=\"hoten\" placeholder=\"Họ và tên\"><input type=\"email\" name=\"email\" placeholder=\"Email\"><button type=\"submit\">Gửi bình luận</button></form><div class=\"list-comment\"></div></div>\n"
+                    "<div class=\"box-comment\"><h3>Bình luận</h3><form id=\"comment-form\" action=\"/binh-luan/gui\" method=\"post\"><textarea name=\"noidung\" placeholder=\"Ý kiến của bạn...\"></textarea><input type=\"text\" name=\"hoten\" placeholder=\"Họ và tên\"><input type=\"email\" name=\"email\" placeholder=\"Email\"><button type=\"submit\">Gửi bình luận</button></form><div class=\"list-comment\"></div></div>"
                 );
             }
             1 => {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<div id=\"respond\" class=\"comment-respond\"><h3 id=\"reply-title\">Để lại bình luận</h3><form action=\"/wp-comments-post.php\" method=\"post\" id=\"commentform\"><p class=\"comment-form-comment\"><textarea id=\"comment\" name=\"comment\" rows=\"6\"></textarea></p><p class=\"form-submit\"><input name=\"submit\" type=\"submit\" value=\"Phản hồi\"></p></form></div>\n"
+                    "<div id=\"respond\" class=\"comment-respond\"><h3 id=\"reply-title\">Để lại bình luận</h3><form action=\"/wp-comments-post.php\" method=\"post\" id=\"commentform\"><p class=\"comment-form-comment\"><textarea id=\"comment\" name=\"comment\" rows=\"6\"></textarea></p><p class=\"form-submit\"><input name=\"submit\" type=\"submit\" value=\"Phản hồi\"></p></form></div>"
                 );
             }
             _ => {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<section class=\"comment-box\"><div class=\"title\">Ý kiến bạn đọc</div><form class=\"comment_form\" method=\"post\" action=\"/api/comment\"><textarea name=\"content\" maxlength=\"1000\"></textarea><button>Gửi</button></form></section>\n"
+                    "<section class=\"comment-box\"><div class=\"title\">Ý kiến bạn đọc</div><form class=\"comment_form\" method=\"post\" action=\"/api/comment\"><textarea name=\"content\" maxlength=\"1000\"></textarea><button>Gửi</button></form></section>"
                 );
             }
         },
         Comments::Disqus => {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<div id=\"disqus_thread\"></div><script>(function(){{var d=document,s=d.createElement('script');s.src='https://{}.disqus.com/embed.js';(d.head||d.body).appendChild(s);}})();</script>\n",
+                "<div id=\"disqus_thread\"></div><script>(function(){{var d=document,s=d.createElement('script');s.src='https://{}.disqus.com/embed.js';(d.head||d.body).appendChild(s);}})();</script>",
                 p.domain.replace('.', "-")
             );
         }
@@ -454,9 +458,9 @@ pub fn article_page(
     };
     match p.skin {
         0 => {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<main class=\"container\">\n<article class=\"article-detail\">\n<ul class=\"breadcrumb\"><li><a href=\"/\">Trang chủ</a></li><li><a href=\"/{}\">{}</a></li></ul>\n{kicker}<h1 class=\"title-detail\">{}</h1>\n<span class=\"date\">{when}</span>\n<p class=\"description\">{}</p>\n<div class=\"fck_detail\">\n",
+                "<main class=\"container\">\n<article class=\"article-detail\">\n<ul class=\"breadcrumb\"><li><a href=\"/\">Trang chủ</a></li><li><a href=\"/{}\">{}</a></li></ul>\n{kicker}<h1 class=\"title-detail\">{}</h1>\n<span class=\"date\">{when}</span>\n<p class=\"description\">{}</p>\n<div class=\"fck_detail\">",
                 a.section_path,
                 esc(&a.section_label),
                 esc(&a.title),
@@ -465,9 +469,9 @@ pub fn article_page(
             for para in &a.paragraphs {
                 let _ = writeln!(out, "<p class=\"Normal\">{}</p>", esc(para));
             }
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<figure><img src=\"/uploads/2026/11/{}.jpg\" alt=\"\"><figcaption>Ảnh minh họa</figcaption></figure>\n",
+                "<figure><img src=\"/uploads/2026/11/{}.jpg\" alt=\"\"><figcaption>Ảnh minh họa</figcaption></figure>",
                 a.published % 100_000
             );
             out.push_str(&byline);
@@ -475,9 +479,9 @@ pub fn article_page(
             out.push_str("</div>\n</article>\n");
         }
         1 => {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<div class=\"main-content\"><div class=\"detail\">\n<div class=\"cate\"><a href=\"/{}\">{}</a></div>\n<div class=\"detail-title\">{kicker}<h1>{}</h1></div>\n<div class=\"detail-time\">{when}</div>\n<div class=\"detail-sapo\"><strong>{}</strong></div>\n<div class=\"detail-content\" id=\"content\">\n",
+                "<div class=\"main-content\"><div class=\"detail\">\n<div class=\"cate\"><a href=\"/{}\">{}</a></div>\n<div class=\"detail-title\">{kicker}<h1>{}</h1></div>\n<div class=\"detail-time\">{when}</div>\n<div class=\"detail-sapo\"><strong>{}</strong></div>\n<div class=\"detail-content\" id=\"content\">",
                 a.section_path,
                 esc(&a.section_label),
                 esc(&a.title),
@@ -493,9 +497,9 @@ pub fn article_page(
             );
         }
         _ => {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<table width=\"980\" align=\"center\"><tr><td valign=\"top\" class=\"content\">\n<a href=\"/{}\" class=\"cat\">{}</a><br>\n{kicker}<font class=\"title\" size=\"5\"><b>{}</b></font><br>\n<i>{when}</i><br>\n<b>{}</b>\n",
+                "<table width=\"980\" align=\"center\"><tr><td valign=\"top\" class=\"content\">\n<a href=\"/{}\" class=\"cat\">{}</a><br>\n{kicker}<font class=\"title\" size=\"5\"><b>{}</b></font><br>\n<i>{when}</i><br>\n<b>{}</b>",
                 a.section_path,
                 esc(&a.section_label),
                 esc(&a.title),
@@ -581,7 +585,7 @@ pub fn plain_page(p: &SitePlan, vocab: &Vocab, title: &str, paragraphs: &[String
     let mut out = head(p, title, "");
     out.push_str("<body>\n");
     header(p, vocab, &mut out);
-    let _ = write!(out, "<div class=\"page-content\"><h1>{}</h1>\n", esc(title));
+    let _ = writeln!(out, "<div class=\"page-content\"><h1>{}</h1>", esc(title));
     for para in paragraphs {
         let _ = writeln!(out, "<p>{}</p>", esc(para));
     }
