@@ -297,7 +297,13 @@ pub fn plan(
             date: date_dmy(r, 2015, 2025),
         }
     };
-    let (brand, bslug) = pick_name(&mut r, "brand");
+    let (mut brand, mut bslug) = pick_name(&mut r, "brand");
+    if r.chance(0.6) {
+        // Brand + qualifier ("Góc Nhìn Sài Gòn"): enough distinct names for thousands of sites.
+        let (q, qs) = pick_name(&mut r, "qual");
+        brand = format!("{brand} {q}");
+        bslug = format!("{bslug}{qs}");
+    }
     let mut domain;
     match a {
         Archetype::LicensedPress => {

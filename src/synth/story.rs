@@ -30,17 +30,20 @@ pub fn story(vocab: &Vocab, r: &mut Rng, negative: bool, province: &str, english
     };
     let title = vocab.fill(r, &t.text, province);
     let sentences = vocab.bodies.get(&t.topic).map_or(&[][..], Vec::as_slice);
-    let n = r.range(5, 9) as usize;
-    let mut filled: Vec<String> = Vec::with_capacity(n);
+    // Each sentence at most once; a few topic-free sentences make bodies longer and less alike.
+    let n = (r.range(4, 7) as usize).min(sentences.len());
+    let mut filled: Vec<String> = Vec::with_capacity(n + 2);
     for i in r.sample(sentences.len(), n) {
         if let Some(s) = sentences.get(i) {
             filled.push(vocab.fill(r, s, province));
         }
     }
-    // A second pass when the topic has fewer sentences than wanted: vary the order.
-    while filled.len() < n && !sentences.is_empty() {
-        if let Some(s) = r.pick(sentences) {
-            filled.push(vocab.fill(r, s, province));
+    let generic = vocab.bodies.get("chung").map_or(&[][..], Vec::as_slice);
+    let extra = r.below(3) as usize;
+    for i in r.sample(generic.len(), extra) {
+        if let Some(s) = generic.get(i) {
+            let at = 1 + r.below(filled.len() as u64) as usize;
+            filled.insert(at.min(filled.len()), vocab.fill(r, s, province));
         }
     }
     let sapo = filled.first().cloned().unwrap_or_default();
