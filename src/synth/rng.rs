@@ -88,6 +88,18 @@ impl Rng {
 
     /// `k` distinct indices of `0..n`, in random order (all of them when `k >= n`).
     pub fn sample(&mut self, n: usize, k: usize) -> Vec<usize> {
+        if k.saturating_mul(4) < n {
+            // Few of many (outlets of a large corpus): draw until distinct, O(k log k).
+            let mut seen = std::collections::BTreeSet::new();
+            let mut out = Vec::with_capacity(k);
+            while out.len() < k {
+                let i = self.below(n as u64) as usize;
+                if seen.insert(i) {
+                    out.push(i);
+                }
+            }
+            return out;
+        }
         let mut v: Vec<usize> = (0..n).collect();
         self.shuffle(&mut v);
         v.truncate(k.min(n));
@@ -125,5 +137,8 @@ mod tests {
         let m = exact_mask(&mut r, 50, 7);
         assert_eq!(m.iter().filter(|&&b| b).count(), 7);
         assert_eq!(r.sample(5, 9).len(), 5);
+        let few = r.sample(1000, 7);
+        assert_eq!(few.iter().collect::<std::collections::BTreeSet<_>>().len(), 7);
+        assert!(few.iter().all(|&i| i < 1000));
     }
 }
