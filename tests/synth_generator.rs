@@ -315,3 +315,56 @@ fn synth_legacy_charsets_decode_back_to_vietnamese() {
         "no windows-1258 site among 60: {checked:?}"
     );
 }
+
+/// The generator writes the masthead, licence and article markers real Vietnamese news pages
+/// carry, not markers of its own invention (checked against real pages in BAOHOA_REALDATA).
+#[test]
+fn synth_pages_use_markers_real_news_pages_use() {
+    let Ok(root) = std::env::var("BAOHOA_REALDATA") else {
+        eprintln!("skipped: BAOHOA_REALDATA is not set (CI sets it to ../shared/realdata)");
+        return;
+    };
+    let mut real = String::new();
+    for d in ["vn-news-html-2012-myfeed", "vn-news-html-2026-tracking-news-mcp"] {
+        let Ok(rd) = std::fs::read_dir(Path::new(&root).join(d)) else {
+            eprintln!("skipped: {root}/{d} is missing");
+            return;
+        };
+        for e in rd
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        {
+            real.push_str(&String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).to_lowercase());
+        }
+    }
+    assert!(real.len() > 100_000, "real pages not found under {root}");
+    let (dir, _) = shared();
+    let mut generated = String::new();
+    for (_, _, _, body) in records(dir.path()).iter().step_by(7) {
+        generated.push_str(&String::from_utf8_lossy(body).to_lowercase());
+    }
+    let markers = [
+        "giấy phép",
+        "cấp ngày",
+        "tổng biên tập",
+        "thư ký tòa soạn",
+        "tòa soạn",
+        "cơ quan chủ quản",
+        "chịu trách nhiệm",
+        "gp-btttt",
+        "gp-ttđt",
+        "theo ",
+        "bình luận",
+        "og:type",
+        "article:published_time",
+        "newsarticle",
+        "rel=\"canonical\"",
+    ];
+    for m in markers {
+        assert!(generated.contains(m), "generated pages lack {m:?}");
+        assert!(
+            real.contains(m),
+            "real pages lack {m:?}: the generator should not rely on it"
+        );
+    }
+}
