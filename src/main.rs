@@ -312,7 +312,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 seed,
                 size: size.as_deref().map(baohoa::synth::parse_size).transpose()?,
                 max_file_bytes: baohoa::synth::parse_size(&max_file_size)?,
-                ..Default::default()
+                rule: baohoa::synth::NegRule::from_models(&files)?,
             };
             let t = std::time::Instant::now();
             let s = baohoa::synth::generate(&opts, &criteria, &out)?;

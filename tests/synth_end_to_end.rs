@@ -20,6 +20,7 @@ fn synth_scan_eval_acceptance() {
     let opts = SynthOptions {
         sites: 80,
         seed,
+        rule: baohoa::synth::NegRule::from_models(&files).unwrap(),
         ..SynthOptions::default()
     };
     let s = generate(&opts, &criteria, &corpus).unwrap();

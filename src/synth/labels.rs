@@ -8,13 +8,27 @@ use super::archetype::Archetype;
 use super::plan::{Licence, Registry, SelfLabel, SitePlan};
 use crate::judge::CriteriaConfig;
 
-/// The 15% guidance as the judge applies it (mirrors `models/tone/settings.toml`).
+/// The 15% guidance as the judge applies it (read from `models/tone/settings.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct NegRule {
     pub threshold: f64,
     pub min_items: u64,
-    /// "Exceeded" needs the lower end of the 95% Wilson interval above the threshold.
+    /// "Exceeded" needs the lower end of the Wilson interval above the threshold.
     pub lower_bound: bool,
+    /// z of the Wilson interval (1.96 = 95%).
+    pub z: f64,
+}
+
+/// Lower end of the Wilson score interval of `k` successes in `n` trials.
+pub fn wilson_lower(k: u64, n: u64, z: f64) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    let (nf, p, z2) = (n as f64, k.min(n) as f64 / n as f64, z * z);
+    let denom = 1.0 + z2 / nf;
+    let centre = (p + z2 / (2.0 * nf)) / denom;
+    let half = z * (p * (1.0 - p) / nf + z2 / (4.0 * nf * nf)).sqrt() / denom;
+    (centre - half).max(0.0)
 }
 
 impl Default for NegRule {
@@ -23,18 +37,45 @@ impl Default for NegRule {
             threshold: 0.15,
             min_items: 30,
             lower_bound: true,
+            z: 1.96,
         }
     }
 }
 
+/// The keys of `tone/settings.toml` the rule needs (the file has more; they are ignored here).
+#[derive(Debug, Deserialize)]
+struct ToneSettingsKeys {
+    threshold: Option<f64>,
+    min_items: Option<u64>,
+    use_lower_bound: Option<bool>,
+    z: Option<f64>,
+}
+
 impl NegRule {
+    /// The rule as `models/tone/settings.toml` sets it; the defaults when the file is absent.
+    pub fn from_models(files: &crate::models::ModelFiles) -> anyhow::Result<Self> {
+        use anyhow::Context;
+        let d = NegRule::default();
+        let Ok(text) = files.text("tone/settings.toml") else {
+            return Ok(d);
+        };
+        let k: ToneSettingsKeys = toml::from_str(&text)
+            .context("models/tone/settings.toml: threshold, min_items or use_lower_bound is malformed")?;
+        Ok(NegRule {
+            threshold: k.threshold.unwrap_or(d.threshold),
+            min_items: k.min_items.unwrap_or(d.min_items),
+            lower_bound: k.use_lower_bound.unwrap_or(d.lower_bound),
+            z: k.z.unwrap_or(d.z),
+        })
+    }
+
     /// Whether `neg` negative items out of `items` exceed the guidance.
     pub fn exceeded(&self, neg: u64, items: u64) -> bool {
         if items < self.min_items.max(1) {
             return false;
         }
         let v = if self.lower_bound {
-            crate::judge::wilson(neg, items).0
+            wilson_lower(neg, items, self.z)
         } else {
             neg as f64 / items as f64
         };
@@ -229,4 +270,44 @@ pub fn read_labels(path: &std::path::Path) -> anyhow::Result<Vec<Label>> {
         })?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_reads_tone_settings_and_applies_both_policies() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("tone")).unwrap();
+        std::fs::write(
+            dir.path().join("tone/settings.toml"),
+            "threshold = 0.2\nmin_items = 20\nuse_lower_bound = false\n[item]\nlead_weight = 0.5\n",
+        )
+        .unwrap();
+        let r = NegRule::from_models(&crate::models::ModelFiles::new(Some(dir.path()), None)).unwrap();
+        assert_eq!(
+            r,
+            NegRule {
+                threshold: 0.2,
+                min_items: 20,
+                lower_bound: false,
+                z: 1.96
+            }
+        );
+        // Known value: 41 of 87 → [0.3700, 0.5758].
+        assert!((wilson_lower(41, 87, 1.959_964) - 0.3700).abs() < 0.001);
+        assert!(r.exceeded(5, 20) && !r.exceeded(4, 20) && !r.exceeded(10, 19));
+        let strict = NegRule::default();
+        // 17% of 100 is over 15% as a point, not with the Wilson lower bound.
+        assert!(!strict.exceeded(17, 100));
+        assert!(
+            NegRule {
+                lower_bound: false,
+                ..strict
+            }
+            .exceeded(17, 100)
+        );
+        assert!(strict.exceeded(27, 110));
+    }
 }
