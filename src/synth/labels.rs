@@ -158,7 +158,12 @@ pub fn expected(p: &SitePlan, c: &Counts, cfg: &CriteriaConfig, rule: &NegRule) 
         "domain.locality",
         p.province.is_some() && n >= min("domain.locality") && share(c.local_negative, n) >= th("domain.locality", 0.3),
     );
-    fire("identity.site_type", p.label == SelfLabel::Press && c.pages > 0);
+    // The header calls the site a newspaper: a press label, or a masthead name "Báo …"/"Tạp chí …".
+    let press_name = p.name.starts_with("Báo ") || p.name.starts_with("Tạp chí ");
+    fire(
+        "identity.site_type",
+        (p.label == SelfLabel::Press || press_name) && c.pages > 0,
+    );
     fire(
         "identity.newsroom",
         p.newsroom && share(c.footer_pages, c.pages) >= th("identity.newsroom", 0.2),

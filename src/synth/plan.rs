@@ -297,13 +297,22 @@ pub fn plan(
             date: date_dmy(r, 2015, 2025),
         }
     };
-    let (mut brand, mut bslug) = pick_name(&mut r, "brand");
-    if r.chance(0.6) {
-        // Brand + qualifier ("Góc Nhìn Sài Gòn"): enough distinct names for thousands of sites.
-        let (q, qs) = pick_name(&mut r, "qual");
-        brand = format!("{brand} {q}");
-        bslug = format!("{bslug}{qs}");
+    // Brand (+ qualifier, "Góc Nhìn Sài Gòn"), unique in the corpus while combinations last: two
+    // unrelated sites sharing a name would look like look-alikes of each other.
+    let (mut brand, mut bslug) = (String::new(), String::new());
+    for attempt in 0..40 {
+        let (b, bs) = pick_name(&mut r, "brand");
+        (brand, bslug) = (b, bs);
+        if attempt >= 10 || r.chance(0.6) {
+            let (q, qs) = pick_name(&mut r, "qual");
+            brand = format!("{brand} {q}");
+            bslug = format!("{bslug}{qs}");
+        }
+        if !used.contains(&format!("name:{brand}")) {
+            break;
+        }
     }
+    used.insert(format!("name:{brand}"));
     let mut domain;
     match a {
         Archetype::LicensedPress => {
@@ -422,7 +431,8 @@ pub fn plan(
                     format!("{}-vn.com", o.domain.split('.').next().unwrap_or(&o.slug)),
                 ),
             };
-            p.press_words = d.contains("bao") || d.contains("news") || d.contains("online") || d.contains("tapchi");
+            // Every variant's name carries a press word (Báo, Tạp chí, Online, 24h, News).
+            p.press_words = true;
             p.name = name;
             domain = d;
             p.label = SelfLabel::Press;
