@@ -1,6 +1,7 @@
 //! baohoa finds báo hóa (newspaperization) in crawl dumps. The pipeline on one screen:
 //! ingest → page → site → judge → report; `scan` = `reduce(map(shard)…)` then the outputs.
 pub mod domain;
+pub mod eval;
 pub mod ingest;
 pub mod judge;
 pub mod models;
@@ -8,6 +9,7 @@ pub mod page;
 pub mod registry;
 pub mod report;
 pub mod site;
+pub mod synth;
 pub mod text;
 pub mod tone;
 

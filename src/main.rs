@@ -30,7 +30,10 @@ baohoa scan crawl/ -o out/today --previous out/yesterday --decisions decisions.j
 baohoa diff out/yesterday out/today    # what changed since last night\n  \
 baohoa page dump.warc.gz@1234         # what baohoa saw on one record\n  \
 echo 'Bắt giữ nghi phạm trộm cắp' | baohoa tone\n  \
-baohoa domain tapchidautu.net"
+baohoa domain tapchidautu.net\n  \
+baohoa synth --sites 200 --seed 7 -o corpora/generated/s7\n  \
+baohoa scan corpora/generated/s7/warc --registry corpora/generated/s7/registry -o out/s7\n  \
+baohoa eval --labels corpora/generated/s7/labels.csv out/s7"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -78,6 +81,18 @@ record of a dump is shown.";
 const TONE_HELP: &str = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
 accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
 negative, sensational, score, categories and matches.";
+
+const SYNTH_HELP: &str = "Writes DIR/warc/synth-NNNNN.warc.gz (gzip per record, each file at most --max-file-size), \
+DIR/labels.csv (one row per site: domain, archetype, expected_families, expected_criteria, true_negative_share, \
+items, …) and DIR/registry/{press,aggregate,social}.csv (the generated outlets; scan with --registry DIR/registry). \
+Same --sites, --seed and --size give byte-identical files. Memory does not grow with --size.\n\n\
+Examples:\n  baohoa synth --sites 40 --seed 1 -o corpora/generated/small\n  \
+baohoa synth --sites 2000 --seed 3 --size 1GB -o /data/synth-1g";
+
+const EVAL_HELP: &str = "Compares the outputs of a run (OUT/sites.jsonl) with the labels of a generated corpus: \
+precision, recall and F1 per flag family and per criterion, confusion by archetype, mean absolute error of the \
+negative share, and every misjudged site with its findings. Prints text; writes the same as JSON (default \
+OUT/eval.json).\n\nExample:\n  baohoa eval --labels corpora/generated/s7/labels.csv out/s7";
 
 #[derive(Subcommand)]
 enum Cmd {
@@ -171,6 +186,40 @@ enum Cmd {
     Tone {
         #[command(flatten)]
         models: ModelArgs,
+    },
+    /// Generate a labelled synthetic corpus (WARC.gz, labels.csv, registry) of any size.
+    #[command(after_help = SYNTH_HELP)]
+    Synth {
+        /// Number of sites.
+        #[arg(long, value_name = "N", default_value_t = 40)]
+        sites: usize,
+        /// Seed of the generator.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// Keep adding articles until the WARC files reach this size (e.g. 1GB, 500MB).
+        #[arg(long, value_name = "SIZE")]
+        size: Option<String>,
+        /// Upper bound of one WARC.gz file.
+        #[arg(long, value_name = "SIZE", default_value = "256MiB")]
+        max_file_size: String,
+        /// Output directory.
+        #[arg(short, long, value_name = "DIR")]
+        out: PathBuf,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Evaluate a run against the labels of a synthetic corpus: precision/recall/F1, confusion, MAE.
+    #[command(after_help = EVAL_HELP)]
+    Eval {
+        /// labels.csv written by `baohoa synth`.
+        #[arg(long, value_name = "CSV")]
+        labels: PathBuf,
+        /// Output directory of the run (holding sites.jsonl).
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+        /// Where to write the JSON report (default OUT/eval.json).
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
     },
     /// Print the domain features (press words, look-alikes, locality…) of domain names, as JSON lines.
     Domain {
@@ -298,6 +347,50 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut out = std::io::BufWriter::new(stdout.lock());
             baohoa::tone::cli(&mut stdin.lock(), &mut out, &models.tone)?;
             out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Synth {
+            sites,
+            seed,
+            size,
+            max_file_size,
+            out,
+            models,
+        } => {
+            let files = ModelFiles::new(models.models.as_deref(), models.registry.as_deref());
+            let criteria = baohoa::judge::CriteriaConfig::load(&files)?;
+            let opts = baohoa::synth::SynthOptions {
+                sites,
+                seed,
+                size: size.as_deref().map(baohoa::synth::parse_size).transpose()?,
+                max_file_bytes: baohoa::synth::parse_size(&max_file_size)?,
+                rule: baohoa::synth::NegRule::from_models(&files)?,
+            };
+            let t = std::time::Instant::now();
+            let s = baohoa::synth::generate(&opts, &criteria, &out)?;
+            let secs = t.elapsed().as_secs_f64().max(1e-9);
+            eprintln!(
+                "baohoa: wrote {} sites, {} HTML pages in {} WARC files ({:.1} MB, {} rounds) in {secs:.1}s: {:.1} MB/s of WARC.gz, {:.1} MB/s of HTML; labels in {}, registry in {}",
+                s.sites,
+                s.html_pages,
+                s.warc_files.len(),
+                s.warc_bytes as f64 / 1e6,
+                s.rounds,
+                s.warc_bytes as f64 / 1e6 / secs,
+                s.html_bytes as f64 / 1e6 / secs,
+                s.labels.display(),
+                s.registry.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Eval { labels, out, json } => {
+            let report = baohoa::eval::evaluate_files(&labels, &out)?;
+            let json = json.unwrap_or_else(|| out.join("eval.json"));
+            let mut bytes = serde_json::to_vec_pretty(&report)?;
+            bytes.push(b'\n');
+            baohoa::report::write_atomic(&json, &bytes)?;
+            print!("{}", baohoa::eval::to_text(&report));
+            eprintln!("baohoa: JSON report in {}", json.display());
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Domain { names, models } => {

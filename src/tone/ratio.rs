@@ -23,17 +23,18 @@ pub fn wilson_z(k: u64, n: u64, z: f64) -> (f64, f64) {
     ((centre - half).max(0.0), (centre + half).min(1.0))
 }
 
-/// Whether `k` negative items out of `n` exceed the guidance: only from `min_items` items up, and
-/// with the share (or the lower end of its interval, see `use_lower_bound`) above the threshold.
+/// Whether `k` negative items out of `n` exceed the guidance: from `min_items` items up, with the
+/// share (or the lower end of its interval, see `use_lower_bound`) above the threshold; below that,
+/// from `min_items_confident` items up, only with the interval's lower end above the threshold.
 pub fn guidance_exceeded(k: u64, n: u64, s: &ToneSettings) -> bool {
-    if n == 0 || n < s.min_items {
+    if n == 0 {
         return false;
     }
-    let share = if s.use_lower_bound {
-        wilson_z(k, n, s.z).0
-    } else {
-        k.min(n) as f64 / n as f64
-    };
+    let low = wilson_z(k, n, s.z).0;
+    if n < s.min_items {
+        return s.min_items_confident > 0 && n >= s.min_items_confident && low > s.threshold;
+    }
+    let share = if s.use_lower_bound { low } else { k.min(n) as f64 / n as f64 };
     share > s.threshold
 }
 
@@ -45,7 +46,8 @@ pub struct ToneRatio {
     pub share: f64,
     pub low: f64,
     pub high: f64,
-    /// false below `min_items` items (not enough to judge).
+    /// false when there are too few items to judge (below `min_items`, and either below
+    /// `min_items_confident` or with an interval reaching down to the threshold).
     pub enough_items: bool,
     pub exceeded: bool,
 }
@@ -59,7 +61,9 @@ pub fn ratio(k: u64, n: u64, s: &ToneSettings) -> ToneRatio {
         share: if n == 0 { 0.0 } else { k.min(n) as f64 / n as f64 },
         low,
         high,
-        enough_items: n > 0 && n >= s.min_items,
+        enough_items: n > 0
+            && (n >= s.min_items
+                || (s.min_items_confident > 0 && n >= s.min_items_confident && low > s.threshold)),
         exceeded: guidance_exceeded(k, n, s),
     }
 }
@@ -86,7 +90,9 @@ mod tests {
     fn guidance_needs_items_and_threshold() {
         let s = ToneSettings::default();
         assert!(!s.use_lower_bound, "the shipped default compares the share itself");
-        assert!(!guidance_exceeded(10, 19, &s), "too few items");
+        assert!(!guidance_exceeded(3, 19, &s), "too few items, interval reaches below 15 %");
+        assert!(guidance_exceeded(4, 5, &s), "4 of 5: even the interval's lower end (38 %) is over 15 %");
+        assert!(!guidance_exceeded(2, 2, &s), "2 items are never enough");
         assert!(guidance_exceeded(6, 30, &s), "20 % of 30 items is over 15 %");
         assert!(!guidance_exceeded(15, 100, &s), "15 % is not above 15 %");
         assert!(guidance_exceeded(40, 100, &s));

@@ -9,6 +9,9 @@ pub struct ToneSettings {
     pub threshold: f64,
     /// Minimum number of scored items before a site can be said to exceed the guidance.
     pub min_items: u64,
+    /// Below `min_items`, judge from this many items up when the interval's lower end is above the
+    /// threshold (0 = never).
+    pub min_items_confident: u64,
     /// Compare the lower end of the Wilson interval (true) or the point estimate (false).
     pub use_lower_bound: bool,
     /// z of the Wilson interval (1.96 for 95 %).
@@ -23,6 +26,7 @@ impl Default for ToneSettings {
         ToneSettings {
             threshold: 0.15,
             min_items: 20,
+            min_items_confident: 3,
             use_lower_bound: false,
             z: 1.96,
             item: ItemSettings::default(),
