@@ -142,7 +142,7 @@ pub fn analyse(rec: &Record, models: &Models, t: &mut StageNanos) -> PageFeature
     page.truncated |= rec.truncated;
     let t2 = Instant::now();
     let mut f = page::features(&page, &models.page);
-    f.site = site_key(&f.url);
+    f.site = site_key_in(&f.url, &models.registry);
     for a in &mut f.attributions {
         let by_link = a.link_domain.as_deref().and_then(|d| models.registry.lookup_domain(d));
         let outlet = by_link
@@ -166,6 +166,15 @@ pub fn analyse(rec: &Record, models: &Models, t: &mut StageNanos) -> PageFeature
     t.features += (t3 - t2).as_nanos() as u64;
     t.tone += (t4 - t3).as_nanos() as u64;
     f
+}
+
+/// The site a URL belongs to: the host itself when the registry lists it as an outlet's domain
+/// (an outlet on a portal's subdomain, `news.zing.vn`), else [`site_key`].
+pub fn site_key_in(url: &str, registry: &registry::Registry) -> String {
+    match domain::url_host(url) {
+        Some(h) if registry.lists_host(&h) && h.contains('.') => h.trim_start_matches("www.").to_owned(),
+        _ => site_key(url),
+    }
 }
 
 /// The site a URL belongs to: its registrable domain, or [`UNKNOWN_SITE`].

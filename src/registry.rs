@@ -134,6 +134,13 @@ impl Registry {
         self.outlets.get(i).map(|o| (o, o.kind))
     }
 
+    /// Whether this exact host (a `www.` ignored) is listed as an outlet's domain, e.g. a press
+    /// outlet living on a subdomain of a portal (`news.zing.vn`).
+    pub fn lists_host(&self, host: &str) -> bool {
+        let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
+        self.by_domain.contains_key(h.strip_prefix("www.").unwrap_or(&h))
+    }
+
     /// Whether `domain` belongs to a licensed press agency.
     pub fn is_press_domain(&self, domain: &str) -> bool {
         matches!(self.lookup_domain(domain), Some((_, RegistryKind::Press)))

@@ -1,11 +1,9 @@
 //! Acceptance of issue 7: generate a corpus with a random seed, scan it, evaluate the run.
-//! Needs the judge (issue 6): run with `cargo test -- --ignored synth`.
 use baohoa::models::{ModelFiles, Models};
 use baohoa::synth::{SynthOptions, generate};
 use baohoa::{Input, NoProgress, ScanOptions};
 
 #[test]
-#[ignore = "needs the judge (issue 6)"]
 fn synth_scan_eval_acceptance() {
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

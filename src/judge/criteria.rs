@@ -81,6 +81,10 @@ fn round3(x: f64) -> f64 {
 
 /// The class of a site from the registries, the licence claims and whether it is news-like.
 pub fn classify(agg: &SiteAggregate, dom: &DomainFeatures, models: &Models) -> SiteClass {
+    // Pages whose URL is unknown belong to no site that could be judged.
+    if agg.site == crate::UNKNOWN_SITE {
+        return SiteClass::Other;
+    }
     if let Some((_, kind)) = models.registry.lookup_domain(&agg.site) {
         return match kind {
             RegistryKind::Press => SiteClass::LicensedPress,
@@ -230,8 +234,20 @@ fn measure(code: &str, agg: &SiteAggregate, dom: &DomainFeatures, class: SiteCla
                     let neg = agg.negative_places.get(&place).copied().unwrap_or(0);
                     f.value = share(neg, items);
                     f.interval = Some(crate::tone::wilson(neg, items));
+                    let issuers: Vec<&str> = agg
+                        .licences
+                        .iter()
+                        .map(|(_, _, i)| i.as_str())
+                        .filter(|i| !i.is_empty())
+                        .collect();
+                    let fold = crate::text::normalize::fold;
+                    let other_issuer = issuers
+                        .iter()
+                        .find(|i| fold(i).contains("so ") && !fold(i).contains(&fold(&place)))
+                        .map(|i| format!("; licence issued by {i}, not by {place}"))
+                        .unwrap_or_default();
                     f.statement = format!(
-                        "the domain names {place}; {neg} of {items} items are negative news naming {place} ({})",
+                        "the domain names {place}; {neg} of {items} items are negative news naming {place} ({}){other_issuer}",
                         pct(f.value)
                     );
                     f.fired = items >= min_items && items > 0 && f.value >= f.threshold;

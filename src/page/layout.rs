@@ -192,7 +192,9 @@ fn article(page: &Page, main: &MainText, dated: bool) -> (bool, Vec<String>) {
     let website = page.meta("og:type").is_some_and(|t| t.eq_ignore_ascii_case("website"));
     // Some list pages declare og:type=article: trust it only with an article URL or body.
     let og_ok = og_article && (shape || body_chars >= 600 || url.is_empty());
-    let is = ld_article || og_ok || (long_body && (shape || !website)) || (shape && body_chars >= 600);
+    // A short news item: an article-shaped URL, a date and a few paragraphs.
+    let short_item = shape && dated && body_chars >= 300;
+    let is = ld_article || og_ok || (long_body && (shape || !website)) || (shape && body_chars >= 600) || short_item;
     (is, sig)
 }
 

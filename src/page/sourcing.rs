@@ -262,6 +262,18 @@ fn outlet_after(s: &str) -> String {
     o.trim().trim_end_matches(['.', ',', ';']).trim().to_owned()
 }
 
+/// Whether the text after "Theo" goes on, after the outlet and a comma, into a clause of 3+ words.
+fn opens_clause(rest: &str, outlet: &str) -> bool {
+    let r = rest.trim_start_matches([':', ' ', '-']).trim_start();
+    let Some(after) = r.strip_prefix(outlet) else {
+        return false;
+    };
+    after
+        .trim_start()
+        .strip_prefix(',')
+        .is_some_and(|c| c.split_whitespace().count() >= 3)
+}
+
 fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     // Candidate blocks: the last main-text blocks and the blocks just after the body.
@@ -306,7 +318,8 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
                 let label = model.sourcing.label(h.entry);
                 let before = line.get(..h.start).unwrap_or("").trim();
                 let rest = line.get(h.end..).unwrap_or("");
-                let at_start = before.is_empty() || before == "(" || before == "-";
+                // At the line start, or after a separator ("Hà My / Theo Thanh Niên", "PV - Theo …").
+                let at_start = before.is_empty() || before.ends_with(['(', '-', '–', '/', '|']);
                 match label {
                     "attribution" => {
                         let paren = before.ends_with('(');
@@ -319,11 +332,16 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
                         if words == 0 || words > 8 || (!paren && line.chars().count() > 80) {
                             continue;
                         }
-                        if !outlet
-                            .chars()
-                            .next()
-                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_alphanumeric())
+                        // An outlet is a proper name ("Dân trí") or a domain ("vnexpress.net"),
+                        // never a common noun ("Theo kế hoạch, …").
+                        let first = outlet.chars().next();
+                        if !(first.is_some_and(char::is_uppercase)
+                            || (outlet.contains('.') && first.is_some_and(|c| c.is_ascii_alphanumeric())))
                         {
+                            continue;
+                        }
+                        // "Theo Ban tổ chức, sự kiện …" opens a sentence citing a body, not a press source.
+                        if !paren && opens_clause(rest, &outlet) {
                             continue;
                         }
                         out.push(mk_attr(page, i, "attribution", &outlet, line, &line[h.start..h.end]));

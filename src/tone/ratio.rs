@@ -34,7 +34,11 @@ pub fn guidance_exceeded(k: u64, n: u64, s: &ToneSettings) -> bool {
     if n < s.min_items {
         return s.min_items_confident > 0 && n >= s.min_items_confident && low > s.threshold;
     }
-    let share = if s.use_lower_bound { low } else { k.min(n) as f64 / n as f64 };
+    let share = if s.use_lower_bound {
+        low
+    } else {
+        k.min(n) as f64 / n as f64
+    };
     share > s.threshold
 }
 
@@ -62,8 +66,7 @@ pub fn ratio(k: u64, n: u64, s: &ToneSettings) -> ToneRatio {
         low,
         high,
         enough_items: n > 0
-            && (n >= s.min_items
-                || (s.min_items_confident > 0 && n >= s.min_items_confident && low > s.threshold)),
+            && (n >= s.min_items || (s.min_items_confident > 0 && n >= s.min_items_confident && low > s.threshold)),
         exceeded: guidance_exceeded(k, n, s),
     }
 }
@@ -90,8 +93,14 @@ mod tests {
     fn guidance_needs_items_and_threshold() {
         let s = ToneSettings::default();
         assert!(!s.use_lower_bound, "the shipped default compares the share itself");
-        assert!(!guidance_exceeded(3, 19, &s), "too few items, interval reaches below 15 %");
-        assert!(guidance_exceeded(4, 5, &s), "4 of 5: even the interval's lower end (38 %) is over 15 %");
+        assert!(
+            !guidance_exceeded(3, 19, &s),
+            "too few items, interval reaches below 15 %"
+        );
+        assert!(
+            guidance_exceeded(4, 5, &s),
+            "4 of 5: even the interval's lower end (38 %) is over 15 %"
+        );
         assert!(!guidance_exceeded(2, 2, &s), "2 items are never enough");
         assert!(guidance_exceeded(6, 30, &s), "20 % of 30 items is over 15 %");
         assert!(!guidance_exceeded(15, 100, &s), "15 % is not above 15 %");

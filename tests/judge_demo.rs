@@ -1,0 +1,84 @@
+//! Site verdicts on the demo corpus match its labels, and `explain` shows why.
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use baohoa::models::Models;
+use baohoa::{Input, NoProgress, ScanOptions};
+
+fn labels() -> BTreeMap<String, Vec<String>> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/demo/labels.csv")).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            let fams: Vec<String> = rec[2].split(';').filter(|s| !s.is_empty()).map(str::to_owned).collect();
+            (rec[0].to_owned(), fams)
+        })
+        .collect()
+}
+
+#[test]
+fn every_demo_site_gets_its_labelled_flags() {
+    let models = baohoa::with_demo_registry(Models::embedded().unwrap()).unwrap();
+    let inputs = [Input::Embedded {
+        name: baohoa::DEMO_NAME.into(),
+        bytes: baohoa::DEMO_WARC,
+    }];
+    let dir = tempfile::tempdir().unwrap();
+    let mut partial = baohoa::map(&inputs, &ScanOptions::default(), &models, &NoProgress).unwrap();
+    baohoa::report::write_outputs(dir.path(), &mut partial, &models).unwrap();
+    let want = labels();
+    let mut got = BTreeMap::new();
+    for line in std::fs::read_to_string(dir.path().join("sites.jsonl")).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let fams: Vec<String> = v["families"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap().to_owned())
+            .collect();
+        got.insert(v["site"].as_str().unwrap().to_owned(), fams);
+    }
+    assert_eq!(got, want, "verdicts (left) differ from corpora/demo/labels.csv (right)");
+
+    // The licensed press outlet is measured but exempt.
+    let text = std::fs::read_to_string(dir.path().join("sites.jsonl")).unwrap();
+    let press: serde_json::Value = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["site"] == "nhipsongthudo.vn")
+        .unwrap();
+    assert_eq!(press["class"], "licensed_press");
+    let neg = press["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["criterion"] == "tone.negative_ratio")
+        .unwrap();
+    assert!(
+        neg["items"].as_u64().unwrap() >= 3,
+        "negative share is still measured on press: {neg}"
+    );
+
+    // explain states each fired criterion with its figures and evidence URLs.
+    for (site, fams) in &want {
+        let o = Command::new(env!("CARGO_BIN_EXE_baohoa"))
+            .args(["explain", "--from"])
+            .arg(dir.path())
+            .arg(site)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let s = String::from_utf8(o.stdout).unwrap();
+        if fams.is_empty() {
+            assert!(s.contains("not flagged"), "{s}");
+        } else {
+            assert!(s.contains("FLAGGED"), "{s}");
+            assert!(
+                s.contains(&format!("https://{site}/")) || s.contains(&format!("http://www.{site}/")),
+                "{s}"
+            );
+            assert!(s.contains("would clear:") && s.contains("basis:"), "{s}");
+        }
+    }
+}
