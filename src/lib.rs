@@ -18,7 +18,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::{Event, ReadOptions, Record, RecordError};
@@ -209,6 +208,25 @@ impl Acc {
     }
 }
 
+/// Analyses one record and folds it into a worker's accumulator.
+fn fold_record(acc: &mut Acc, rec: &Record, models: &Models, progress: &dyn Progress) {
+    let f = analyse(rec, models, &mut acc.t);
+    let t = Instant::now();
+    acc.html_records += 1;
+    acc.html_bytes += rec.body.len() as u64;
+    acc.truncated += u64::from(rec.truncated);
+    progress.page(rec.body.len() as u64);
+    match acc.sites.get_mut(&f.site) {
+        Some(a) => a.add(&f),
+        None => {
+            let mut a = SiteAggregate::new(&f.site);
+            a.add(&f);
+            acc.sites.insert(f.site.clone(), a);
+        }
+    }
+    acc.t.fold += t.elapsed().as_nanos() as u64;
+}
+
 /// Reads `inputs` with `opts.threads` workers and folds every page into site aggregates.
 pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn Progress) -> anyhow::Result<Partial> {
     let started = std::time::SystemTime::now();
@@ -243,25 +261,30 @@ pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn
             }));
         }
         drop(tx);
-        let acc = pool.install(|| {
-            rx.into_iter()
-                .par_bridge()
-                .fold(Acc::default, |mut acc, rec| {
-                    let f = analyse(&rec, models, &mut acc.t);
-                    let t = Instant::now();
-                    acc.html_records += 1;
-                    acc.html_bytes += rec.body.len() as u64;
-                    acc.truncated += u64::from(rec.truncated);
-                    progress.page(rec.body.len() as u64);
-                    acc.sites
-                        .entry(f.site.clone())
-                        .or_insert_with(|| SiteAggregate::new(&f.site))
-                        .add(&f);
-                    acc.t.fold += t.elapsed().as_nanos() as u64;
-                    acc
-                })
-                .reduce(Acc::default, Acc::merge)
+        // One accumulator per worker thread (not per rayon split): memory holds `threads` copies
+        // of the per-site state at most, however many records stream through.
+        let accs = std::sync::Mutex::new(Vec::with_capacity(threads));
+        pool.scope(|s| {
+            for _ in 0..threads {
+                let rx = rx.clone();
+                let accs = &accs;
+                s.spawn(move |_| {
+                    let mut acc = Acc::default();
+                    for rec in rx {
+                        fold_record(&mut acc, &rec, models, progress);
+                    }
+                    if let Ok(mut v) = accs.lock() {
+                        v.push(acc);
+                    }
+                });
+            }
         });
+        drop(rx);
+        let acc = accs
+            .into_inner()
+            .unwrap_or_default()
+            .into_iter()
+            .fold(Acc::default(), Acc::merge);
         let reports: Vec<(InputReport, Vec<RecordError>)> =
             handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect();
         (acc, reports)

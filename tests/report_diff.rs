@@ -176,23 +176,82 @@ fn demo_corpus_runs_chain_and_diff() {
     assert!(out.status.code() != Some(1));
     assert!(!b.join("changes.json").exists());
 
-    let rows = std::fs::read_to_string(a.join("sites.jsonl")).unwrap();
-    let Some(first) = rows.lines().next() else {
-        eprintln!("skipping the edited-site half: the demo scan produced no site rows yet (pipeline stages pending)");
-        return;
-    };
-    let mut row: serde_json::Value = serde_json::from_str(first).unwrap();
-    let site = row["site"].as_str().unwrap().to_owned();
-    row["score"] = serde_json::json!(row["score"].as_f64().unwrap() + 1.0);
+    // The second night one site changed: sacmauviet.vn (a compliant aggregate) now also carries
+    // crime stories. The diff lists exactly that site.
+    let titles = [
+        "Bắt tạm giam nghi phạm sát hại hàng xóm vì mâu thuẫn đất đai",
+        "Khởi tố đường dây lừa đảo chiếm đoạt hơn 20 tỷ đồng",
+        "Tai nạn giao thông nghiêm trọng trên quốc lộ 5, hai người tử vong",
+        "Cháy nhà trong đêm, ba người thương vong",
+        "Triệt phá đường dây mua bán ma túy xuyên tỉnh",
+        "Nghi phạm cướp tiệm vàng bị bắt sau 10 giờ lẩn trốn",
+    ];
+    let mut jsonl = String::new();
+    for (i, t) in titles.iter().enumerate() {
+        let url = format!(
+            "https://sacmauviet.vn/xa-hoi/tin-moi-cap-nhat-trong-ngay-so-{}-post99{i:03}.html",
+            i + 1
+        );
+        let body =
+            "<p>Cơ quan công an đang điều tra làm rõ vụ việc, lấy lời khai các nhân chứng có mặt tại hiện trường.</p>"
+                .repeat(6);
+        let html = format!(
+            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{t}</title>\
+             <meta property=\"og:type\" content=\"article\"><meta property=\"og:title\" content=\"{t}\">\
+             <meta property=\"article:published_time\" content=\"2026-11-21T08:00:00+07:00\"></head>\
+             <body><article><h1>{t}</h1>{body}<p>Theo Nhịp Sống Thủ Đô</p></article></body></html>"
+        );
+        jsonl.push_str(&serde_json::json!({"url": url, "html": html}).to_string());
+        jsonl.push('\n');
+    }
+    let extra = tmp.path().join("extra.jsonl");
+    std::fs::write(&extra, jsonl).unwrap();
+    let demo = tmp.path().join("demo.warc.gz");
+    std::fs::write(&demo, baohoa::DEMO_WARC).unwrap();
     let c = tmp.path().join("c");
-    std::fs::create_dir_all(&c).unwrap();
-    let edited: String = std::iter::once(row.to_string())
-        .chain(rows.lines().skip(1).map(str::to_owned))
-        .map(|l| l + "\n")
-        .collect();
-    std::fs::write(c.join("sites.jsonl"), edited).unwrap();
-    let d = diff::diff_dirs(&a, &c).unwrap();
-    assert_eq!(d.changes.len(), 1);
-    assert_eq!(d.changes[0].site, site);
-    assert_eq!(d.changes[0].changes, vec![ChangeKind::Score]);
+    let registry = tmp.path().join("registry");
+    std::fs::create_dir_all(&registry).unwrap();
+    // Scanning files (not the embedded demo) needs the demo's registry entries spelled out.
+    for (name, text, _) in baohoa::DEMO_REGISTRY {
+        let file = std::path::Path::new(name).file_name().unwrap();
+        let sample = baohoa::models::ModelFiles::default()
+            .text(&format!("registry/{}", file.to_string_lossy()))
+            .unwrap();
+        let demo_rows: String = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(registry.join(file), format!("{sample}\n{demo_rows}")).unwrap();
+    }
+    let base = tmp.path().join("base");
+    for (out, with_extra) in [(&base, false), (&c, true)] {
+        let mut args = vec![
+            "scan",
+            "--quiet",
+            "--registry",
+            registry.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            demo.to_str().unwrap(),
+        ];
+        if with_extra {
+            args.push(extra.to_str().unwrap());
+        }
+        let o = baohoa(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    // The file-based scan of the demo equals the embedded one.
+    assert_eq!(
+        std::fs::read(base.join("sites.jsonl")).unwrap(),
+        std::fs::read(a.join("sites.jsonl")).unwrap()
+    );
+    let d = diff::diff_dirs(&base, &c).unwrap();
+    let sites: Vec<&str> = d.changes.iter().map(|c| c.site.as_str()).collect();
+    assert_eq!(sites, ["sacmauviet.vn"], "{d:#?}");
+    assert!(d.changes[0].changes.contains(&ChangeKind::NewFlag), "{d:#?}");
+    let o = baohoa(&["diff", base.to_str().unwrap(), c.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("sacmauviet.vn"), "{text}");
 }

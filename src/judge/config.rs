@@ -97,10 +97,11 @@ impl CriteriaConfig {
         if let Some(unknown) = cfg.criteria.keys().find(|k| !CODES.contains(&k.as_str())) {
             bail!("unknown criterion {unknown}; known codes: {}", CODES.join(", "));
         }
-        if cfg.settings.evidence_k == 0 || cfg.settings.evidence_k > 100 {
+        if cfg.settings.evidence_k == 0 || cfg.settings.evidence_k > crate::site::sample::DEFAULT_K {
             bail!(
-                "settings.evidence_k = {} is out of range; use 1..=100",
-                cfg.settings.evidence_k
+                "settings.evidence_k = {} is out of range; use 1..={} (examples kept per site and criterion)",
+                cfg.settings.evidence_k,
+                crate::site::sample::DEFAULT_K
             );
         }
         Ok(cfg)

@@ -212,9 +212,13 @@ fn measure(code: &str, agg: &SiteAggregate, dom: &DomainFeatures, class: SiteCla
                     } else {
                         format!(", added words: {}", m.added.join(" "))
                     };
+                    let how = serde_json::to_value(m.how)
+                        .ok()
+                        .and_then(|v| v.as_str().map(|h| h.replace('_', " ")))
+                        .unwrap_or_default();
                     f.statement = format!(
-                        "looks like the licensed outlet {} ({}): {:?} on \"{}\"{added} (similarity {:.2})",
-                        m.outlet, m.outlet_domain, m.how, m.matched, score
+                        "looks like the licensed outlet {} ({}): {how} on \"{}\"{added} (similarity {:.2})",
+                        m.outlet, m.outlet_domain, m.matched, score
                     );
                     f.evidence.push(Evidence {
                         url: home,

@@ -23,7 +23,7 @@ impl<T: Ord> Default for Sample<T> {
 }
 
 /// Evidence items kept per criterion and site.
-pub const DEFAULT_K: usize = 8;
+pub const DEFAULT_K: usize = 5;
 
 impl<T: Ord> Sample<T> {
     pub fn with_k(k: usize) -> Self {
