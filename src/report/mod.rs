@@ -18,22 +18,27 @@ pub const SCHEMA: u32 = 1;
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    write_atomic_with(path, |w| Ok(w.write_all(bytes)?))
+}
+
+/// Writes a file atomically from a writer callback (buffered; temporary file, fsync, rename).
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create output directory {}; check permissions", dir.display()))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let res = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+    let res = (|| -> anyhow::Result<()> {
+        let f = std::fs::File::create(&tmp)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+        fill(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        Ok(())
     })();
     if res.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -111,12 +116,14 @@ pub fn write_outputs_with(
     }
     partial.manifest.stage_seconds.judge = t.elapsed().as_secs_f64();
     let t = std::time::Instant::now();
-    let sites = to_jsonl(verdicts.iter().zip(partial.sites.values()).map(|(v, s)| SiteRow {
-        schema: SCHEMA,
-        verdict: v,
-        counts: s,
-    }))?;
-    write_atomic(&out.join("sites.jsonl"), &sites)?;
+    // Streamed: sites.jsonl is the largest output and is never held in memory whole.
+    write_atomic_with(&out.join("sites.jsonl"), |w| {
+        for (v, s) in verdicts.iter().zip(partial.sites.values()) {
+            serde_json::to_writer(&mut *w, &SiteRow { schema: SCHEMA, verdict: v, counts: s })?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
     let refs: Vec<&crate::judge::Verdict> = verdicts.iter().collect();
     let rows = flagged::rows(&refs, |site| {
         partial.sites.get(site).map_or((0, 0), |s| (s.pages, s.items()))
