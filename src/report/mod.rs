@@ -22,14 +22,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// Writes a file atomically from a writer callback (buffered; temporary file, fsync, rename).
-pub fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create output directory {}; check permissions", dir.display()))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let res = (|| -> anyhow::Result<()> {
         let f = std::fs::File::create(&tmp)?;
@@ -119,7 +122,14 @@ pub fn write_outputs_with(
     // Streamed: sites.jsonl is the largest output and is never held in memory whole.
     write_atomic_with(&out.join("sites.jsonl"), |w| {
         for (v, s) in verdicts.iter().zip(partial.sites.values()) {
-            serde_json::to_writer(&mut *w, &SiteRow { schema: SCHEMA, verdict: v, counts: s })?;
+            serde_json::to_writer(
+                &mut *w,
+                &SiteRow {
+                    schema: SCHEMA,
+                    verdict: v,
+                    counts: s,
+                },
+            )?;
             w.write_all(b"\n")?;
         }
         Ok(())
