@@ -114,9 +114,11 @@ pub fn is_news_like(agg: &SiteAggregate, dom: &DomainFeatures, cfg: &CriteriaCon
         .filter(|(k, _)| crate::site::is_press_label(k))
         .map(|(_, v)| v)
         .sum();
+    // A stray mention on a few pages (a recipe blog quoting "tờ báo") does not make a site news-like.
+    let share = |k: u64| k * 5 >= agg.pages.max(1);
     agg.sections.len() >= 3
-        || agg.newsroom_pages > 0
-        || press_labels > 0
+        || share(agg.newsroom_pages)
+        || share(press_labels)
         || dom.press_words.is_some()
         || dom.lookalike.is_some()
         || agg.attributed_articles * 3 >= agg.articles
