@@ -1,5 +1,6 @@
 //! baohoa finds báo hóa (newspaperization) in crawl dumps. The pipeline on one screen:
 //! ingest → page → site → judge → report; `scan` = `reduce(map(shard)…)` then the outputs.
+pub mod bench;
 pub mod domain;
 pub mod ingest;
 pub mod judge;

@@ -75,6 +75,11 @@ const PAGE_HELP: &str = "SOURCE is a saved HTML file, or `DUMP@OFFSET` for the r
 WARC/ARC/JSONL file (offsets are those printed in run.json errors and evidence). Without @OFFSET the first HTML \
 record of a dump is shown.";
 
+const BENCH_HELP: &str = "With no INPUT, a deterministic corpus (the demo pages, plus the real pages under \
+$BAOHOA_REALDATA when set, replicated under many URLs) is generated once and cached. Stages: ingest is a separate \
+single-thread read pass (gunzip, WARC, HTTP); decode, parse, features, tone and fold are CPU time summed over \
+workers; judge and report are wall time.\n\nExample:\n  baohoa bench --threads 1,2\n  baohoa bench big.warc.gz --json";
+
 const TONE_HELP: &str = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
 accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
 negative, sensational, score, categories and matches.";
@@ -169,6 +174,30 @@ enum Cmd {
     /// Score texts for negativity and sensationalism, one per stdin line (plain text or JSONL).
     #[command(after_help = TONE_HELP)]
     Tone {
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Measure throughput: per-stage ms/MB and share, end-to-end MB/s and pages/s per core, peak RSS.
+    #[command(after_help = BENCH_HELP)]
+    Bench {
+        /// WARC/ARC/JSONL/HTML inputs; none = a generated corpus (cached under --corpus-dir).
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Thread counts to run, comma-separated (default: 1 and all cores).
+        #[arg(long, value_name = "N,M", value_delimiter = ',')]
+        threads: Vec<usize>,
+        /// Size of the generated corpus, MB of HTML.
+        #[arg(long, value_name = "MB", default_value_t = 200)]
+        size_mb: u64,
+        /// Where the generated corpus is cached.
+        #[arg(long, value_name = "DIR", default_value = "target/bench-corpus")]
+        corpus_dir: PathBuf,
+        /// Output directory of the measured runs.
+        #[arg(short, long, value_name = "OUT", default_value = "target/bench-out")]
+        out: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         models: ModelArgs,
     },
@@ -283,6 +312,41 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 writeln!(out)?;
             } else {
                 print!("{}", baohoa::report::diff::to_text(&d));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Bench {
+            inputs,
+            threads,
+            size_mb,
+            corpus_dir,
+            out,
+            json,
+            models,
+        } => {
+            let models = load_models(&models)?;
+            let inputs = if inputs.is_empty() {
+                let real = std::env::var_os("BAOHOA_REALDATA").map(PathBuf::from);
+                eprintln!("baohoa: bench: preparing a {size_mb} MB corpus under {}", corpus_dir.display());
+                let p = baohoa::bench::default_corpus(&corpus_dir, real.as_deref(), size_mb * 1_000_000)?;
+                vec![Input::Path(p)]
+            } else {
+                expand(&inputs)?
+            };
+            let threads = if threads.is_empty() {
+                let all = std::thread::available_parallelism().map_or(1, usize::from);
+                if all > 1 { vec![1, all] } else { vec![1] }
+            } else {
+                threads
+            };
+            if threads.contains(&0) {
+                bail!("--threads must list counts of at least 1");
+            }
+            let r = baohoa::bench::run(&inputs, &threads, &models, &out)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                print!("{}", baohoa::bench::render(&r));
             }
             Ok(ExitCode::SUCCESS)
         }
