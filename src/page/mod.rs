@@ -1,9 +1,11 @@
 //! What one page says and shows: `Page` (flat view of the HTML) → `PageFeatures`.
 pub mod content;
 pub mod genre;
+pub mod html_tokens;
 pub mod identity;
 pub mod layout;
 pub mod parse;
+pub mod parse_fast;
 pub mod sourcing;
 
 use std::collections::HashMap;

@@ -9,7 +9,7 @@ pub const MAX_PARSE_BYTES: usize = 8 * 1024 * 1024;
 /// Text kept per block, in bytes (a longer block is cut at a char boundary).
 const MAX_BLOCK_BYTES: usize = 64 * 1024;
 /// Anchor text kept per link, in bytes.
-const MAX_LINK_TEXT: usize = 512;
+pub(super) const MAX_LINK_TEXT: usize = 512;
 /// Attribute text kept per container/widget, in bytes.
 const MAX_ATTR: usize = 160;
 /// Blocks, links and containers kept per page.
@@ -186,26 +186,26 @@ const SKIP_TAGS: &[&str] = &[
 ];
 
 #[derive(Clone, Copy)]
-struct Frame {
-    region: BlockRegion,
-    skip: bool,
-    link: Option<u32>,
-    container: u32,
+pub(super) struct Frame {
+    pub(super) region: BlockRegion,
+    pub(super) skip: bool,
+    pub(super) link: Option<u32>,
+    pub(super) container: u32,
     /// This element opened a container (its close ends a block).
-    is_block: bool,
+    pub(super) is_block: bool,
     /// Index into `widgets` of an enclosing form.
-    form: Option<u32>,
+    pub(super) form: Option<u32>,
 }
 
-struct Walker<'p> {
-    page: &'p mut Page,
-    buf: String,
-    link_chars: usize,
-    pending_space: bool,
+pub(super) struct Walker<'p> {
+    pub(super) page: &'p mut Page,
+    pub(super) buf: String,
+    pub(super) link_chars: usize,
+    pub(super) pending_space: bool,
 }
 
 impl Walker<'_> {
-    fn push_text(&mut self, t: &str, in_link: bool) {
+    pub(super) fn push_text(&mut self, t: &str, in_link: bool) {
         if self.buf.len() >= MAX_BLOCK_BYTES {
             return;
         }
@@ -229,7 +229,7 @@ impl Walker<'_> {
         }
     }
 
-    fn line_break(&mut self) {
+    pub(super) fn line_break(&mut self) {
         while self.buf.ends_with(' ') {
             self.buf.pop();
         }
@@ -239,7 +239,7 @@ impl Walker<'_> {
         self.pending_space = false;
     }
 
-    fn flush(&mut self, f: &Frame) {
+    pub(super) fn flush(&mut self, f: &Frame) {
         let text = self.buf.trim();
         if !text.is_empty() && self.page.blocks.len() < MAX_ITEMS {
             let mut text = text.to_owned();
@@ -285,7 +285,7 @@ fn path_of(cs: &[Container], mut id: u32) -> String {
     parts.join(">")
 }
 
-fn cap(s: &str, n: usize) -> &str {
+pub(super) fn cap(s: &str, n: usize) -> &str {
     if s.len() <= n {
         return s;
     }
@@ -296,7 +296,7 @@ fn cap(s: &str, n: usize) -> &str {
     &s[..e]
 }
 
-fn region_of(tag: &str, attrs: &str, role: Option<&str>) -> Option<BlockRegion> {
+pub(super) fn region_of(tag: &str, attrs: &str, role: Option<&str>) -> Option<BlockRegion> {
     match tag {
         "footer" => return Some(BlockRegion::Footer),
         "nav" => return Some(BlockRegion::Nav),
@@ -344,7 +344,7 @@ fn region_of(tag: &str, attrs: &str, role: Option<&str>) -> Option<BlockRegion> 
     None
 }
 
-fn is_widget(tag: &str, attrs: &str) -> bool {
+pub(super) fn is_widget(tag: &str, attrs: &str) -> bool {
     tag == "form"
         || attrs.contains("comment")
         || attrs.contains("binh-luan")
@@ -407,8 +407,6 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
             Node::Element(el) => {
                 let name = el.name();
                 let attr = |k: &str| el.attr(k);
-                let mut f = top;
-                f.is_block = false;
                 match name {
                     "title" if !title_done => {
                         let t: String = n
@@ -418,153 +416,28 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
                         w.page.title = squash_ws(&t);
                         title_done = true;
                     }
-                    "html" => {
-                        if let Some(l) = attr("lang") {
-                            w.page.html_lang = cap(l.trim(), 32).to_owned();
-                        }
-                    }
-                    "meta" => {
-                        let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
-                        if let (Some(k), Some(v)) = (key, attr("content")) {
-                            w.page
-                                .meta
-                                .push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
-                        }
-                    }
-                    "link" => {
-                        let rel = attr("rel").unwrap_or("");
-                        if w.page.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
-                            w.page.canonical = attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
-                        }
-                    }
-                    "script" => {
-                        let ty = attr("type").unwrap_or("");
-                        if ty.trim().eq_ignore_ascii_case("application/ld+json") && ld_scripts.len() < 64 {
-                            let t: String = n
-                                .children()
-                                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                                .collect();
-                            ld_scripts.push(cap(&t, 1 << 20).to_owned());
-                        }
-                        if let Some(s) = attr("src") {
-                            let s = s.to_ascii_lowercase();
-                            if is_widget("script", &s) && w.page.widgets.len() < 1000 {
-                                w.page.widgets.push(Widget {
-                                    tag: "script".into(),
-                                    attrs: cap(&s, MAX_ATTR).to_owned(),
-                                    has_textarea: false,
-                                    container: top.container,
-                                });
-                            }
-                        }
-                    }
                     _ => {}
                 }
-                if name == "time"
-                    && let Some(d) = attr("datetime")
-                    && w.page.times.len() < 100
+                if name == "script"
+                    && attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                    && ld_scripts.len() < 64
                 {
-                    w.page.times.push(cap(d.trim(), 64).to_owned());
+                    let t: String = n
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                        .collect();
+                    ld_scripts.push(cap(&t, 1 << 20).to_owned());
                 }
-                if name != "meta"
-                    && let Some(ip) = attr("itemprop")
-                    && w.page.itemprops.len() < 1000
-                {
-                    let v = attr("datetime")
-                        .or_else(|| attr("content"))
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| {
-                            let mut s = String::new();
-                            for d in n.descendants().take(64) {
-                                if let Some(t) = d.value().as_text() {
-                                    s.push_str(t);
-                                    s.push(' ');
-                                }
-                            }
-                            squash_ws(cap(&s, 400))
-                        });
-                    w.page.itemprops.push((ip.trim().to_ascii_lowercase(), v));
-                }
-                if name == "article" {
-                    w.page.article_tags += 1;
-                }
-                let mut idclass = String::new();
-                for k in ["id", "class"] {
-                    if let Some(v) = attr(k) {
-                        if !idclass.is_empty() {
-                            idclass.push(' ');
-                        }
-                        idclass.push_str(cap(v.trim(), MAX_ATTR));
-                    }
-                }
-                idclass.make_ascii_lowercase();
-                let page_level = matches!(name, "html" | "body" | "main" | "form");
-                if let Some(r) = region_of(name, &idclass, attr("role")).filter(|_| !page_level) {
-                    // A header/nav inside the footer stays footer; a footer anywhere is footer.
-                    if f.region == BlockRegion::Body || r == BlockRegion::Footer {
-                        f.region = r;
-                    }
-                }
-                if SKIP_TAGS.contains(&name) {
-                    f.skip = true;
-                }
-                // Widgets: comment boxes, embeds, forms.
-                if name != "script" {
-                    let mut wa = idclass.clone();
-                    for k in ["src", "action", "data-href", "name"] {
-                        if let Some(v) = attr(k) {
-                            wa.push(' ');
-                            wa.push_str(&cap(v.trim(), MAX_ATTR).to_ascii_lowercase());
+                let f = open_element(&mut w, top, name, &attr, &mut || {
+                    let mut s = String::new();
+                    for d in n.descendants().take(64) {
+                        if let Some(t) = d.value().as_text() {
+                            s.push_str(t);
+                            s.push(' ');
                         }
                     }
-                    if is_widget(name, &wa) && w.page.widgets.len() < 1000 {
-                        if name == "form" {
-                            f.form = Some(w.page.widgets.len() as u32);
-                        }
-                        w.page.widgets.push(Widget {
-                            tag: name.to_owned(),
-                            attrs: cap(&wa, MAX_ATTR * 2).to_owned(),
-                            has_textarea: false,
-                            container: top.container,
-                        });
-                    }
-                    if name == "textarea"
-                        && let Some(fi) = f.form
-                        && let Some(wd) = w.page.widgets.get_mut(fi as usize)
-                    {
-                        wd.has_textarea = true;
-                    }
-                }
-                if name == "br" && !top.skip {
-                    w.line_break();
-                } else if name == "a" && !f.skip {
-                    if let Some(h) = attr("href")
-                        && w.page.links.len() < MAX_ITEMS
-                    {
-                        f.link = Some(w.page.links.len() as u32);
-                        w.page.links.push(Link {
-                            href: cap(h.trim(), 2048).to_owned(),
-                            text: String::new(),
-                            region: f.region,
-                            container: top.container,
-                            block: 0,
-                        });
-                    }
-                } else if BLOCK_TAGS.contains(&name) && !f.skip {
-                    w.flush(&top);
-                    if w.page.containers.len() < MAX_ITEMS {
-                        let id = w.page.containers.len() as u32;
-                        w.page.containers.push(Container {
-                            parent: top.container,
-                            last: id,
-                            tag: name.to_owned(),
-                            attrs: cap(&idclass, MAX_ATTR).to_owned(),
-                            region: f.region,
-                        });
-                        f.container = id;
-                        f.is_block = true;
-                    }
-                }
+                    Some(squash_ws(cap(&s, 400)))
+                });
                 if n.has_children() {
                     stack.push(f);
                     descend = true;
@@ -613,7 +486,154 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
     page
 }
 
-fn close(w: &mut Walker<'_>, f: &Frame, stack: &[Frame], root: &Frame) {
+/// Opens element `name` under frame `top`: page-level facts (lang, meta, canonical, times,
+/// itemprops, widgets, links, containers) and the frame of its children. Shared by both parsers.
+/// `item_text` gives the text of an itemprop element without a value attribute (the streaming
+/// parser returns `None` and fills the value in when the element closes).
+pub(super) fn open_element<'b>(
+    w: &mut Walker<'_>,
+    top: Frame,
+    name: &str,
+    attr: &dyn Fn(&str) -> Option<&'b str>,
+    item_text: &mut dyn FnMut() -> Option<String>,
+) -> Frame {
+    let mut f = top;
+    f.is_block = false;
+    match name {
+            "html" => {
+                if let Some(l) = attr("lang") {
+                    w.page.html_lang = cap(l.trim(), 32).to_owned();
+                }
+            }
+            "meta" => {
+                let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
+                if let (Some(k), Some(v)) = (key, attr("content")) {
+                    w.page
+                        .meta
+                        .push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
+                }
+            }
+            "link" => {
+                let rel = attr("rel").unwrap_or("");
+                if w.page.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
+                    w.page.canonical = attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+                }
+            }
+            "script" => {
+                if let Some(s) = attr("src") {
+                    let s = s.to_ascii_lowercase();
+                    if is_widget("script", &s) && w.page.widgets.len() < 1000 {
+                        w.page.widgets.push(Widget {
+                            tag: "script".into(),
+                            attrs: cap(&s, MAX_ATTR).to_owned(),
+                            has_textarea: false,
+                            container: top.container,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+        if name == "time"
+            && let Some(d) = attr("datetime")
+            && w.page.times.len() < 100
+        {
+            w.page.times.push(cap(d.trim(), 64).to_owned());
+        }
+        if name != "meta"
+            && let Some(ip) = attr("itemprop")
+            && w.page.itemprops.len() < 1000
+        {
+            let v = match attr("datetime").or_else(|| attr("content")) {
+                Some(v) => v.to_owned(),
+                None => item_text().unwrap_or_default(),
+            };
+            w.page.itemprops.push((ip.trim().to_ascii_lowercase(), v));
+        }
+        if name == "article" {
+            w.page.article_tags += 1;
+        }
+        let mut idclass = String::new();
+        for k in ["id", "class"] {
+            if let Some(v) = attr(k) {
+                if !idclass.is_empty() {
+                    idclass.push(' ');
+                }
+                idclass.push_str(cap(v.trim(), MAX_ATTR));
+            }
+        }
+        idclass.make_ascii_lowercase();
+        let page_level = matches!(name, "html" | "body" | "main" | "form");
+        if let Some(r) = region_of(name, &idclass, attr("role")).filter(|_| !page_level) {
+            // A header/nav inside the footer stays footer; a footer anywhere is footer.
+            if f.region == BlockRegion::Body || r == BlockRegion::Footer {
+                f.region = r;
+            }
+        }
+        if SKIP_TAGS.contains(&name) {
+            f.skip = true;
+        }
+        // Widgets: comment boxes, embeds, forms.
+        if name != "script" {
+            let mut wa = idclass.clone();
+            for k in ["src", "action", "data-href", "name"] {
+                if let Some(v) = attr(k) {
+                    wa.push(' ');
+                    wa.push_str(&cap(v.trim(), MAX_ATTR).to_ascii_lowercase());
+                }
+            }
+            if is_widget(name, &wa) && w.page.widgets.len() < 1000 {
+                if name == "form" {
+                    f.form = Some(w.page.widgets.len() as u32);
+                }
+                w.page.widgets.push(Widget {
+                    tag: name.to_owned(),
+                    attrs: cap(&wa, MAX_ATTR * 2).to_owned(),
+                    has_textarea: false,
+                    container: top.container,
+                });
+            }
+            if name == "textarea"
+                && let Some(fi) = f.form
+                && let Some(wd) = w.page.widgets.get_mut(fi as usize)
+            {
+                wd.has_textarea = true;
+            }
+        }
+        if name == "br" && !top.skip {
+            w.line_break();
+        } else if name == "a" && !f.skip {
+            if let Some(h) = attr("href")
+                && w.page.links.len() < MAX_ITEMS
+            {
+                f.link = Some(w.page.links.len() as u32);
+                w.page.links.push(Link {
+                    href: cap(h.trim(), 2048).to_owned(),
+                    text: String::new(),
+                    region: f.region,
+                    container: top.container,
+                    block: 0,
+                });
+            }
+        } else if BLOCK_TAGS.contains(&name) && !f.skip {
+            w.flush(&top);
+            if w.page.containers.len() < MAX_ITEMS {
+                let id = w.page.containers.len() as u32;
+                w.page.containers.push(Container {
+                    parent: top.container,
+                    last: id,
+                    tag: name.to_owned(),
+                    attrs: cap(&idclass, MAX_ATTR).to_owned(),
+                    region: f.region,
+                });
+                f.container = id;
+                f.is_block = true;
+            }
+        }
+    f
+}
+
+pub(super) fn close(w: &mut Walker<'_>, f: &Frame, stack: &[Frame], root: &Frame) {
     if let Some(li) = f.link {
         let parent_link = stack.last().and_then(|p| p.link);
         if parent_link != Some(li)
@@ -633,7 +653,7 @@ fn close(w: &mut Walker<'_>, f: &Frame, stack: &[Frame], root: &Frame) {
     let _ = root;
 }
 
-fn finish_links(page: &mut Page) {
+pub(super) fn finish_links(page: &mut Page) {
     let nblocks = page.blocks.len() as u32;
     for l in &mut page.links {
         l.text = squash_ws(&l.text);
