@@ -195,6 +195,8 @@ fn is_heading(n: &str) -> bool {
 struct Open {
     name: String,
     frame: Frame,
+    /// Blocks emitted before this element opened.
+    blocks_before: u32,
     children: bool,
     uid: u32,
     foreign: bool,
@@ -233,6 +235,8 @@ struct Builder<'p> {
     uid: u32,
     /// A foreign (SVG) `<title>` being read: its stack depth and text.
     svg_title: Option<(usize, String)>,
+    /// The <html> element has a lang attribute.
+    html_lang_attr: bool,
 }
 
 /// Parses HTML text (already decoded and NFC) of a page fetched from `url`, without building a DOM.
@@ -270,6 +274,7 @@ pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
         stack: vec![Open {
             name: "#document".into(),
             frame: root,
+            blocks_before: 0,
             children: false,
             uid: 0,
             foreign: false,
@@ -289,6 +294,7 @@ pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
         items: Vec::new(),
         uid: 0,
         svg_title: None,
+        html_lang_attr: false,
     };
     let mut tok = Tokenizer::new(src);
     let mut seen_doctype = false;
@@ -413,7 +419,7 @@ impl Builder<'_> {
             s.push_str(t);
         }
         for it in &mut self.items {
-            if it.nodes < 64 {
+            if it.nodes <= 64 {
                 it.text.push_str(t);
                 it.text.push(' ');
             }
@@ -444,11 +450,12 @@ impl Builder<'_> {
         }
         let mut pending = false;
         let items_before = self.w.page.itemprops.len();
+        let blocks_before = self.w.page.blocks.len() as u32;
         let f = open_element(&mut self.w, top, name, attr, &mut || {
             pending = true;
             None
         });
-        if pending && self.w.page.itemprops.len() > items_before {
+        if pending && !void && self.w.page.itemprops.len() > items_before {
             self.items.push(Item {
                 index: items_before,
                 depth: self.stack.len(),
@@ -461,6 +468,7 @@ impl Builder<'_> {
             self.stack.push(Open {
                 name: name.to_owned(),
                 frame: f,
+                blocks_before,
                 children: false,
                 uid: self.uid,
                 foreign,
@@ -528,6 +536,8 @@ impl Builder<'_> {
             return;
         }
         let o = self.stack.remove(i);
+        // In the repaired tree the element ends where the next open element began.
+        let ends_at = self.stack.get(i).map_or(self.w.page.blocks.len() as u32, |n| n.blocks_before);
         let parent = self.stack.get(i - 1).map_or(self.root, |p| p.frame);
         for e in self.stack.iter_mut().skip(i) {
             if e.frame.link == o.frame.link && o.frame.link != parent.link {
@@ -540,8 +550,9 @@ impl Builder<'_> {
         if let Some(li) = o.frame.link
             && o.frame.link != parent.link
             && let Some(l) = self.w.page.links.get_mut(li as usize)
+            && o.children
         {
-            l.block = self.w.page.blocks.len() as u32;
+            l.block = ends_at;
         }
     }
 
@@ -651,7 +662,14 @@ impl Builder<'_> {
             "html" => {
                 if !self.html {
                     self.html = true;
+                    self.html_lang_attr = tag.attr("lang").is_some();
                     self.insert_tag(tag, false, false);
+                } else if !self.html_lang_attr
+                    && let Some(l) = tag.attr("lang")
+                {
+                    // A later <html> adds its missing attributes to the first.
+                    self.html_lang_attr = true;
+                    self.w.page.html_lang = cap(l.trim(), 32).to_owned();
                 }
                 return None;
             }
@@ -768,7 +786,7 @@ impl Builder<'_> {
                 }
                 self.reconstruct_a();
                 self.insert_tag(tag, false, false);
-                let attrs = ["href", "id", "class", "itemprop", "datetime", "content", "role", "name"]
+                let attrs = ["href", "id", "class", "itemprop", "datetime", "content", "role", "name", "src", "action", "data-href"]
                     .iter()
                     .filter_map(|k| tag.attr(k).map(|v| ((*k).to_owned(), v.to_owned())))
                     .collect();
@@ -945,9 +963,7 @@ impl Builder<'_> {
                 }
             }
             _ if FORMATTING.contains(&name) => {
-                if name == "a" {
-                    self.active_a = None;
-                }
+                let active = if name == "a" { self.active_a.take() } else { None };
                 let Some(i) = self.in_scope(|n| n == name, &[]) else { return };
                 let special_above = self
                     .stack
@@ -955,7 +971,15 @@ impl Builder<'_> {
                     .skip(i + 1)
                     .any(|o| SPECIAL.contains(&o.name.as_str()));
                 if special_above {
+                    // The furthest block moves out of the anchor and gets an (empty) clone of it when
+                    // it is still empty and current; other shapes are approximated (see above).
+                    let fb_empty = self.stack.last().is_some_and(|o| !o.children && SPECIAL.contains(&o.name.as_str()))
+                        && self.stack.iter().skip(i + 1).filter(|o| SPECIAL.contains(&o.name.as_str())).count() == 1;
                     self.remove_at(i);
+                    if fb_empty && let Some(a) = active {
+                        let attrs = a.attrs;
+                        self.insert("a", &|k| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()), true, false);
+                    }
                 } else {
                     while self.stack.len() > i {
                         self.pop();
