@@ -152,6 +152,7 @@ pub struct RunFigure {
 /// What `baohoa bench` measured.
 #[derive(Debug, Clone, Serialize)]
 pub struct BenchReport {
+    pub parser: crate::page::ParserKind,
     pub inputs: Vec<String>,
     pub input_bytes: u64,
     pub html_bytes: u64,
@@ -180,7 +181,13 @@ pub fn ingest_only(inputs: &[Input]) -> anyhow::Result<(f64, u64)> {
 
 /// Runs the whole pipeline (map, judge, report into `out`) over `inputs` once per thread count.
 /// Stage figures come from the first run (the single-thread one when `threads` starts with 1).
-pub fn run(inputs: &[Input], threads: &[usize], models: &Models, out: &Path) -> anyhow::Result<BenchReport> {
+pub fn run(
+    inputs: &[Input],
+    threads: &[usize],
+    parser: crate::page::ParserKind,
+    models: &Models,
+    out: &Path,
+) -> anyhow::Result<BenchReport> {
     let (ingest_s, _) = ingest_only(inputs)?;
     let mut runs = Vec::new();
     let mut stages = Vec::new();
@@ -188,6 +195,7 @@ pub fn run(inputs: &[Input], threads: &[usize], models: &Models, out: &Path) -> 
     for (k, &n) in threads.iter().enumerate() {
         let opts = ScanOptions {
             threads: n,
+            parser,
             ..ScanOptions::default()
         };
         let t = Instant::now();
@@ -232,6 +240,7 @@ pub fn run(inputs: &[Input], threads: &[usize], models: &Models, out: &Path) -> 
         }
     }
     Ok(BenchReport {
+        parser,
         inputs: inputs.iter().map(Input::name).collect(),
         input_bytes,
         html_bytes,
@@ -257,11 +266,12 @@ pub fn peak_rss() -> u64 {
 pub fn render(r: &BenchReport) -> String {
     let mut s = String::new();
     s.push_str(&format!(
-        "input: {} ({:.1} MB stored, {:.1} MB of HTML, {} pages)\n\n",
+        "input: {} ({:.1} MB stored, {:.1} MB of HTML, {} pages); parser: {:?}\n\n",
         r.inputs.join(", "),
         r.input_bytes as f64 / 1e6,
         r.html_bytes as f64 / 1e6,
-        r.pages
+        r.pages,
+        r.parser
     ));
     s.push_str("stage        seconds   ms/MB   share\n");
     for st in &r.stages {

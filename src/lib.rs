@@ -87,6 +87,8 @@ impl Input {
 pub struct ScanOptions {
     pub threads: usize,
     pub max_page_bytes: usize,
+    /// HTML parser (both give the same features; `Fast` is the default).
+    pub parser: page::ParserKind,
 }
 
 impl Default for ScanOptions {
@@ -94,6 +96,7 @@ impl Default for ScanOptions {
         ScanOptions {
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             max_page_bytes: ingest::DEFAULT_MAX_PAGE_BYTES,
+            parser: page::ParserKind::default(),
         }
     }
 }
@@ -134,10 +137,15 @@ pub struct StageNanos {
 /// Decodes, parses and extracts the features of one record: page features, the tone of article
 /// items, the places they name, and cited outlets resolved through the registry.
 pub fn analyse(rec: &Record, models: &Models, t: &mut StageNanos) -> PageFeatures {
+    analyse_with(rec, models, page::ParserKind::default(), t)
+}
+
+/// [`analyse`] with a chosen HTML parser.
+pub fn analyse_with(rec: &Record, models: &Models, parser: page::ParserKind, t: &mut StageNanos) -> PageFeatures {
     let t0 = Instant::now();
     let dec = ingest::decode::decode_html(&rec.body, rec.header("content-type"));
     let t1 = Instant::now();
-    let mut page = page::parse(&dec.html, rec.url.as_deref());
+    let mut page = page::parse_with(parser, &dec.html, rec.url.as_deref());
     page.truncated |= rec.truncated;
     let t2 = Instant::now();
     let mut f = page::features(&page, &models.page);
@@ -237,7 +245,7 @@ pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn
             rx.into_iter()
                 .par_bridge()
                 .fold(Acc::default, |mut acc, rec| {
-                    let f = analyse(&rec, models, &mut acc.t);
+                    let f = analyse_with(&rec, models, opts.parser, &mut acc.t);
                     let t = Instant::now();
                     acc.html_records += 1;
                     acc.html_bytes += rec.body.len() as u64;

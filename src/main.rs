@@ -58,6 +58,9 @@ struct RunArgs {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// HTML parser: fast (streaming, default) or scraper (html5ever DOM, the reference).
+    #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
+    parser: baohoa::page::ParserKind,
 }
 
 const SCAN_HELP: &str = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
@@ -198,6 +201,9 @@ enum Cmd {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// HTML parser to measure.
+        #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
+        parser: baohoa::page::ParserKind,
         #[command(flatten)]
         models: ModelArgs,
     },
@@ -322,6 +328,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             corpus_dir,
             out,
             json,
+            parser,
             models,
         } => {
             let models = load_models(&models)?;
@@ -342,7 +349,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if threads.contains(&0) {
                 bail!("--threads must list counts of at least 1");
             }
-            let r = baohoa::bench::run(&inputs, &threads, &models, &out)?;
+            let r = baohoa::bench::run(&inputs, &threads, parser, &models, &out)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&r)?);
             } else {
@@ -430,6 +437,7 @@ fn map_inputs(inputs: &[Input], run: &RunArgs, models: &Models) -> anyhow::Resul
     }
     let mut opts = ScanOptions {
         max_page_bytes: run.max_page_bytes,
+        parser: run.parser,
         ..ScanOptions::default()
     };
     if let Some(t) = run.threads {

@@ -20,7 +20,7 @@ use crate::text::lexicon::{Fold, Lexicon};
 pub use content::MainText;
 pub use identity::{Licence, LicenceKind, NewsroomTitle, SelfLabel, SiteName};
 pub use layout::{CommentWidget, PublishedTime, Section};
-pub use parse::{Block, BlockRegion, Container, Link, Page, Widget, parse};
+pub use parse::{Block, BlockRegion, Container, Link, Page, ParserKind, Widget, parse, parse_with};
 pub use sourcing::{Attribution, Byline};
 
 /// Characters of context kept around a matched phrase in evidence.

@@ -354,8 +354,32 @@ pub(super) fn is_widget(tag: &str, attrs: &str) -> bool {
         || attrs.contains("facebook.com/plugins")
 }
 
-/// Parses HTML text (already decoded and NFC) of a page fetched from `url`.
+/// Which HTML parser builds the `Page` (both give the same `Page`; see tests/parse_diff.rs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ParserKind {
+    /// Streaming tokenizer, no DOM (`parse_fast.rs`).
+    #[default]
+    Fast,
+    /// html5ever DOM via scraper: the reference.
+    Scraper,
+}
+
+/// Parses HTML text (already decoded and NFC) of a page fetched from `url` (fast parser).
 pub fn parse(html: &str, url: Option<&str>) -> Page {
+    super::parse_fast::parse_fast(html, url)
+}
+
+/// Parses with the given parser.
+pub fn parse_with(kind: ParserKind, html: &str, url: Option<&str>) -> Page {
+    match kind {
+        ParserKind::Fast => super::parse_fast::parse_fast(html, url),
+        ParserKind::Scraper => parse_scraper(html, url),
+    }
+}
+
+/// The reference parser: html5ever builds a DOM (scraper), then one iterative walk.
+pub fn parse_scraper(html: &str, url: Option<&str>) -> Page {
     let truncated = html.len() > MAX_PARSE_BYTES;
     let src = cap(html, MAX_PARSE_BYTES);
     let doc = Html::parse_document(src);
@@ -843,7 +867,14 @@ mod tests {
 
     #[test]
     fn blocks_regions_links() {
-        let p = parse(
+        for kind in [ParserKind::Scraper, ParserKind::Fast] {
+            blocks_regions_links_with(kind);
+        }
+    }
+
+    fn blocks_regions_links_with(kind: ParserKind) {
+        let p = parse_with(
+            kind,
             r#"<html lang="vi"><head><title> Tin | Báo </title><meta property="og:type" content="article">
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"x",}</script></head>
             <body><nav><ul><li><a href="/thoi-su">Thời sự</a></li></ul></nav>
@@ -872,7 +903,9 @@ mod tests {
         for _ in 0..10_000 {
             h.push_str("<div>x");
         }
-        let p = parse(&h, None);
-        assert!(!p.blocks.is_empty());
+        for kind in [ParserKind::Scraper, ParserKind::Fast] {
+            let p = parse_with(kind, &h, None);
+            assert!(!p.blocks.is_empty());
+        }
     }
 }

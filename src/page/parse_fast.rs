@@ -914,7 +914,10 @@ impl Builder<'_> {
             }
         }
         if !self.body && !matches!(name, "br" | "head" | "body" | "html") {
-            // Before the body, stray end tags are ignored.
+            // Before the body only the current element (title, script…) can be ended.
+            if self.cur_name() == name {
+                self.pop();
+            }
             return;
         }
         match name {
@@ -1028,7 +1031,7 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::parse::parse;
+    use crate::page::parse::parse_scraper as parse;
 
     fn same(html: &str) {
         let a = parse(html, Some("https://x.vn/a"));
