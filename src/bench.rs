@@ -38,7 +38,10 @@ pub fn demo_pages() -> Vec<SeedPage> {
             if let Event::Record(r) = ev {
                 out.push(SeedPage {
                     url: r.url.clone().unwrap_or_else(|| "http://demo.invalid/".into()),
-                    content_type: r.header("content-type").unwrap_or("text/html; charset=utf-8").to_owned(),
+                    content_type: r
+                        .header("content-type")
+                        .unwrap_or("text/html; charset=utf-8")
+                        .to_owned(),
                     body: r.body,
                 });
             }
@@ -61,7 +64,9 @@ pub fn real_pages(root: &Path) -> Vec<SeedPage> {
         files.sort();
         for p in files {
             if let Ok(body) = std::fs::read(&p) {
-                let stem = p.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                let stem = p
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                 out.push(SeedPage {
                     url: format!("https://{}/{stem}.html", stem.split(['.', '1']).next().unwrap_or("x")),
                     content_type: "text/html".into(),
@@ -96,9 +101,16 @@ pub fn write_corpus(path: &Path, seeds: &[SeedPage], html_bytes: u64) -> anyhow:
     w.warcinfo("2026-11-20T00:00:00Z", "software: baohoa bench\r\n")?;
     let (mut n, mut bytes) = (0u64, 0u64);
     while bytes < html_bytes {
-        let Some(s) = seeds.get((n % seeds.len() as u64) as usize) else { break };
+        let Some(s) = seeds.get((n % seeds.len() as u64) as usize) else {
+            break;
+        };
         let site = n.wrapping_mul(7919) % 997;
-        let path_part = s.url.split_once("://").map_or("", |(_, r)| r).split_once('/').map_or("", |(_, p)| p);
+        let path_part = s
+            .url
+            .split_once("://")
+            .map_or("", |(_, r)| r)
+            .split_once('/')
+            .map_or("", |(_, p)| p);
         let url = format!("https://site{site}.example.vn/{n}/{path_part}");
         let headers = [("Content-Type", s.content_type.as_str())];
         w.response(&Response {
@@ -173,7 +185,8 @@ pub fn ingest_only(inputs: &[Input]) -> anyhow::Result<(f64, u64)> {
             Input::Path(p) => Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?),
             Input::Embedded { bytes, .. } => Box::new(*bytes),
         };
-        let (_, events) = crate::ingest::open_reader(i.name().into(), reader, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let (_, events) =
+            crate::ingest::open_reader(i.name().into(), reader, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
         pages += events.filter(|e| matches!(e, Event::Record(_))).count() as u64;
     }
     Ok((t.elapsed().as_secs_f64(), pages))
@@ -283,7 +296,9 @@ pub fn render(r: &BenchReport) -> String {
             st.share * 100.0
         ));
     }
-    s.push_str("(ingest: a separate single-thread read pass; judge, report: wall; others: CPU summed over workers)\n\n");
+    s.push_str(
+        "(ingest: a separate single-thread read pass; judge, report: wall; others: CPU summed over workers)\n\n",
+    );
     s.push_str("threads   wall s   MB/s  MB/s/core  pages/s  pages/s/core\n");
     for x in &r.runs {
         s.push_str(&format!(

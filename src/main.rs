@@ -334,7 +334,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let models = load_models(&models)?;
             let inputs = if inputs.is_empty() {
                 let real = std::env::var_os("BAOHOA_REALDATA").map(PathBuf::from);
-                eprintln!("baohoa: bench: preparing a {size_mb} MB corpus under {}", corpus_dir.display());
+                eprintln!(
+                    "baohoa: bench: preparing a {size_mb} MB corpus under {}",
+                    corpus_dir.display()
+                );
                 let p = baohoa::bench::default_corpus(&corpus_dir, real.as_deref(), size_mb * 1_000_000)?;
                 vec![Input::Path(p)]
             } else {

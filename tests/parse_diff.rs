@@ -34,7 +34,9 @@ fn real_documents(root: &Path) -> Vec<(String, Vec<u8>)> {
                 out.push((name, b));
             }
         } else if name.contains("warc-samples") {
-            let Ok((_, events)) = baohoa::ingest::open(&p, &Default::default()) else { continue };
+            let Ok((_, events)) = baohoa::ingest::open(&p, &Default::default()) else {
+                continue;
+            };
             for ev in events {
                 if let baohoa::ingest::Event::Record(r) = ev {
                     out.push((r.address(), r.body));
@@ -63,7 +65,11 @@ fn diff(a: &serde_json::Value, b: &serde_json::Value) -> Vec<String> {
         .filter(|(k, v)| b.get(*k) != Some(*v))
         .map(|(k, v)| {
             let cut = |x: String| x.chars().take(300).collect::<String>();
-            format!("  {k}: scraper={} fast={}", cut(v.to_string()), cut(b.get(k).map(|x| x.to_string()).unwrap_or_default()))
+            format!(
+                "  {k}: scraper={} fast={}",
+                cut(v.to_string()),
+                cut(b.get(k).map(|x| x.to_string()).unwrap_or_default())
+            )
         })
         .collect()
 }
@@ -74,9 +80,15 @@ fn check(docs: &[(String, Vec<u8>)], models: &Models) -> (usize, Vec<String>) {
     for (name, body) in docs {
         let html = baohoa::ingest::decode::decode_html(body, None).html;
         let url = "https://example.vn/a/b.html";
-        let (pa, pb) = (page::parse::parse_scraper(&html, Some(url)), parse_fast(&html, Some(url)));
+        let (pa, pb) = (
+            page::parse::parse_scraper(&html, Some(url)),
+            parse_fast(&html, Some(url)),
+        );
         if pa != pb {
-            let (ja, jb) = (serde_json::to_value(&pa).unwrap_or_default(), serde_json::to_value(&pb).unwrap_or_default());
+            let (ja, jb) = (
+                serde_json::to_value(&pa).unwrap_or_default(),
+                serde_json::to_value(&pb).unwrap_or_default(),
+            );
             let fields: Vec<String> = ja
                 .as_object()
                 .into_iter()
@@ -87,7 +99,11 @@ fn check(docs: &[(String, Vec<u8>)], models: &Models) -> (usize, Vec<String>) {
                     format!("{k} ({}/{})", len(Some(v)), len(jb.get(k.as_str())))
                 })
                 .collect();
-            page_diffs.push(format!("{} [{}]", name.rsplit('/').next().unwrap_or(name), fields.join(", ")));
+            page_diffs.push(format!(
+                "{} [{}]",
+                name.rsplit('/').next().unwrap_or(name),
+                fields.join(", ")
+            ));
         }
         let a = features_json(&html, url, false, models);
         let b = features_json(&html, url, true, models);
@@ -96,7 +112,11 @@ fn check(docs: &[(String, Vec<u8>)], models: &Models) -> (usize, Vec<String>) {
         }
     }
     // The flat `Page` is compared too: it is stricter than the features.
-    eprintln!("{} of {} documents give a different Page:", page_diffs.len(), docs.len());
+    eprintln!(
+        "{} of {} documents give a different Page:",
+        page_diffs.len(),
+        docs.len()
+    );
     for d in &page_diffs {
         eprintln!("  {d}");
     }
@@ -107,10 +127,18 @@ fn check(docs: &[(String, Vec<u8>)], models: &Models) -> (usize, Vec<String>) {
 #[test]
 fn fast_parser_matches_scraper_on_demo_pages() {
     let models = Models::load(&ModelFiles::default()).expect("embedded models load");
-    let docs: Vec<(String, Vec<u8>)> = baohoa::bench::demo_pages().into_iter().map(|s| (s.url, s.body)).collect();
+    let docs: Vec<(String, Vec<u8>)> = baohoa::bench::demo_pages()
+        .into_iter()
+        .map(|s| (s.url, s.body))
+        .collect();
     let (n, failures) = check(&docs, &models);
     assert!(n > 10);
-    assert!(failures.is_empty(), "{} of {n} demo pages differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} demo pages differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -124,5 +152,10 @@ fn fast_parser_matches_scraper_on_real_pages() {
     let (n, failures) = check(&docs, &models);
     eprintln!("{n} real documents compared, {} differ", failures.len());
     assert!(n > 150, "expected the real pages under {root:?}, found {n}");
-    assert!(failures.is_empty(), "{} of {n} real documents differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} real documents differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -15,7 +15,8 @@ impl Tag {
     /// The value of attribute `k` (lower-case name), first occurrence.
     pub fn attr(&self, k: &str) -> Option<&str> {
         self.attrs.iter().find_map(|&(a, b, c, d)| {
-            (self.buf.get(a as usize..b as usize) == Some(k)).then(|| self.buf.get(c as usize..d as usize).unwrap_or(""))
+            (self.buf.get(a as usize..b as usize) == Some(k))
+                .then(|| self.buf.get(c as usize..d as usize).unwrap_or(""))
         })
     }
 
@@ -233,7 +234,9 @@ impl<'a> Tokenizer<'a> {
                 self.tag.clear();
                 let name = self.slice(n0, i);
                 for c in name.chars() {
-                    self.tag.name.push(if c == '\0' { '\u{FFFD}' } else { c.to_ascii_lowercase() });
+                    self.tag
+                        .name
+                        .push(if c == '\0' { '\u{FFFD}' } else { c.to_ascii_lowercase() });
                 }
                 match self.skip_attrs(i, true) {
                     Some(end) => {
@@ -327,7 +330,8 @@ fn find_end_tag(b: &[u8], from: usize, name: &str) -> usize {
         let p = at + k;
         let cand = b.get(p + 2..p + 2 + n.len());
         if cand.is_some_and(|c| c.eq_ignore_ascii_case(n))
-            && b.get(p + 2 + n.len()).is_none_or(|&c| is_ws(c) || c == b'/' || c == b'>')
+            && b.get(p + 2 + n.len())
+                .is_none_or(|&c| is_ws(c) || c == b'/' || c == b'>')
         {
             return p;
         }
@@ -370,9 +374,9 @@ pub fn decode_refs(s: &str) -> Cow<'_, str> {
 
 /// Windows-1252 meanings of numeric references to C1 controls (0x80–0x9F).
 const C1: [u32; 32] = [
-    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
-    0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-    0x0153, 0x9D, 0x017E, 0x0178,
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D,
+    0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+    0x017E, 0x0178,
 ];
 
 fn numeric_char(n: u32) -> char {
@@ -495,7 +499,11 @@ mod tests {
                 Token::Start => {
                     let name = t.tag.name.clone();
                     if matches!(name.as_str(), "script" | "style" | "title") {
-                        let mode = if name == "title" { TextMode::RcData } else { TextMode::RawText };
+                        let mode = if name == "title" {
+                            TextMode::RcData
+                        } else {
+                            TextMode::RawText
+                        };
                         t.set_mode(mode, &name);
                     }
                     format!("<{name} href={:?}>", t.tag.attr("href"))

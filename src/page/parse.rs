@@ -130,6 +130,7 @@ impl Page {
     }
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 const BLOCK_TAGS: &[&str] = &[
     "address",
     "article",
@@ -180,10 +181,88 @@ const BLOCK_TAGS: &[&str] = &[
     "option",
 ];
 
+#[cfg_attr(not(test), allow(dead_code))]
 const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select", "textarea",
     "button", "canvas", "video", "audio", "head",
 ];
+
+/// `BLOCK_TAGS.contains(name)`, compiled to a match.
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "caption"
+            | "option"
+    )
+}
+
+/// `SKIP_TAGS.contains(name)`, compiled to a match.
+fn is_skip_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "select"
+            | "textarea"
+            | "button"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "head"
+    )
+}
 
 #[derive(Clone, Copy)]
 pub(super) struct Frame {
@@ -524,81 +603,95 @@ pub(super) fn open_element<'b>(
     let mut f = top;
     f.is_block = false;
     match name {
-            "html" => {
-                if let Some(l) = attr("lang") {
-                    w.page.html_lang = cap(l.trim(), 32).to_owned();
+        "html" => {
+            if let Some(l) = attr("lang") {
+                w.page.html_lang = cap(l.trim(), 32).to_owned();
+            }
+        }
+        "meta" => {
+            let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
+            if let (Some(k), Some(v)) = (key, attr("content")) {
+                w.page
+                    .meta
+                    .push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
+            }
+        }
+        "link" => {
+            let rel = attr("rel").unwrap_or("");
+            if w.page.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
+                w.page.canonical = attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+            }
+        }
+        "script" => {
+            if let Some(s) = attr("src") {
+                let s = s.to_ascii_lowercase();
+                if is_widget("script", &s) && w.page.widgets.len() < 1000 {
+                    w.page.widgets.push(Widget {
+                        tag: "script".into(),
+                        attrs: cap(&s, MAX_ATTR).to_owned(),
+                        has_textarea: false,
+                        container: top.container,
+                    });
                 }
             }
-            "meta" => {
-                let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
-                if let (Some(k), Some(v)) = (key, attr("content")) {
-                    w.page
-                        .meta
-                        .push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
-                }
+        }
+        _ => {}
+    }
+    if name == "time"
+        && let Some(d) = attr("datetime")
+        && w.page.times.len() < 100
+    {
+        w.page.times.push(cap(d.trim(), 64).to_owned());
+    }
+    if name != "meta"
+        && let Some(ip) = attr("itemprop")
+        && w.page.itemprops.len() < 1000
+    {
+        let v = match attr("datetime").or_else(|| attr("content")) {
+            Some(v) => v.to_owned(),
+            None => item_text().unwrap_or_default(),
+        };
+        w.page.itemprops.push((ip.trim().to_ascii_lowercase(), v));
+    }
+    if name == "article" {
+        w.page.article_tags += 1;
+    }
+    let mut idclass = String::new();
+    for k in ["id", "class"] {
+        if let Some(v) = attr(k) {
+            if !idclass.is_empty() {
+                idclass.push(' ');
             }
-            "link" => {
-                let rel = attr("rel").unwrap_or("");
-                if w.page.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
-                    w.page.canonical = attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
-                }
-            }
-            "script" => {
-                if let Some(s) = attr("src") {
-                    let s = s.to_ascii_lowercase();
-                    if is_widget("script", &s) && w.page.widgets.len() < 1000 {
-                        w.page.widgets.push(Widget {
-                            tag: "script".into(),
-                            attrs: cap(&s, MAX_ATTR).to_owned(),
-                            has_textarea: false,
-                            container: top.container,
-                        });
+            idclass.push_str(cap(v.trim(), MAX_ATTR));
+        }
+    }
+    idclass.make_ascii_lowercase();
+    let page_level = matches!(name, "html" | "body" | "main" | "form");
+    if let Some(r) = region_of(name, &idclass, attr("role")).filter(|_| !page_level) {
+        // A header/nav inside the footer stays footer; a footer anywhere is footer.
+        if f.region == BlockRegion::Body || r == BlockRegion::Footer {
+            f.region = r;
+        }
+    }
+    if is_skip_tag(name) {
+        f.skip = true;
+    }
+    // Widgets: comment boxes, embeds, forms.
+    if name != "script" {
+        // The space-joined attributes are only built for a widget (no marker spans a space).
+        let hit = name == "form"
+            || is_widget("", &idclass)
+            || ["src", "action", "data-href", "name"].iter().any(|k| {
+                attr(k).is_some_and(|v| {
+                    let v = cap(v.trim(), MAX_ATTR);
+                    if v.bytes().any(|b| b.is_ascii_uppercase()) {
+                        is_widget("", &v.to_ascii_lowercase())
+                    } else {
+                        is_widget("", v)
                     }
-                }
-            }
-            _ => {}
-        }
-        if name == "time"
-            && let Some(d) = attr("datetime")
-            && w.page.times.len() < 100
-        {
-            w.page.times.push(cap(d.trim(), 64).to_owned());
-        }
-        if name != "meta"
-            && let Some(ip) = attr("itemprop")
-            && w.page.itemprops.len() < 1000
-        {
-            let v = match attr("datetime").or_else(|| attr("content")) {
-                Some(v) => v.to_owned(),
-                None => item_text().unwrap_or_default(),
-            };
-            w.page.itemprops.push((ip.trim().to_ascii_lowercase(), v));
-        }
-        if name == "article" {
-            w.page.article_tags += 1;
-        }
-        let mut idclass = String::new();
-        for k in ["id", "class"] {
-            if let Some(v) = attr(k) {
-                if !idclass.is_empty() {
-                    idclass.push(' ');
-                }
-                idclass.push_str(cap(v.trim(), MAX_ATTR));
-            }
-        }
-        idclass.make_ascii_lowercase();
-        let page_level = matches!(name, "html" | "body" | "main" | "form");
-        if let Some(r) = region_of(name, &idclass, attr("role")).filter(|_| !page_level) {
-            // A header/nav inside the footer stays footer; a footer anywhere is footer.
-            if f.region == BlockRegion::Body || r == BlockRegion::Footer {
-                f.region = r;
-            }
-        }
-        if SKIP_TAGS.contains(&name) {
-            f.skip = true;
-        }
-        // Widgets: comment boxes, embeds, forms.
-        if name != "script" {
+                })
+            });
+        if hit && w.page.widgets.len() < 1000 {
             let mut wa = idclass.clone();
             for k in ["src", "action", "data-href", "name"] {
                 if let Some(v) = attr(k) {
@@ -606,54 +699,53 @@ pub(super) fn open_element<'b>(
                     wa.push_str(&cap(v.trim(), MAX_ATTR).to_ascii_lowercase());
                 }
             }
-            if is_widget(name, &wa) && w.page.widgets.len() < 1000 {
-                if name == "form" {
-                    f.form = Some(w.page.widgets.len() as u32);
-                }
-                w.page.widgets.push(Widget {
-                    tag: name.to_owned(),
-                    attrs: cap(&wa, MAX_ATTR * 2).to_owned(),
-                    has_textarea: false,
-                    container: top.container,
-                });
+            if name == "form" {
+                f.form = Some(w.page.widgets.len() as u32);
             }
-            if name == "textarea"
-                && let Some(fi) = f.form
-                && let Some(wd) = w.page.widgets.get_mut(fi as usize)
-            {
-                wd.has_textarea = true;
-            }
+            w.page.widgets.push(Widget {
+                tag: name.to_owned(),
+                attrs: cap(&wa, MAX_ATTR * 2).to_owned(),
+                has_textarea: false,
+                container: top.container,
+            });
         }
-        if name == "br" && !top.skip {
-            w.line_break();
-        } else if name == "a" && !f.skip {
-            if let Some(h) = attr("href")
-                && w.page.links.len() < MAX_ITEMS
-            {
-                f.link = Some(w.page.links.len() as u32);
-                w.page.links.push(Link {
-                    href: cap(h.trim(), 2048).to_owned(),
-                    text: String::new(),
-                    region: f.region,
-                    container: top.container,
-                    block: 0,
-                });
-            }
-        } else if BLOCK_TAGS.contains(&name) && !f.skip {
-            w.flush(&top);
-            if w.page.containers.len() < MAX_ITEMS {
-                let id = w.page.containers.len() as u32;
-                w.page.containers.push(Container {
-                    parent: top.container,
-                    last: id,
-                    tag: name.to_owned(),
-                    attrs: cap(&idclass, MAX_ATTR).to_owned(),
-                    region: f.region,
-                });
-                f.container = id;
-                f.is_block = true;
-            }
+        if name == "textarea"
+            && let Some(fi) = f.form
+            && let Some(wd) = w.page.widgets.get_mut(fi as usize)
+        {
+            wd.has_textarea = true;
         }
+    }
+    if name == "br" && !top.skip {
+        w.line_break();
+    } else if name == "a" && !f.skip {
+        if let Some(h) = attr("href")
+            && w.page.links.len() < MAX_ITEMS
+        {
+            f.link = Some(w.page.links.len() as u32);
+            w.page.links.push(Link {
+                href: cap(h.trim(), 2048).to_owned(),
+                text: String::new(),
+                region: f.region,
+                container: top.container,
+                block: 0,
+            });
+        }
+    } else if is_block_tag(name) && !f.skip {
+        w.flush(&top);
+        if w.page.containers.len() < MAX_ITEMS {
+            let id = w.page.containers.len() as u32;
+            w.page.containers.push(Container {
+                parent: top.container,
+                last: id,
+                tag: name.to_owned(),
+                attrs: cap(&idclass, MAX_ATTR).to_owned(),
+                region: f.region,
+            });
+            f.container = id;
+            f.is_block = true;
+        }
+    }
     f
 }
 
@@ -895,6 +987,18 @@ mod tests {
         assert_eq!(p.links.len(), 2);
         assert_eq!(p.links[0].text, "Thời sự");
         assert_eq!(p.links[0].region, BlockRegion::Nav);
+    }
+
+    #[test]
+    fn tag_matches_equal_tag_lists() {
+        for t in BLOCK_TAGS
+            .iter()
+            .chain(SKIP_TAGS)
+            .chain(["span", "a", "b", "img", "x-y"].iter())
+        {
+            assert_eq!(is_block_tag(t), BLOCK_TAGS.contains(t), "{t}");
+            assert_eq!(is_skip_tag(t), SKIP_TAGS.contains(t), "{t}");
+        }
     }
 
     #[test]

@@ -46,98 +46,104 @@ const CLOSES_P: &[&str] = &[
     "plaintext",
 ];
 
-const SPECIAL: &[&str] = &[
-    "address",
-    "applet",
-    "area",
-    "article",
-    "aside",
-    "base",
-    "basefont",
-    "bgsound",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "caption",
-    "center",
-    "col",
-    "colgroup",
-    "dd",
-    "details",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "embed",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "frame",
-    "frameset",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "iframe",
-    "img",
-    "input",
-    "keygen",
-    "li",
-    "link",
-    "listing",
-    "main",
-    "marquee",
-    "menu",
-    "meta",
-    "nav",
-    "noembed",
-    "noframes",
-    "noscript",
-    "object",
-    "ol",
-    "p",
-    "param",
-    "plaintext",
-    "pre",
-    "script",
-    "search",
-    "section",
-    "select",
-    "source",
-    "style",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "track",
-    "ul",
-    "wbr",
-    "xmp",
-];
+/// Elements of the HTML "special" category.
+fn is_special(n: &str) -> bool {
+    matches!(
+        n,
+        "address"
+            | "applet"
+            | "area"
+            | "article"
+            | "aside"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "button"
+            | "caption"
+            | "center"
+            | "col"
+            | "colgroup"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "embed"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "frame"
+            | "frameset"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "iframe"
+            | "img"
+            | "input"
+            | "keygen"
+            | "li"
+            | "link"
+            | "listing"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "object"
+            | "ol"
+            | "p"
+            | "param"
+            | "plaintext"
+            | "pre"
+            | "script"
+            | "search"
+            | "section"
+            | "select"
+            | "source"
+            | "style"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "textarea"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "track"
+            | "ul"
+            | "wbr"
+            | "xmp"
+    )
+}
 
 const FORMATTING: &[&str] = &[
     "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
 /// Boundaries of the default scope.
-const SCOPE: &[&str] = &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"];
+const SCOPE: &[&str] = &[
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+];
 const MARKERS: &[&str] = &["applet", "caption", "td", "th", "marquee", "object", "template"];
 
 /// HTML start tags that end foreign (SVG/MathML) content.
@@ -374,7 +380,10 @@ fn quirks(d: &str) -> bool {
         return true;
     }
     let has_system = u.contains("HTTP://") || u.contains("HTTPS://") || u.matches('"').count() >= 4;
-    let public = u.split_once("PUBLIC").map(|x| x.1.trim().trim_matches(['"', '\''])).unwrap_or("");
+    let public = u
+        .split_once("PUBLIC")
+        .map(|x| x.1.trim().trim_matches(['"', '\'']))
+        .unwrap_or("");
     if public.starts_with("-//W3C//DTD HTML 4.01 TRANSITIONAL") || public.starts_with("-//W3C//DTD HTML 4.01 FRAMESET")
     {
         return !has_system;
@@ -537,7 +546,10 @@ impl Builder<'_> {
         }
         let o = self.stack.remove(i);
         // In the repaired tree the element ends where the next open element began.
-        let ends_at = self.stack.get(i).map_or(self.w.page.blocks.len() as u32, |n| n.blocks_before);
+        let ends_at = self
+            .stack
+            .get(i)
+            .map_or(self.w.page.blocks.len() as u32, |n| n.blocks_before);
         let parent = self.stack.get(i - 1).map_or(self.root, |p| p.frame);
         for e in self.stack.iter_mut().skip(i) {
             if e.frame.link == o.frame.link && o.frame.link != parent.link {
@@ -624,7 +636,12 @@ impl Builder<'_> {
         }
         let attrs = a.attrs.clone();
         let markers = a.markers;
-        self.insert("a", &|k| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()), false, false);
+        self.insert(
+            "a",
+            &|k| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()),
+            false,
+            false,
+        );
         let uid = self.uid;
         self.active_a = Some(ActiveA { uid, attrs, markers });
     }
@@ -641,8 +658,8 @@ impl Builder<'_> {
     fn start(&mut self, tag: &Tag) -> Option<TextMode> {
         let name = tag.name.as_str();
         if self.in_foreign() {
-            let font_break =
-                name == "font" && (tag.attr("color").is_some() || tag.attr("face").is_some() || tag.attr("size").is_some());
+            let font_break = name == "font"
+                && (tag.attr("color").is_some() || tag.attr("face").is_some() || tag.attr("size").is_some());
             if BREAKOUT.contains(&name) || font_break {
                 while self.in_foreign() {
                     self.pop();
@@ -743,7 +760,7 @@ impl Builder<'_> {
                         hit = Some(i);
                         break;
                     }
-                    if SPECIAL.contains(&o.name.as_str()) && !matches!(o.name.as_str(), "address" | "div" | "p") {
+                    if is_special(&o.name) && !matches!(o.name.as_str(), "address" | "div" | "p") {
                         break;
                     }
                 }
@@ -786,10 +803,22 @@ impl Builder<'_> {
                 }
                 self.reconstruct_a();
                 self.insert_tag(tag, false, false);
-                let attrs = ["href", "id", "class", "itemprop", "datetime", "content", "role", "name", "src", "action", "data-href"]
-                    .iter()
-                    .filter_map(|k| tag.attr(k).map(|v| ((*k).to_owned(), v.to_owned())))
-                    .collect();
+                let attrs = [
+                    "href",
+                    "id",
+                    "class",
+                    "itemprop",
+                    "datetime",
+                    "content",
+                    "role",
+                    "name",
+                    "src",
+                    "action",
+                    "data-href",
+                ]
+                .iter()
+                .filter_map(|k| tag.attr(k).map(|v| ((*k).to_owned(), v.to_owned())))
+                .collect();
                 let markers = self.markers();
                 self.active_a = Some(ActiveA {
                     uid: self.uid,
@@ -903,7 +932,11 @@ impl Builder<'_> {
 
     fn end(&mut self, name: &str, tok: &mut Tokenizer<'_>) {
         if self.stack.iter().any(|o| o.foreign) {
-            if let Some(i) = self.stack.iter().rposition(|o| o.foreign && o.name.eq_ignore_ascii_case(name)) {
+            if let Some(i) = self
+                .stack
+                .iter()
+                .rposition(|o| o.foreign && o.name.eq_ignore_ascii_case(name))
+            {
                 while self.stack.len() > i {
                     self.pop();
                 }
@@ -967,21 +1000,24 @@ impl Builder<'_> {
             }
             _ if FORMATTING.contains(&name) => {
                 let active = if name == "a" { self.active_a.take() } else { None };
-                let Some(i) = self.in_scope(|n| n == name, &[]) else { return };
-                let special_above = self
-                    .stack
-                    .iter()
-                    .skip(i + 1)
-                    .any(|o| SPECIAL.contains(&o.name.as_str()));
+                let Some(i) = self.in_scope(|n| n == name, &[]) else {
+                    return;
+                };
+                let special_above = self.stack.iter().skip(i + 1).any(|o| is_special(&o.name));
                 if special_above {
                     // The furthest block moves out of the anchor and gets an (empty) clone of it when
                     // it is still empty and current; other shapes are approximated (see above).
-                    let fb_empty = self.stack.last().is_some_and(|o| !o.children && SPECIAL.contains(&o.name.as_str()))
-                        && self.stack.iter().skip(i + 1).filter(|o| SPECIAL.contains(&o.name.as_str())).count() == 1;
+                    let fb_empty = self.stack.last().is_some_and(|o| !o.children && is_special(&o.name))
+                        && self.stack.iter().skip(i + 1).filter(|o| is_special(&o.name)).count() == 1;
                     self.remove_at(i);
                     if fb_empty && let Some(a) = active {
                         let attrs = a.attrs;
-                        self.insert("a", &|k| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()), true, false);
+                        self.insert(
+                            "a",
+                            &|k| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str()),
+                            true,
+                            false,
+                        );
                     }
                 } else {
                     while self.stack.len() > i {
@@ -996,7 +1032,7 @@ impl Builder<'_> {
                     }
                 }
             }
-            _ if SPECIAL.contains(&name) => {
+            _ if is_special(name) => {
                 let extra: &[&str] = if name == "select" { &[] } else { &[] };
                 if let Some(i) = self.in_scope(|n| n == name, extra) {
                     while self.stack.len() > i {
@@ -1013,7 +1049,7 @@ impl Builder<'_> {
                         }
                         return;
                     }
-                    if SPECIAL.contains(&o.name.as_str()) {
+                    if is_special(&o.name) {
                         return;
                     }
                 }
@@ -1045,7 +1081,9 @@ mod tests {
     #[test]
     fn equal_on_small_documents() {
         same("<p>a<p>b<div>c</div>");
-        same("<html lang=vi><head><title>T &amp; u</title><meta property=og:type content=article></head><body><nav><ul><li><a href=/a>A</a><li>B</ul></nav><div id=main><p>x <b>y</b><br>z</p></div><div class=footer>f</div></body></html>");
+        same(
+            "<html lang=vi><head><title>T &amp; u</title><meta property=og:type content=article></head><body><nav><ul><li><a href=/a>A</a><li>B</ul></nav><div id=main><p>x <b>y</b><br>z</p></div><div class=footer>f</div></body></html>",
+        );
         same("<table><tr><td>a<td>b<tr><td>c</table>after");
         same("<div><span>a</div>b</span>c");
         same("<p><a href=1>x</p><p>y</p>");

@@ -56,7 +56,10 @@ fn nfc_segments(s: &str) -> Option<String> {
     let mut i = first;
     loop {
         // The character before `i` (a safe starter, or nothing) may compose with what follows.
-        let start = s.get(copied..i).and_then(|p| p.char_indices().last()).map_or(i, |(k, _)| copied + k);
+        let start = s
+            .get(copied..i)
+            .and_then(|p| p.char_indices().last())
+            .map_or(i, |(k, _)| copied + k);
         out.push_str(s.get(copied..start).unwrap_or(""));
         let rest = s.get(i..).unwrap_or("");
         let end = rest
