@@ -836,9 +836,7 @@ impl Builder<'_> {
                 self.insert_tag(tag, false, false);
             }
             "caption" | "colgroup" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "col" => {
-                if self.table_scope("table").is_none() {
-                    return None;
-                }
+                self.table_scope("table")?;
                 match name {
                     "caption" | "colgroup" | "tbody" | "thead" | "tfoot" => {
                         self.pop_until_cur(&["table"]);
@@ -1033,8 +1031,7 @@ impl Builder<'_> {
                 }
             }
             _ if is_special(name) => {
-                let extra: &[&str] = if name == "select" { &[] } else { &[] };
-                if let Some(i) = self.in_scope(|n| n == name, extra) {
+                if let Some(i) = self.in_scope(|n| n == name, &[]) {
                     while self.stack.len() > i {
                         self.pop();
                     }
