@@ -201,6 +201,9 @@ enum Cmd {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Only generate (or find) the default corpus and print its path.
+        #[arg(long)]
+        corpus_only: bool,
         /// HTML parser to measure.
         #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
         parser: baohoa::page::ParserKind,
@@ -328,10 +331,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             corpus_dir,
             out,
             json,
+            corpus_only,
             parser,
             models,
         } => {
-            let models = load_models(&models)?;
             let inputs = if inputs.is_empty() {
                 let real = std::env::var_os("BAOHOA_REALDATA").map(PathBuf::from);
                 eprintln!(
@@ -339,10 +342,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     corpus_dir.display()
                 );
                 let p = baohoa::bench::default_corpus(&corpus_dir, real.as_deref(), size_mb * 1_000_000)?;
+                if corpus_only {
+                    println!("{}", p.display());
+                    return Ok(ExitCode::SUCCESS);
+                }
                 vec![Input::Path(p)]
             } else {
                 expand(&inputs)?
             };
+            let models = load_models(&models)?;
             let threads = if threads.is_empty() {
                 let all = std::thread::available_parallelism().map_or(1, usize::from);
                 if all > 1 { vec![1, all] } else { vec![1] }
