@@ -283,27 +283,77 @@ pub(super) struct Walker<'p> {
     pub(super) pending_space: bool,
 }
 
+/// Byte length of the `char::is_whitespace` character starting at byte `i` of UTF-8 `b`, else 0
+/// (continuation bytes give 0, so stepping byte by byte is safe).
+#[inline]
+fn ws_len(b: &[u8], i: usize) -> usize {
+    match b.get(i..).unwrap_or(&[]) {
+        [9..=13 | 32, ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Characters in `s` (UTF-8 lead bytes).
+#[inline]
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| (b & 0xC0) != 0x80).count()
+}
+
+/// Characters of `s` that are not whitespace.
+fn non_ws_chars(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let w = ws_len(b, i);
+        if w > 0 {
+            i += w;
+        } else {
+            n += usize::from((b.get(i).copied().unwrap_or(0) & 0xC0) != 0x80);
+            i += 1;
+        }
+    }
+    n
+}
+
 impl Walker<'_> {
     pub(super) fn push_text(&mut self, t: &str, in_link: bool) {
         if self.buf.len() >= MAX_BLOCK_BYTES {
             return;
         }
-        for w in t.split(|c: char| c.is_whitespace()) {
-            if w.is_empty() {
+        // Words between Unicode whitespace (byte scan; see `ws_len`).
+        let b = t.as_bytes();
+        let mut i = 0;
+        let mut ends_ws = false;
+        while i < b.len() {
+            let n = ws_len(b, i);
+            if n > 0 {
                 self.pending_space = true;
+                ends_ws = true;
+                i += n;
                 continue;
             }
+            let start = i;
+            while i < b.len() && ws_len(b, i) == 0 {
+                i += 1;
+            }
+            ends_ws = false;
+            let w = t.get(start..i).unwrap_or("");
             if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
                 self.buf.push(' ');
             }
             self.pending_space = true;
             self.buf.push_str(w);
             if in_link {
-                self.link_chars += w.chars().count();
+                self.link_chars += char_count(w);
             }
         }
         // A text node not ending in whitespace does not force a space before the next one.
-        if !t.ends_with(|c: char| c.is_whitespace()) {
+        if !ends_ws {
             self.pending_space = false;
         }
     }
@@ -323,7 +373,7 @@ impl Walker<'_> {
         if !text.is_empty() && self.page.blocks.len() < MAX_ITEMS {
             let mut text = text.to_owned();
             crate::text::normalize::nfc_in_place(&mut text);
-            let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+            let chars = non_ws_chars(&text).max(1);
             let tag = self
                 .page
                 .containers
@@ -987,6 +1037,21 @@ mod tests {
         assert_eq!(p.links.len(), 2);
         assert_eq!(p.links[0].text, "Thời sự");
         assert_eq!(p.links[0].region, BlockRegion::Nav);
+    }
+
+    #[test]
+    fn byte_whitespace_equals_char_whitespace() {
+        for cp in 0..0x11000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let s = format!("a{c}b");
+            assert_eq!(ws_len(s.as_bytes(), 1) > 0, c.is_whitespace(), "U+{cp:04X}");
+            assert_eq!(non_ws_chars(&s), s.chars().filter(|c| !c.is_whitespace()).count());
+            assert_eq!(char_count(&s), 3);
+        }
+        for cp in [0x3000u32, 0x205F, 0x1680] {
+            let s = format!("x{}", char::from_u32(cp).unwrap_or(' '));
+            assert_eq!(ws_len(s.as_bytes(), 1), 3);
+        }
     }
 
     #[test]
