@@ -50,7 +50,8 @@ impl Tag {
 pub enum Token<'a> {
     /// The start tag is in [`Tokenizer::tag`].
     Start,
-    End(&'a str),
+    /// An end tag; its lower-cased name is in [`Tokenizer::end_name`].
+    End,
     /// Text as written (character references not yet decoded unless `decoded`).
     Text(&'a str),
     /// Raw text of a script/style/… element (never decoded).
@@ -76,6 +77,8 @@ pub struct Tokenizer<'a> {
     s: &'a str,
     pos: usize,
     pub tag: Tag,
+    /// Lower-cased name of the last end tag.
+    pub end_name: String,
     /// Pending raw-text mode and the end tag that closes it.
     raw: Option<(TextMode, String)>,
 }
@@ -90,6 +93,7 @@ impl<'a> Tokenizer<'a> {
             s,
             pos: 0,
             tag: Tag::default(),
+            end_name: String::new(),
             raw: None,
         }
     }
@@ -214,10 +218,14 @@ impl<'a> Tokenizer<'a> {
                     i += 1;
                 }
                 let name = self.slice(n0, i);
+                self.end_name.clear();
+                for c in name.chars() {
+                    self.end_name.push(c.to_ascii_lowercase());
+                }
                 match self.skip_attrs(i, false) {
                     Some(end) => {
                         self.pos = end;
-                        Some(Token::End(name))
+                        Some(Token::End)
                     }
                     None => {
                         self.pos = b.len();
@@ -508,7 +516,7 @@ mod tests {
                     }
                     format!("<{name} href={:?}>", t.tag.attr("href"))
                 }
-                Token::End(n) => format!("</{}>", n.to_ascii_lowercase()),
+                Token::End => format!("</{}>", t.end_name),
                 Token::Text(x) => format!("T{:?}", decode_refs(x)),
                 Token::Raw(x) => format!("R{x:?}"),
                 Token::Comment => "C".into(),

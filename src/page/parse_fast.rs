@@ -5,6 +5,8 @@ use super::parse::{
     BlockRegion, Container, Frame, MAX_LINK_TEXT, MAX_PARSE_BYTES, Page, Walker, cap, close, finish_links,
     open_element, parse_json_ld,
 };
+use std::borrow::Cow;
+
 use crate::text::normalize::squash_ws;
 
 const VOID: &[&str] = &[
@@ -141,10 +143,20 @@ const FORMATTING: &[&str] = &[
 ];
 
 /// Boundaries of the default scope.
-const SCOPE: &[&str] = &[
-    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
-];
-const MARKERS: &[&str] = &["applet", "caption", "td", "th", "marquee", "object", "template"];
+fn is_scope(n: &str) -> bool {
+    matches!(
+        n,
+        "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template"
+    )
+}
+
+/// Elements that bound the list of active formatting elements.
+fn is_marker(n: &str) -> bool {
+    matches!(
+        n,
+        "applet" | "caption" | "td" | "th" | "marquee" | "object" | "template"
+    )
+}
 
 /// HTML start tags that end foreign (SVG/MathML) content.
 const BREAKOUT: &[&str] = &[
@@ -194,12 +206,141 @@ const BREAKOUT: &[&str] = &[
     "var",
 ];
 
+/// The name as a static string when it is a common tag (no allocation per element), else owned.
+fn intern(n: &str) -> Cow<'static, str> {
+    let s: &'static str = match n {
+        "a" => "a",
+        "abbr" => "abbr",
+        "address" => "address",
+        "applet" => "applet",
+        "area" => "area",
+        "article" => "article",
+        "aside" => "aside",
+        "audio" => "audio",
+        "b" => "b",
+        "base" => "base",
+        "basefont" => "basefont",
+        "bgsound" => "bgsound",
+        "big" => "big",
+        "blockquote" => "blockquote",
+        "body" => "body",
+        "br" => "br",
+        "button" => "button",
+        "canvas" => "canvas",
+        "caption" => "caption",
+        "center" => "center",
+        "circle" => "circle",
+        "cite" => "cite",
+        "code" => "code",
+        "col" => "col",
+        "colgroup" => "colgroup",
+        "dd" => "dd",
+        "del" => "del",
+        "details" => "details",
+        "dir" => "dir",
+        "div" => "div",
+        "dl" => "dl",
+        "dt" => "dt",
+        "em" => "em",
+        "embed" => "embed",
+        "fieldset" => "fieldset",
+        "figcaption" => "figcaption",
+        "figure" => "figure",
+        "font" => "font",
+        "footer" => "footer",
+        "form" => "form",
+        "frame" => "frame",
+        "frameset" => "frameset",
+        "g" => "g",
+        "h1" => "h1",
+        "h2" => "h2",
+        "h3" => "h3",
+        "h4" => "h4",
+        "h5" => "h5",
+        "h6" => "h6",
+        "head" => "head",
+        "header" => "header",
+        "hgroup" => "hgroup",
+        "hr" => "hr",
+        "html" => "html",
+        "i" => "i",
+        "iframe" => "iframe",
+        "img" => "img",
+        "input" => "input",
+        "ins" => "ins",
+        "keygen" => "keygen",
+        "label" => "label",
+        "li" => "li",
+        "link" => "link",
+        "listing" => "listing",
+        "main" => "main",
+        "mark" => "mark",
+        "marquee" => "marquee",
+        "math" => "math",
+        "menu" => "menu",
+        "meta" => "meta",
+        "nav" => "nav",
+        "nobr" => "nobr",
+        "noembed" => "noembed",
+        "noframes" => "noframes",
+        "noscript" => "noscript",
+        "object" => "object",
+        "ol" => "ol",
+        "optgroup" => "optgroup",
+        "option" => "option",
+        "p" => "p",
+        "param" => "param",
+        "path" => "path",
+        "picture" => "picture",
+        "plaintext" => "plaintext",
+        "pre" => "pre",
+        "q" => "q",
+        "rect" => "rect",
+        "s" => "s",
+        "script" => "script",
+        "search" => "search",
+        "section" => "section",
+        "select" => "select",
+        "small" => "small",
+        "source" => "source",
+        "span" => "span",
+        "strike" => "strike",
+        "strong" => "strong",
+        "style" => "style",
+        "sub" => "sub",
+        "summary" => "summary",
+        "sup" => "sup",
+        "svg" => "svg",
+        "table" => "table",
+        "tbody" => "tbody",
+        "td" => "td",
+        "template" => "template",
+        "textarea" => "textarea",
+        "tfoot" => "tfoot",
+        "th" => "th",
+        "thead" => "thead",
+        "time" => "time",
+        "title" => "title",
+        "tr" => "tr",
+        "track" => "track",
+        "tt" => "tt",
+        "u" => "u",
+        "ul" => "ul",
+        "use" => "use",
+        "video" => "video",
+        "wbr" => "wbr",
+        "xmp" => "xmp",
+        _ => return Cow::Owned(n.to_owned()),
+    };
+    Cow::Borrowed(s)
+}
+
 fn is_heading(n: &str) -> bool {
     matches!(n, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 struct Open {
-    name: String,
+    name: Cow<'static, str>,
     frame: Frame,
     /// Blocks emitted before this element opened.
     blocks_before: u32,
@@ -278,7 +419,7 @@ pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
             pending_space: false,
         },
         stack: vec![Open {
-            name: "#document".into(),
+            name: Cow::Borrowed("#document"),
             frame: root,
             blocks_before: 0,
             children: false,
@@ -342,9 +483,10 @@ pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
                 }
                 b.text(&t, true, !title_pending && !rc);
             }
-            Token::End(name) => {
-                let name = name.to_ascii_lowercase();
+            Token::End => {
+                let name = std::mem::take(&mut tok.end_name);
                 b.end(&name, &mut tok);
+                tok.end_name = name;
             }
             Token::Start => {
                 let tag = std::mem::take(&mut tok.tag);
@@ -401,7 +543,7 @@ impl Builder<'_> {
     }
 
     fn cur_name(&self) -> &str {
-        self.stack.last().map_or("", |o| o.name.as_str())
+        self.stack.last().map_or("", |o| o.name.as_ref())
     }
 
     /// A node (element, text or comment) is added under the current element.
@@ -475,7 +617,7 @@ impl Builder<'_> {
         if !void {
             self.uid += 1;
             self.stack.push(Open {
-                name: name.to_owned(),
+                name: intern(name),
                 frame: f,
                 blocks_before,
                 children: false,
@@ -522,8 +664,8 @@ impl Builder<'_> {
                 v.1 = squash_ws(cap(&it.text, 400));
             }
         }
-        if MARKERS.contains(&o.name.as_str()) {
-            let markers = self.stack.iter().filter(|e| MARKERS.contains(&e.name.as_str())).count();
+        if is_marker(&o.name) {
+            let markers = self.stack.iter().filter(|e| is_marker(&e.name)).count();
             if self.active_a.as_ref().is_some_and(|a| a.markers > markers) {
                 self.active_a = None;
             }
@@ -584,7 +726,7 @@ impl Builder<'_> {
             if pred(&o.name) {
                 return Some(i);
             }
-            if SCOPE.contains(&o.name.as_str()) || extra.contains(&o.name.as_str()) || o.name == "#document" {
+            if is_scope(&o.name) || extra.contains(&o.name.as_ref()) || o.name == "#document" {
                 return None;
             }
         }
@@ -596,7 +738,7 @@ impl Builder<'_> {
             if o.name == name {
                 return Some(i);
             }
-            if matches!(o.name.as_str(), "html" | "table" | "template" | "#document") {
+            if matches!(o.name.as_ref(), "html" | "table" | "template" | "#document") {
                 return None;
             }
         }
@@ -647,7 +789,7 @@ impl Builder<'_> {
     }
 
     fn markers(&self) -> usize {
-        self.stack.iter().filter(|e| MARKERS.contains(&e.name.as_str())).count()
+        self.stack.iter().filter(|e| is_marker(&e.name)).count()
     }
 
     fn in_table_context(&self) -> bool {
@@ -656,7 +798,7 @@ impl Builder<'_> {
 
     /// A start tag; returns the text mode of its content.
     fn start(&mut self, tag: &Tag) -> Option<TextMode> {
-        let name = tag.name.as_str();
+        let name = tag.name.as_ref();
         if self.in_foreign() {
             let font_break = name == "font"
                 && (tag.attr("color").is_some() || tag.attr("face").is_some() || tag.attr("size").is_some());
@@ -756,11 +898,11 @@ impl Builder<'_> {
                 let same: &[&str] = if name == "li" { &["li"] } else { &["dd", "dt"] };
                 let mut hit = None;
                 for (i, o) in self.stack.iter().enumerate().rev() {
-                    if same.contains(&o.name.as_str()) {
+                    if same.contains(&o.name.as_ref()) {
                         hit = Some(i);
                         break;
                     }
-                    if is_special(&o.name) && !matches!(o.name.as_str(), "address" | "div" | "p") {
+                    if is_special(&o.name) && !matches!(o.name.as_ref(), "address" | "div" | "p") {
                         break;
                     }
                 }
@@ -899,7 +1041,7 @@ impl Builder<'_> {
 
     /// Elements whose content is raw or head-like: titles, scripts, JSON-LD.
     fn insert_special(&mut self, tag: &Tag) -> Option<TextMode> {
-        let name = tag.name.as_str();
+        let name = tag.name.as_ref();
         if name == "title" && !self.title_done {
             self.title_done = true;
             self.title_pending = true;
