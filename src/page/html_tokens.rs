@@ -2,46 +2,95 @@
 use std::borrow::Cow;
 
 /// A start tag: lower-cased name and attributes (names lower-cased, values with references decoded).
+/// Names and values that need no change are not copied: they point into the source.
 #[derive(Debug, Default)]
-pub struct Tag {
+pub struct Tag<'a> {
     pub name: String,
     pub self_closing: bool,
-    /// Attribute names and values, packed: (name range, value range) into `buf`.
-    attrs: Vec<(u32, u32, u32, u32)>,
+    src: &'a str,
+    attrs: Vec<(Loc, Loc)>,
     buf: String,
 }
 
-impl Tag {
+/// A byte range in the source, or in the tag's own buffer.
+#[derive(Debug, Clone, Copy)]
+struct Loc {
+    start: u32,
+    end: u32,
+    in_buf: bool,
+}
+
+impl<'a> Tag<'a> {
+    fn get(&self, l: Loc) -> &str {
+        let s = if l.in_buf { self.buf.as_str() } else { self.src };
+        s.get(l.start as usize..l.end as usize).unwrap_or("")
+    }
+
     /// The value of attribute `k` (lower-case name), first occurrence.
     pub fn attr(&self, k: &str) -> Option<&str> {
-        self.attrs.iter().find_map(|&(a, b, c, d)| {
-            (self.buf.get(a as usize..b as usize) == Some(k))
-                .then(|| self.buf.get(c as usize..d as usize).unwrap_or(""))
+        let kb = k.as_bytes();
+        self.attrs.iter().find_map(|&(n, v)| {
+            let n = self.get(n).as_bytes();
+            // Length and first byte first: most names differ there, without a memcmp call.
+            (n.len() == kb.len() && n.first() == kb.first() && n == kb).then(|| self.get(v))
         })
     }
 
-    fn clear(&mut self) {
+    fn clear(&mut self, src: &'a str) {
         self.name.clear();
         self.self_closing = false;
         self.attrs.clear();
         self.buf.clear();
+        self.src = src;
     }
 
-    fn push_attr(&mut self, name: &str, value: &str) {
-        let a = self.buf.len();
-        for c in name.chars() {
-            self.buf.push(c.to_ascii_lowercase());
-        }
-        let b = self.buf.len();
-        if self.attr(self.buf.get(a..b).unwrap_or("")).is_some() {
+    /// Adds the attribute at source ranges `n0..n1` (name) and `v0..v1` (value).
+    fn push_attr(&mut self, n0: usize, n1: usize, v0: usize, v1: usize) {
+        let src = self.src;
+        let raw_name = src.get(n0..n1).unwrap_or("");
+        let name = if raw_name.bytes().any(|b| b.is_ascii_uppercase() || b == 0) {
+            let a = self.buf.len();
+            for c in raw_name.chars() {
+                self.buf
+                    .push(if c == '\0' { '\u{FFFD}' } else { c.to_ascii_lowercase() });
+            }
+            Loc {
+                start: a as u32,
+                end: self.buf.len() as u32,
+                in_buf: true,
+            }
+        } else {
+            Loc {
+                start: n0 as u32,
+                end: n1 as u32,
+                in_buf: false,
+            }
+        };
+        if self.attr(self.get(name)).is_some() {
             // Duplicate attribute: the first one wins.
-            self.buf.truncate(a);
+            if name.in_buf {
+                self.buf.truncate(name.start as usize);
+            }
             return;
         }
-        let value = normalize_newlines(value);
-        decode_refs_into(&value, true, &mut self.buf);
-        let d = self.buf.len();
-        self.attrs.push((a as u32, b as u32, b as u32, d as u32));
+        let raw = src.get(v0..v1).unwrap_or("");
+        let value = if memchr::memchr3(b'&', b'\r', 0, raw.as_bytes()).is_some() {
+            let a = self.buf.len();
+            let v = normalize_newlines(raw);
+            decode_refs_into(&v, true, &mut self.buf);
+            Loc {
+                start: a as u32,
+                end: self.buf.len() as u32,
+                in_buf: true,
+            }
+        } else {
+            Loc {
+                start: v0 as u32,
+                end: v1 as u32,
+                in_buf: false,
+            }
+        };
+        self.attrs.push((name, value));
     }
 }
 
@@ -76,7 +125,7 @@ pub enum TextMode {
 pub struct Tokenizer<'a> {
     s: &'a str,
     pos: usize,
-    pub tag: Tag,
+    pub tag: Tag<'a>,
     /// Lower-cased name of the last end tag.
     pub end_name: String,
     /// Pending raw-text mode and the end tag that closes it.
@@ -239,7 +288,7 @@ impl<'a> Tokenizer<'a> {
                 while b.get(i).is_some_and(|&c| !is_ws(c) && c != b'/' && c != b'>') {
                     i += 1;
                 }
-                self.tag.clear();
+                self.tag.clear(self.s);
                 let name = self.slice(n0, i);
                 for c in name.chars() {
                     self.tag
@@ -318,8 +367,7 @@ impl<'a> Tokenizer<'a> {
                 v1 = i;
             }
             if keep {
-                let (name, value) = (self.slice(n0, n1), self.slice(v0, v1));
-                self.tag.push_attr(name, value);
+                self.tag.push_attr(n0, n1, v0, v1);
             }
         }
     }

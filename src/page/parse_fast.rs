@@ -627,7 +627,7 @@ impl Builder<'_> {
         }
     }
 
-    fn insert_tag(&mut self, tag: &Tag, void: bool, foreign: bool) {
+    fn insert_tag(&mut self, tag: &Tag<'_>, void: bool, foreign: bool) {
         self.insert(&tag.name, &|k| tag.attr(k), void, foreign);
     }
 
@@ -797,7 +797,7 @@ impl Builder<'_> {
     }
 
     /// A start tag; returns the text mode of its content.
-    fn start(&mut self, tag: &Tag) -> Option<TextMode> {
+    fn start(&mut self, tag: &Tag<'_>) -> Option<TextMode> {
         let name = tag.name.as_ref();
         if self.in_foreign() {
             let font_break = name == "font"
@@ -1040,7 +1040,7 @@ impl Builder<'_> {
     }
 
     /// Elements whose content is raw or head-like: titles, scripts, JSON-LD.
-    fn insert_special(&mut self, tag: &Tag) -> Option<TextMode> {
+    fn insert_special(&mut self, tag: &Tag<'_>) -> Option<TextMode> {
         let name = tag.name.as_ref();
         if name == "title" && !self.title_done {
             self.title_done = true;

@@ -90,6 +90,26 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // Below U+2000 (Latin, Vietnamese, Cyrillic…): one table look-up instead of the Unicode
+    // lower-case search; the table is `fold_char_slow` itself, computed once.
+    static TABLE: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        (0..FOLD_TABLE)
+            .map(|u| char::from_u32(u).map_or('\0', fold_char_slow))
+            .collect()
+    });
+    match TABLE.get(c as usize) {
+        Some(&f) => f,
+        None => fold_char_slow(c),
+    }
+}
+
+/// Code points below this are folded through a table.
+const FOLD_TABLE: u32 = 0x2000;
+
+fn fold_char_slow(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let lower = lower_char(c);
     match lower {
         'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ' | 'ẫ' | 'ậ' | 'ä'
@@ -197,6 +217,15 @@ mod tests {
                 let s = format!("{pre}{c}\u{301}e{c}");
                 let want: String = s.nfc().collect();
                 assert_eq!(nfc(&s), want, "U+{cp:04X} after {pre:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fold_table_equals_slow_fold() {
+        for u in 0..0x11000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(fold_char(c), fold_char_slow(c), "U+{u:04X}");
             }
         }
     }
