@@ -384,6 +384,10 @@ struct Builder<'p> {
     svg_title: Option<(usize, String)>,
     /// The <html> element has a lang attribute.
     html_lang_attr: bool,
+    /// Open `<p>` and marker elements, and whether the active anchor is open (no stack scans).
+    p_open: usize,
+    markers_open: usize,
+    a_on_stack: bool,
 }
 
 /// Parses HTML text (already decoded and NFC) of a page fetched from `url`, without building a DOM.
@@ -442,6 +446,9 @@ pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
         uid: 0,
         svg_title: None,
         html_lang_attr: false,
+        p_open: 0,
+        markers_open: 0,
+        a_on_stack: false,
     };
     let mut tok = Tokenizer::new(src);
     let mut seen_doctype = false;
@@ -615,6 +622,8 @@ impl Builder<'_> {
             });
         }
         if !void {
+            self.p_open += usize::from(name == "p");
+            self.markers_open += usize::from(is_marker(name));
             self.uid += 1;
             self.stack.push(Open {
                 name: intern(name),
@@ -643,7 +652,21 @@ impl Builder<'_> {
         self.finish(o);
     }
 
+    /// Bookkeeping when `o` leaves the stack.
+    fn forget(&mut self, o: &Open) {
+        if o.name == "p" {
+            self.p_open = self.p_open.saturating_sub(1);
+        }
+        if is_marker(&o.name) {
+            self.markers_open = self.markers_open.saturating_sub(1);
+        }
+        if self.active_a.as_ref().is_some_and(|a| a.uid == o.uid) {
+            self.a_on_stack = false;
+        }
+    }
+
     fn finish(&mut self, o: Open) {
+        self.forget(&o);
         let depth = self.stack.len();
         if self.svg_title.as_ref().is_some_and(|(d, _)| *d == depth + 1)
             && let Some((_, t)) = self.svg_title.take()
@@ -665,7 +688,7 @@ impl Builder<'_> {
             }
         }
         if is_marker(&o.name) {
-            let markers = self.stack.iter().filter(|e| is_marker(&e.name)).count();
+            let markers = self.markers_open;
             if self.active_a.as_ref().is_some_and(|a| a.markers > markers) {
                 self.active_a = None;
             }
@@ -687,6 +710,7 @@ impl Builder<'_> {
             return;
         }
         let o = self.stack.remove(i);
+        self.forget(&o);
         // In the repaired tree the element ends where the next open element began.
         let ends_at = self
             .stack
@@ -746,7 +770,7 @@ impl Builder<'_> {
     }
 
     fn close_p(&mut self) {
-        if self.in_scope(|n| n == "p", &["button"]).is_some() {
+        if self.p_open > 0 && self.in_scope(|n| n == "p", &["button"]).is_some() {
             self.pop_until(|n| n == "p");
         }
     }
@@ -773,7 +797,7 @@ impl Builder<'_> {
     /// Reopens an `<a>` closed by a block end while still active (the HTML "reconstruct" step).
     fn reconstruct_a(&mut self) {
         let Some(a) = &self.active_a else { return };
-        if self.stack.iter().any(|o| o.uid == a.uid) {
+        if self.a_on_stack {
             return;
         }
         let attrs = a.attrs.clone();
@@ -786,10 +810,11 @@ impl Builder<'_> {
         );
         let uid = self.uid;
         self.active_a = Some(ActiveA { uid, attrs, markers });
+        self.a_on_stack = true;
     }
 
     fn markers(&self) -> usize {
-        self.stack.iter().filter(|e| is_marker(&e.name)).count()
+        self.markers_open
     }
 
     fn in_table_context(&self) -> bool {
@@ -938,7 +963,7 @@ impl Builder<'_> {
             "a" => {
                 if let Some(a) = &self.active_a {
                     let uid = a.uid;
-                    if let Some(i) = self.stack.iter().position(|o| o.uid == uid) {
+                    if let Some(i) = self.stack.iter().rposition(|o| o.uid == uid) {
                         self.remove_at(i);
                     }
                     self.active_a = None;
@@ -967,6 +992,7 @@ impl Builder<'_> {
                     attrs,
                     markers,
                 });
+                self.a_on_stack = true;
             }
             "table" => {
                 if self.in_table_context() {
