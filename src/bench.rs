@@ -68,7 +68,7 @@ pub fn real_pages(root: &Path) -> Vec<SeedPage> {
                     .file_stem()
                     .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                 out.push(SeedPage {
-                    url: format!("https://{}/{stem}.html", stem.split(['.', '1']).next().unwrap_or("x")),
+                    url: format!("https://realdata.invalid/{dir}/{stem}.html"),
                     content_type: "text/html".into(),
                     body,
                 });
