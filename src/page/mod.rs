@@ -1,6 +1,7 @@
 //! What one page says and shows: `Page` (flat view of the HTML) → `PageFeatures`.
 pub mod content;
 pub mod genre;
+mod html_tags;
 pub mod html_tokens;
 pub mod identity;
 pub mod layout;
