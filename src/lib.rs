@@ -1,5 +1,6 @@
 //! baohoa finds báo hóa (newspaperization) in crawl dumps. The pipeline on one screen:
 //! ingest → page → site → judge → report; `scan` = `reduce(map(shard)…)` then the outputs.
+pub mod bench;
 pub mod domain;
 pub mod eval;
 pub mod ingest;
@@ -87,6 +88,8 @@ impl Input {
 pub struct ScanOptions {
     pub threads: usize,
     pub max_page_bytes: usize,
+    /// HTML parser (both give the same features; `Fast` is the default).
+    pub parser: page::ParserKind,
 }
 
 impl Default for ScanOptions {
@@ -94,6 +97,7 @@ impl Default for ScanOptions {
         ScanOptions {
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             max_page_bytes: ingest::DEFAULT_MAX_PAGE_BYTES,
+            parser: page::ParserKind::default(),
         }
     }
 }
@@ -134,10 +138,15 @@ pub struct StageNanos {
 /// Decodes, parses and extracts the features of one record: page features, the tone of article
 /// items, the places they name, and cited outlets resolved through the registry.
 pub fn analyse(rec: &Record, models: &Models, t: &mut StageNanos) -> PageFeatures {
+    analyse_with(rec, models, page::ParserKind::default(), t)
+}
+
+/// [`analyse`] with a chosen HTML parser.
+pub fn analyse_with(rec: &Record, models: &Models, parser: page::ParserKind, t: &mut StageNanos) -> PageFeatures {
     let t0 = Instant::now();
     let dec = ingest::decode::decode_html(&rec.body, rec.header("content-type"));
     let t1 = Instant::now();
-    let mut page = page::parse(&dec.html, rec.url.as_deref());
+    let mut page = page::parse_with(parser, &dec.html, rec.url.as_deref());
     page.truncated |= rec.truncated;
     let t2 = Instant::now();
     let mut f = page::features(&page, &models.page);
@@ -209,8 +218,8 @@ impl Acc {
 }
 
 /// Analyses one record and folds it into a worker's accumulator.
-fn fold_record(acc: &mut Acc, rec: &Record, models: &Models, progress: &dyn Progress) {
-    let f = analyse(rec, models, &mut acc.t);
+fn fold_record(acc: &mut Acc, rec: &Record, models: &Models, parser: page::ParserKind, progress: &dyn Progress) {
+    let f = analyse_with(rec, models, parser, &mut acc.t);
     let t = Instant::now();
     acc.html_records += 1;
     acc.html_bytes += rec.body.len() as u64;
@@ -271,7 +280,7 @@ pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn
                 s.spawn(move |_| {
                     let mut acc = Acc::default();
                     for rec in rx {
-                        fold_record(&mut acc, &rec, models, progress);
+                        fold_record(&mut acc, &rec, models, opts.parser, progress);
                     }
                     if let Ok(mut v) = accs.lock() {
                         v.push(acc);

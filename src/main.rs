@@ -61,6 +61,9 @@ struct RunArgs {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// HTML parser: fast (streaming, default) or scraper (html5ever DOM, the reference).
+    #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
+    parser: baohoa::page::ParserKind,
 }
 
 const SCAN_HELP: &str = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
@@ -77,6 +80,11 @@ Example:\n  baohoa map /data/shard-07/ -o parts/07.part\n  baohoa reduce parts/*
 const PAGE_HELP: &str = "SOURCE is a saved HTML file, or `DUMP@OFFSET` for the record at that byte offset of a \
 WARC/ARC/JSONL file (offsets are those printed in run.json errors and evidence). Without @OFFSET the first HTML \
 record of a dump is shown.";
+
+const BENCH_HELP: &str = "With no INPUT, a deterministic corpus (the demo pages, plus the real pages under \
+$BAOHOA_REALDATA when set, replicated under many URLs) is generated once and cached. Stages: ingest is a separate \
+single-thread read pass (gunzip, WARC, HTTP); decode, parse, features, tone and fold are CPU time summed over \
+workers; judge and report are wall time.\n\nExample:\n  baohoa bench --threads 1,2\n  baohoa bench big.warc.gz --json";
 
 const TONE_HELP: &str = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
 accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
@@ -221,6 +229,36 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         json: Option<PathBuf>,
     },
+    /// Measure throughput: per-stage ms/MB and share, end-to-end MB/s and pages/s per core, peak RSS.
+    #[command(after_help = BENCH_HELP)]
+    Bench {
+        /// WARC/ARC/JSONL/HTML inputs; none = a generated corpus (cached under --corpus-dir).
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Thread counts to run, comma-separated (default: 1 and all cores).
+        #[arg(long, value_name = "N,M", value_delimiter = ',')]
+        threads: Vec<usize>,
+        /// Size of the generated corpus, MB of HTML.
+        #[arg(long, value_name = "MB", default_value_t = 200)]
+        size_mb: u64,
+        /// Where the generated corpus is cached.
+        #[arg(long, value_name = "DIR", default_value = "target/bench-corpus")]
+        corpus_dir: PathBuf,
+        /// Output directory of the measured runs.
+        #[arg(short, long, value_name = "OUT", default_value = "target/bench-out")]
+        out: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Only generate (or find) the default corpus and print its path.
+        #[arg(long)]
+        corpus_only: bool,
+        /// HTML parser to measure.
+        #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
+        parser: baohoa::page::ParserKind,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
     /// Print the domain features (press words, look-alikes, locality…) of domain names, as JSON lines.
     Domain {
         /// Domain names or URLs; none = one per stdin line.
@@ -332,6 +370,50 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 writeln!(out)?;
             } else {
                 print!("{}", baohoa::report::diff::to_text(&d));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Bench {
+            inputs,
+            threads,
+            size_mb,
+            corpus_dir,
+            out,
+            json,
+            corpus_only,
+            parser,
+            models,
+        } => {
+            let inputs = if inputs.is_empty() {
+                let real = std::env::var_os("BAOHOA_REALDATA").map(PathBuf::from);
+                eprintln!(
+                    "baohoa: bench: preparing a {size_mb} MB corpus under {}",
+                    corpus_dir.display()
+                );
+                let p = baohoa::bench::default_corpus(&corpus_dir, real.as_deref(), size_mb * 1_000_000)?;
+                if corpus_only {
+                    println!("{}", p.display());
+                    return Ok(ExitCode::SUCCESS);
+                }
+                vec![Input::Path(p)]
+            } else {
+                expand(&inputs)?
+            };
+            let models = load_models(&models)?;
+            let threads = if threads.is_empty() {
+                let all = std::thread::available_parallelism().map_or(1, usize::from);
+                if all > 1 { vec![1, all] } else { vec![1] }
+            } else {
+                threads
+            };
+            if threads.contains(&0) {
+                bail!("--threads must list counts of at least 1");
+            }
+            let r = baohoa::bench::run(&inputs, &threads, parser, &models, &out)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                print!("{}", baohoa::bench::render(&r));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -459,6 +541,7 @@ fn map_inputs(inputs: &[Input], run: &RunArgs, models: &Models) -> anyhow::Resul
     }
     let mut opts = ScanOptions {
         max_page_bytes: run.max_page_bytes,
+        parser: run.parser,
         ..ScanOptions::default()
     };
     if let Some(t) = run.threads {

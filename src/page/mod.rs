@@ -1,9 +1,12 @@
 //! What one page says and shows: `Page` (flat view of the HTML) → `PageFeatures`.
 pub mod content;
 pub mod genre;
+mod html_tags;
+pub mod html_tokens;
 pub mod identity;
 pub mod layout;
 pub mod parse;
+pub mod parse_fast;
 pub mod sourcing;
 
 use std::collections::HashMap;
@@ -18,7 +21,7 @@ use crate::text::lexicon::{Fold, Lexicon};
 pub use content::MainText;
 pub use identity::{Licence, LicenceKind, NewsroomTitle, SelfLabel, SiteName};
 pub use layout::{CommentWidget, PublishedTime, Section};
-pub use parse::{Block, BlockRegion, Container, Link, Page, Widget, parse};
+pub use parse::{Block, BlockRegion, Container, Link, Page, ParserKind, Widget, parse, parse_with};
 pub use sourcing::{Attribution, Byline};
 
 /// Characters of context kept around a matched phrase in evidence.

@@ -9,7 +9,7 @@ pub const MAX_PARSE_BYTES: usize = 8 * 1024 * 1024;
 /// Text kept per block, in bytes (a longer block is cut at a char boundary).
 const MAX_BLOCK_BYTES: usize = 64 * 1024;
 /// Anchor text kept per link, in bytes.
-const MAX_LINK_TEXT: usize = 512;
+pub(super) const MAX_LINK_TEXT: usize = 512;
 /// Attribute text kept per container/widget, in bytes.
 const MAX_ATTR: usize = 160;
 /// Blocks, links and containers kept per page.
@@ -130,6 +130,7 @@ impl Page {
     }
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 const BLOCK_TAGS: &[&str] = &[
     "address",
     "article",
@@ -180,56 +181,184 @@ const BLOCK_TAGS: &[&str] = &[
     "option",
 ];
 
+#[cfg_attr(not(test), allow(dead_code))]
 const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select", "textarea",
     "button", "canvas", "video", "audio", "head",
 ];
 
-#[derive(Clone, Copy)]
-struct Frame {
-    region: BlockRegion,
-    skip: bool,
-    link: Option<u32>,
-    container: u32,
-    /// This element opened a container (its close ends a block).
-    is_block: bool,
-    /// Index into `widgets` of an enclosing form.
-    form: Option<u32>,
+/// `BLOCK_TAGS.contains(name)`, compiled to a match.
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "caption"
+            | "option"
+    )
 }
 
-struct Walker<'p> {
-    page: &'p mut Page,
-    buf: String,
-    link_chars: usize,
-    pending_space: bool,
+/// `SKIP_TAGS.contains(name)`, compiled to a match.
+fn is_skip_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "select"
+            | "textarea"
+            | "button"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "head"
+    )
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Frame {
+    pub(super) region: BlockRegion,
+    pub(super) skip: bool,
+    pub(super) link: Option<u32>,
+    pub(super) container: u32,
+    /// This element opened a container (its close ends a block).
+    pub(super) is_block: bool,
+    /// Index into `widgets` of an enclosing form.
+    pub(super) form: Option<u32>,
+}
+
+pub(super) struct Walker<'p> {
+    pub(super) page: &'p mut Page,
+    pub(super) buf: String,
+    pub(super) link_chars: usize,
+    pub(super) pending_space: bool,
+}
+
+/// Byte length of the `char::is_whitespace` character starting at byte `i` of UTF-8 `b`, else 0
+/// (continuation bytes give 0, so stepping byte by byte is safe).
+#[inline]
+fn ws_len(b: &[u8], i: usize) -> usize {
+    match b.get(i..).unwrap_or(&[]) {
+        [9..=13 | 32, ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Characters in `s` (UTF-8 lead bytes).
+#[inline]
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| (b & 0xC0) != 0x80).count()
+}
+
+/// Characters of `s` that are not whitespace.
+fn non_ws_chars(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let w = ws_len(b, i);
+        if w > 0 {
+            i += w;
+        } else {
+            n += usize::from((b.get(i).copied().unwrap_or(0) & 0xC0) != 0x80);
+            i += 1;
+        }
+    }
+    n
 }
 
 impl Walker<'_> {
-    fn push_text(&mut self, t: &str, in_link: bool) {
+    pub(super) fn push_text(&mut self, t: &str, in_link: bool) {
         if self.buf.len() >= MAX_BLOCK_BYTES {
             return;
         }
-        for w in t.split(|c: char| c.is_whitespace()) {
-            if w.is_empty() {
+        // Words between Unicode whitespace (byte scan; see `ws_len`).
+        let b = t.as_bytes();
+        let mut i = 0;
+        let mut ends_ws = false;
+        while i < b.len() {
+            let n = ws_len(b, i);
+            if n > 0 {
                 self.pending_space = true;
+                ends_ws = true;
+                i += n;
                 continue;
             }
+            let start = i;
+            while i < b.len() && ws_len(b, i) == 0 {
+                i += 1;
+            }
+            ends_ws = false;
+            let w = t.get(start..i).unwrap_or("");
             if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
                 self.buf.push(' ');
             }
             self.pending_space = true;
             self.buf.push_str(w);
             if in_link {
-                self.link_chars += w.chars().count();
+                self.link_chars += char_count(w);
             }
         }
         // A text node not ending in whitespace does not force a space before the next one.
-        if !t.ends_with(|c: char| c.is_whitespace()) {
+        if !ends_ws {
             self.pending_space = false;
         }
     }
 
-    fn line_break(&mut self) {
+    pub(super) fn line_break(&mut self) {
         while self.buf.ends_with(' ') {
             self.buf.pop();
         }
@@ -239,12 +368,12 @@ impl Walker<'_> {
         self.pending_space = false;
     }
 
-    fn flush(&mut self, f: &Frame) {
+    pub(super) fn flush(&mut self, f: &Frame) {
         let text = self.buf.trim();
         if !text.is_empty() && self.page.blocks.len() < MAX_ITEMS {
             let mut text = text.to_owned();
             crate::text::normalize::nfc_in_place(&mut text);
-            let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+            let chars = non_ws_chars(&text).max(1);
             let tag = self
                 .page
                 .containers
@@ -285,7 +414,7 @@ fn path_of(cs: &[Container], mut id: u32) -> String {
     parts.join(">")
 }
 
-fn cap(s: &str, n: usize) -> &str {
+pub(super) fn cap(s: &str, n: usize) -> &str {
     if s.len() <= n {
         return s;
     }
@@ -296,7 +425,7 @@ fn cap(s: &str, n: usize) -> &str {
     &s[..e]
 }
 
-fn region_of(tag: &str, attrs: &str, role: Option<&str>) -> Option<BlockRegion> {
+pub(super) fn region_of(tag: &str, attrs: &str, role: Option<&str>) -> Option<BlockRegion> {
     match tag {
         "footer" => return Some(BlockRegion::Footer),
         "nav" => return Some(BlockRegion::Nav),
@@ -344,7 +473,7 @@ fn region_of(tag: &str, attrs: &str, role: Option<&str>) -> Option<BlockRegion> 
     None
 }
 
-fn is_widget(tag: &str, attrs: &str) -> bool {
+pub(super) fn is_widget(tag: &str, attrs: &str) -> bool {
     tag == "form"
         || attrs.contains("comment")
         || attrs.contains("binh-luan")
@@ -354,8 +483,32 @@ fn is_widget(tag: &str, attrs: &str) -> bool {
         || attrs.contains("facebook.com/plugins")
 }
 
-/// Parses HTML text (already decoded and NFC) of a page fetched from `url`.
+/// Which HTML parser builds the `Page` (both give the same `Page`; see tests/parse_diff.rs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ParserKind {
+    /// Streaming tokenizer, no DOM (`parse_fast.rs`).
+    #[default]
+    Fast,
+    /// html5ever DOM via scraper: the reference.
+    Scraper,
+}
+
+/// Parses HTML text (already decoded and NFC) of a page fetched from `url` (fast parser).
 pub fn parse(html: &str, url: Option<&str>) -> Page {
+    super::parse_fast::parse_fast(html, url)
+}
+
+/// Parses with the given parser.
+pub fn parse_with(kind: ParserKind, html: &str, url: Option<&str>) -> Page {
+    match kind {
+        ParserKind::Fast => super::parse_fast::parse_fast(html, url),
+        ParserKind::Scraper => parse_scraper(html, url),
+    }
+}
+
+/// The reference parser: html5ever builds a DOM (scraper), then one iterative walk.
+pub fn parse_scraper(html: &str, url: Option<&str>) -> Page {
     let truncated = html.len() > MAX_PARSE_BYTES;
     let src = cap(html, MAX_PARSE_BYTES);
     let doc = Html::parse_document(src);
@@ -407,8 +560,6 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
             Node::Element(el) => {
                 let name = el.name();
                 let attr = |k: &str| el.attr(k);
-                let mut f = top;
-                f.is_block = false;
                 match name {
                     "title" if !title_done => {
                         let t: String = n
@@ -418,153 +569,28 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
                         w.page.title = squash_ws(&t);
                         title_done = true;
                     }
-                    "html" => {
-                        if let Some(l) = attr("lang") {
-                            w.page.html_lang = cap(l.trim(), 32).to_owned();
-                        }
-                    }
-                    "meta" => {
-                        let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
-                        if let (Some(k), Some(v)) = (key, attr("content")) {
-                            w.page
-                                .meta
-                                .push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
-                        }
-                    }
-                    "link" => {
-                        let rel = attr("rel").unwrap_or("");
-                        if w.page.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
-                            w.page.canonical = attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
-                        }
-                    }
-                    "script" => {
-                        let ty = attr("type").unwrap_or("");
-                        if ty.trim().eq_ignore_ascii_case("application/ld+json") && ld_scripts.len() < 64 {
-                            let t: String = n
-                                .children()
-                                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                                .collect();
-                            ld_scripts.push(cap(&t, 1 << 20).to_owned());
-                        }
-                        if let Some(s) = attr("src") {
-                            let s = s.to_ascii_lowercase();
-                            if is_widget("script", &s) && w.page.widgets.len() < 1000 {
-                                w.page.widgets.push(Widget {
-                                    tag: "script".into(),
-                                    attrs: cap(&s, MAX_ATTR).to_owned(),
-                                    has_textarea: false,
-                                    container: top.container,
-                                });
-                            }
-                        }
-                    }
                     _ => {}
                 }
-                if name == "time"
-                    && let Some(d) = attr("datetime")
-                    && w.page.times.len() < 100
+                if name == "script"
+                    && attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                    && ld_scripts.len() < 64
                 {
-                    w.page.times.push(cap(d.trim(), 64).to_owned());
+                    let t: String = n
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                        .collect();
+                    ld_scripts.push(cap(&t, 1 << 20).to_owned());
                 }
-                if name != "meta"
-                    && let Some(ip) = attr("itemprop")
-                    && w.page.itemprops.len() < 1000
-                {
-                    let v = attr("datetime")
-                        .or_else(|| attr("content"))
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| {
-                            let mut s = String::new();
-                            for d in n.descendants().take(64) {
-                                if let Some(t) = d.value().as_text() {
-                                    s.push_str(t);
-                                    s.push(' ');
-                                }
-                            }
-                            squash_ws(cap(&s, 400))
-                        });
-                    w.page.itemprops.push((ip.trim().to_ascii_lowercase(), v));
-                }
-                if name == "article" {
-                    w.page.article_tags += 1;
-                }
-                let mut idclass = String::new();
-                for k in ["id", "class"] {
-                    if let Some(v) = attr(k) {
-                        if !idclass.is_empty() {
-                            idclass.push(' ');
-                        }
-                        idclass.push_str(cap(v.trim(), MAX_ATTR));
-                    }
-                }
-                idclass.make_ascii_lowercase();
-                let page_level = matches!(name, "html" | "body" | "main" | "form");
-                if let Some(r) = region_of(name, &idclass, attr("role")).filter(|_| !page_level) {
-                    // A header/nav inside the footer stays footer; a footer anywhere is footer.
-                    if f.region == BlockRegion::Body || r == BlockRegion::Footer {
-                        f.region = r;
-                    }
-                }
-                if SKIP_TAGS.contains(&name) {
-                    f.skip = true;
-                }
-                // Widgets: comment boxes, embeds, forms.
-                if name != "script" {
-                    let mut wa = idclass.clone();
-                    for k in ["src", "action", "data-href", "name"] {
-                        if let Some(v) = attr(k) {
-                            wa.push(' ');
-                            wa.push_str(&cap(v.trim(), MAX_ATTR).to_ascii_lowercase());
+                let f = open_element(&mut w, top, name, &attr, &mut || {
+                    let mut s = String::new();
+                    for d in n.descendants().take(64) {
+                        if let Some(t) = d.value().as_text() {
+                            s.push_str(t);
+                            s.push(' ');
                         }
                     }
-                    if is_widget(name, &wa) && w.page.widgets.len() < 1000 {
-                        if name == "form" {
-                            f.form = Some(w.page.widgets.len() as u32);
-                        }
-                        w.page.widgets.push(Widget {
-                            tag: name.to_owned(),
-                            attrs: cap(&wa, MAX_ATTR * 2).to_owned(),
-                            has_textarea: false,
-                            container: top.container,
-                        });
-                    }
-                    if name == "textarea"
-                        && let Some(fi) = f.form
-                        && let Some(wd) = w.page.widgets.get_mut(fi as usize)
-                    {
-                        wd.has_textarea = true;
-                    }
-                }
-                if name == "br" && !top.skip {
-                    w.line_break();
-                } else if name == "a" && !f.skip {
-                    if let Some(h) = attr("href")
-                        && w.page.links.len() < MAX_ITEMS
-                    {
-                        f.link = Some(w.page.links.len() as u32);
-                        w.page.links.push(Link {
-                            href: cap(h.trim(), 2048).to_owned(),
-                            text: String::new(),
-                            region: f.region,
-                            container: top.container,
-                            block: 0,
-                        });
-                    }
-                } else if BLOCK_TAGS.contains(&name) && !f.skip {
-                    w.flush(&top);
-                    if w.page.containers.len() < MAX_ITEMS {
-                        let id = w.page.containers.len() as u32;
-                        w.page.containers.push(Container {
-                            parent: top.container,
-                            last: id,
-                            tag: name.to_owned(),
-                            attrs: cap(&idclass, MAX_ATTR).to_owned(),
-                            region: f.region,
-                        });
-                        f.container = id;
-                        f.is_block = true;
-                    }
-                }
+                    Some(squash_ws(cap(&s, 400)))
+                });
                 if n.has_children() {
                     stack.push(f);
                     descend = true;
@@ -613,7 +639,167 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
     page
 }
 
-fn close(w: &mut Walker<'_>, f: &Frame, stack: &[Frame], root: &Frame) {
+/// Opens element `name` under frame `top`: page-level facts (lang, meta, canonical, times,
+/// itemprops, widgets, links, containers) and the frame of its children. Shared by both parsers.
+/// `item_text` gives the text of an itemprop element without a value attribute (the streaming
+/// parser returns `None` and fills the value in when the element closes).
+pub(super) fn open_element<'b>(
+    w: &mut Walker<'_>,
+    top: Frame,
+    name: &str,
+    attr: &dyn Fn(&str) -> Option<&'b str>,
+    item_text: &mut dyn FnMut() -> Option<String>,
+) -> Frame {
+    let mut f = top;
+    f.is_block = false;
+    match name {
+        "html" => {
+            if let Some(l) = attr("lang") {
+                w.page.html_lang = cap(l.trim(), 32).to_owned();
+            }
+        }
+        "meta" => {
+            let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
+            if let (Some(k), Some(v)) = (key, attr("content")) {
+                w.page
+                    .meta
+                    .push((k.trim().to_ascii_lowercase(), unescape_entities(cap(v.trim(), 2048))));
+            }
+        }
+        "link" => {
+            let rel = attr("rel").unwrap_or("");
+            if w.page.canonical.is_none() && rel.eq_ignore_ascii_case("canonical") {
+                w.page.canonical = attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+            }
+        }
+        "script" => {
+            if let Some(s) = attr("src") {
+                let s = s.to_ascii_lowercase();
+                if is_widget("script", &s) && w.page.widgets.len() < 1000 {
+                    w.page.widgets.push(Widget {
+                        tag: "script".into(),
+                        attrs: cap(&s, MAX_ATTR).to_owned(),
+                        has_textarea: false,
+                        container: top.container,
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+    if name == "time"
+        && let Some(d) = attr("datetime")
+        && w.page.times.len() < 100
+    {
+        w.page.times.push(cap(d.trim(), 64).to_owned());
+    }
+    if name != "meta"
+        && let Some(ip) = attr("itemprop")
+        && w.page.itemprops.len() < 1000
+    {
+        let v = match attr("datetime").or_else(|| attr("content")) {
+            Some(v) => v.to_owned(),
+            None => item_text().unwrap_or_default(),
+        };
+        w.page.itemprops.push((ip.trim().to_ascii_lowercase(), v));
+    }
+    if name == "article" {
+        w.page.article_tags += 1;
+    }
+    let mut idclass = String::new();
+    for k in ["id", "class"] {
+        if let Some(v) = attr(k) {
+            if !idclass.is_empty() {
+                idclass.push(' ');
+            }
+            idclass.push_str(cap(v.trim(), MAX_ATTR));
+        }
+    }
+    idclass.make_ascii_lowercase();
+    let page_level = matches!(name, "html" | "body" | "main" | "form");
+    if let Some(r) = region_of(name, &idclass, attr("role")).filter(|_| !page_level) {
+        // A header/nav inside the footer stays footer; a footer anywhere is footer.
+        if f.region == BlockRegion::Body || r == BlockRegion::Footer {
+            f.region = r;
+        }
+    }
+    if is_skip_tag(name) {
+        f.skip = true;
+    }
+    // Widgets: comment boxes, embeds, forms.
+    if name != "script" {
+        // The space-joined attributes are only built for a widget (no marker spans a space).
+        let hit = name == "form"
+            || is_widget("", &idclass)
+            || ["src", "action", "data-href", "name"].iter().any(|k| {
+                attr(k).is_some_and(|v| {
+                    let v = cap(v.trim(), MAX_ATTR);
+                    if v.bytes().any(|b| b.is_ascii_uppercase()) {
+                        is_widget("", &v.to_ascii_lowercase())
+                    } else {
+                        is_widget("", v)
+                    }
+                })
+            });
+        if hit && w.page.widgets.len() < 1000 {
+            let mut wa = idclass.clone();
+            for k in ["src", "action", "data-href", "name"] {
+                if let Some(v) = attr(k) {
+                    wa.push(' ');
+                    wa.push_str(&cap(v.trim(), MAX_ATTR).to_ascii_lowercase());
+                }
+            }
+            if name == "form" {
+                f.form = Some(w.page.widgets.len() as u32);
+            }
+            w.page.widgets.push(Widget {
+                tag: name.to_owned(),
+                attrs: cap(&wa, MAX_ATTR * 2).to_owned(),
+                has_textarea: false,
+                container: top.container,
+            });
+        }
+        if name == "textarea"
+            && let Some(fi) = f.form
+            && let Some(wd) = w.page.widgets.get_mut(fi as usize)
+        {
+            wd.has_textarea = true;
+        }
+    }
+    if name == "br" && !top.skip {
+        w.line_break();
+    } else if name == "a" && !f.skip {
+        if let Some(h) = attr("href")
+            && w.page.links.len() < MAX_ITEMS
+        {
+            f.link = Some(w.page.links.len() as u32);
+            w.page.links.push(Link {
+                href: cap(h.trim(), 2048).to_owned(),
+                text: String::new(),
+                region: f.region,
+                container: top.container,
+                block: 0,
+            });
+        }
+    } else if is_block_tag(name) && !f.skip {
+        w.flush(&top);
+        if w.page.containers.len() < MAX_ITEMS {
+            let id = w.page.containers.len() as u32;
+            w.page.containers.push(Container {
+                parent: top.container,
+                last: id,
+                tag: name.to_owned(),
+                attrs: cap(&idclass, MAX_ATTR).to_owned(),
+                region: f.region,
+            });
+            f.container = id;
+            f.is_block = true;
+        }
+    }
+    f
+}
+
+pub(super) fn close(w: &mut Walker<'_>, f: &Frame, stack: &[Frame], root: &Frame) {
     if let Some(li) = f.link {
         let parent_link = stack.last().and_then(|p| p.link);
         if parent_link != Some(li)
@@ -633,7 +819,7 @@ fn close(w: &mut Walker<'_>, f: &Frame, stack: &[Frame], root: &Frame) {
     let _ = root;
 }
 
-fn finish_links(page: &mut Page) {
+pub(super) fn finish_links(page: &mut Page) {
     let nblocks = page.blocks.len() as u32;
     for l in &mut page.links {
         l.text = squash_ws(&l.text);
@@ -823,7 +1009,14 @@ mod tests {
 
     #[test]
     fn blocks_regions_links() {
-        let p = parse(
+        for kind in [ParserKind::Scraper, ParserKind::Fast] {
+            blocks_regions_links_with(kind);
+        }
+    }
+
+    fn blocks_regions_links_with(kind: ParserKind) {
+        let p = parse_with(
+            kind,
             r#"<html lang="vi"><head><title> Tin | Báo </title><meta property="og:type" content="article">
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"x",}</script></head>
             <body><nav><ul><li><a href="/thoi-su">Thời sự</a></li></ul></nav>
@@ -847,12 +1040,41 @@ mod tests {
     }
 
     #[test]
+    fn byte_whitespace_equals_char_whitespace() {
+        for cp in 0..0x11000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let s = format!("a{c}b");
+            assert_eq!(ws_len(s.as_bytes(), 1) > 0, c.is_whitespace(), "U+{cp:04X}");
+            assert_eq!(non_ws_chars(&s), s.chars().filter(|c| !c.is_whitespace()).count());
+            assert_eq!(char_count(&s), 3);
+        }
+        for cp in [0x3000u32, 0x205F, 0x1680] {
+            let s = format!("x{}", char::from_u32(cp).unwrap_or(' '));
+            assert_eq!(ws_len(s.as_bytes(), 1), 3);
+        }
+    }
+
+    #[test]
+    fn tag_matches_equal_tag_lists() {
+        for t in BLOCK_TAGS
+            .iter()
+            .chain(SKIP_TAGS)
+            .chain(["span", "a", "b", "img", "x-y"].iter())
+        {
+            assert_eq!(is_block_tag(t), BLOCK_TAGS.contains(t), "{t}");
+            assert_eq!(is_skip_tag(t), SKIP_TAGS.contains(t), "{t}");
+        }
+    }
+
+    #[test]
     fn deep_nesting_is_linear() {
         let mut h = String::new();
         for _ in 0..10_000 {
             h.push_str("<div>x");
         }
-        let p = parse(&h, None);
-        assert!(!p.blocks.is_empty());
+        for kind in [ParserKind::Scraper, ParserKind::Fast] {
+            let p = parse_with(kind, &h, None);
+            assert!(!p.blocks.is_empty());
+        }
     }
 }

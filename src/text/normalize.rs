@@ -3,16 +3,83 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Returns `s` in Unicode NFC. Cheap when the text is already NFC (the common case).
 pub fn nfc(s: &str) -> String {
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => s.to_owned(),
-        _ => s.nfc().collect(),
-    }
+    nfc_segments(s).unwrap_or_else(|| s.to_owned())
 }
 
 /// Normalises `s` to NFC in place, allocating only when it is not already NFC.
 pub fn nfc_in_place(s: &mut String) {
-    if !matches!(is_nfc_quick(s.chars()), IsNormalized::Yes) {
-        *s = s.nfc().collect();
+    if let Some(n) = nfc_segments(s) {
+        *s = n;
+    }
+}
+
+/// Byte offset of the first character that is not a "safe starter" (see [`is_safe_starter`]).
+fn first_unsafe(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0xCC {
+            i += 1;
+            continue;
+        }
+        let ok = match x {
+            0xE1 => matches!(b.get(i + 1), Some(0xB8..=0xBB)),
+            0xE2 => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x90..=0xBF)) | (Some(0x81), Some(0x80..=0xAF))
+            ),
+            _ => false,
+        };
+        if !ok {
+            return Some(i);
+        }
+        i += 3;
+    }
+    None
+}
+
+/// ASCII, U+0080–U+02FF, U+1E00–U+1EFF (precomposed Vietnamese) and U+2010–U+206F: NFC_QC=Yes,
+/// canonical class 0, and never composed with a preceding character. NFC of a string equals the
+/// concatenation of the NFC of its pieces when every cut is just before such a character.
+#[inline]
+fn is_safe_starter(c: char) -> bool {
+    let u = c as u32;
+    u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || (0x2010..=0x206F).contains(&u)
+}
+
+/// NFC of `s` when it differs from `s` (or might: pieces that need checking are re-normalised),
+/// `None` when `s` is plainly NFC. Only the pieces around unsafe characters go through the (slow)
+/// general algorithm, each from the safe starter before it to the next safe starter after it.
+fn nfc_segments(s: &str) -> Option<String> {
+    let first = first_unsafe(s.as_bytes())?;
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut copied = 0;
+    let mut i = first;
+    loop {
+        // The character before `i` (a safe starter, or nothing) may compose with what follows.
+        let start = s
+            .get(copied..i)
+            .and_then(|p| p.char_indices().last())
+            .map_or(i, |(k, _)| copied + k);
+        out.push_str(s.get(copied..start).unwrap_or(""));
+        let rest = s.get(i..).unwrap_or("");
+        let end = rest
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| is_safe_starter(*c))
+            .map_or(s.len(), |(k, _)| i + k);
+        let seg = s.get(start..end).unwrap_or("");
+        match is_nfc_quick(seg.chars()) {
+            IsNormalized::Yes => out.push_str(seg),
+            _ => out.extend(seg.nfc()),
+        }
+        copied = end;
+        match s.get(end..).and_then(|r| first_unsafe(r.as_bytes())) {
+            Some(k) => i = end + k,
+            None => {
+                out.push_str(s.get(end..).unwrap_or(""));
+                return Some(out);
+            }
+        }
     }
 }
 
@@ -20,6 +87,26 @@ pub fn nfc_in_place(s: &mut String) {
 /// `đ`/`Đ` become `d`. Returns the folded character; it is always exactly one `char`.
 #[inline]
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    // Below U+2000 (Latin, Vietnamese, Cyrillic…): one table look-up instead of the Unicode
+    // lower-case search; the table is `fold_char_slow` itself, computed once.
+    static TABLE: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        (0..FOLD_TABLE)
+            .map(|u| char::from_u32(u).map_or('\0', fold_char_slow))
+            .collect()
+    });
+    match TABLE.get(c as usize) {
+        Some(&f) => f,
+        None => fold_char_slow(c),
+    }
+}
+
+/// Code points below this are folded through a table.
+const FOLD_TABLE: u32 = 0x2000;
+
+fn fold_char_slow(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
@@ -107,6 +194,40 @@ mod tests {
         nfc_in_place(&mut s);
         assert_eq!(s, "Việt");
         assert_eq!(fold(decomposed), "viet");
+    }
+
+    #[test]
+    fn segmented_nfc_equals_full_nfc() {
+        let samples = [
+            "Vie\u{323}\u{302}t Nam \u{1F600} Ho\u{300}a 한국어 e\u{301}\u{301} \u{212B}ngstr\u{F6}m",
+            "\u{300}\u{301}a",
+            "x\u{1100}\u{1161}\u{11A8} y \u{0F73} z\u{0344}",
+            "Tổng biên tập … “Thời sự” — \u{2026}\u{1E9B}\u{323}",
+            "",
+            "ascii only",
+        ];
+        for s in samples {
+            let want: String = s.nfc().collect();
+            assert_eq!(nfc(s), want, "{s:?}");
+        }
+        // Every code point after every safe starter kind, and before one.
+        for cp in (0..0x3000u32).chain(0xAC00..0xAC10).chain(0x1F600..0x1F610) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            for pre in ["a", "\u{1EA1}", "\u{2013}", "\u{300}"] {
+                let s = format!("{pre}{c}\u{301}e{c}");
+                let want: String = s.nfc().collect();
+                assert_eq!(nfc(&s), want, "U+{cp:04X} after {pre:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fold_table_equals_slow_fold() {
+        for u in 0..0x11000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(fold_char(c), fold_char_slow(c), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]
