@@ -507,15 +507,13 @@ pub fn parse_with(kind: ParserKind, html: &str, url: Option<&str>) -> Page {
     }
 }
 
-/// The reference parser: html5ever builds a DOM (scraper), then one iterative walk.
-pub fn parse_scraper(html: &str, url: Option<&str>) -> Page {
-    let truncated = html.len() > MAX_PARSE_BYTES;
-    let src = cap(html, MAX_PARSE_BYTES);
-    let doc = Html::parse_document(src);
+/// What both parsers start from: the empty page (with its document container), the HTML they
+/// parse (capped at [`MAX_PARSE_BYTES`]) and the root frame of the walk.
+pub(super) fn start<'h>(html: &'h str, url: Option<&str>) -> (Page, &'h str, Frame) {
     let mut page = Page {
         url: url.map(str::to_owned).filter(|u| !u.is_empty()),
         html_bytes: html.len() as u64,
-        truncated,
+        truncated: html.len() > MAX_PARSE_BYTES,
         ..Page::default()
     };
     page.containers.push(Container {
@@ -533,6 +531,13 @@ pub fn parse_scraper(html: &str, url: Option<&str>) -> Page {
         is_block: false,
         form: None,
     };
+    (page, cap(html, MAX_PARSE_BYTES), root)
+}
+
+/// The reference parser: html5ever builds a DOM (scraper), then one iterative walk.
+pub fn parse_scraper(html: &str, url: Option<&str>) -> Page {
+    let (mut page, src, root) = start(html, url);
+    let doc = Html::parse_document(src);
     let mut w = Walker {
         page: &mut page,
         buf: String::new(),

@@ -2,10 +2,7 @@
 //! text (implied ends, scopes, tables, head/body), feeding the same walker as `parse.rs`.
 use super::html_tags::{BREAKOUT, CLOSES_P, FORMATTING, VOID, intern, is_heading, is_marker, is_scope, is_special};
 use super::html_tokens::{Tag, TextMode, Token, Tokenizer, decode_refs, normalize_newlines};
-use super::parse::{
-    BlockRegion, Container, Frame, MAX_LINK_TEXT, MAX_PARSE_BYTES, Page, Walker, cap, close, finish_links,
-    open_element, parse_json_ld,
-};
+use super::parse::{Frame, MAX_LINK_TEXT, Page, Walker, cap, close, finish_links, open_element, parse_json_ld};
 use std::borrow::Cow;
 
 use crate::text::normalize::squash_ws;
@@ -63,29 +60,7 @@ struct Builder<'p> {
 
 /// Parses HTML text (already decoded and NFC) of a page fetched from `url`, without building a DOM.
 pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
-    let truncated = html.len() > MAX_PARSE_BYTES;
-    let src = cap(html, MAX_PARSE_BYTES);
-    let mut page = Page {
-        url: url.map(str::to_owned).filter(|u| !u.is_empty()),
-        html_bytes: html.len() as u64,
-        truncated,
-        ..Page::default()
-    };
-    page.containers.push(Container {
-        parent: 0,
-        last: 0,
-        tag: "#document".into(),
-        attrs: String::new(),
-        region: BlockRegion::Body,
-    });
-    let root = Frame {
-        region: BlockRegion::Body,
-        skip: false,
-        link: None,
-        container: 0,
-        is_block: false,
-        form: None,
-    };
+    let (mut page, src, root) = super::parse::start(html, url);
     let mut b = Builder {
         w: Walker {
             page: &mut page,
