@@ -299,11 +299,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 previous,
             };
             let (inputs, models) = if inputs.is_empty() {
-                let demo = vec![Input::Embedded {
-                    name: baohoa::DEMO_NAME.into(),
-                    bytes: baohoa::DEMO_WARC,
-                }];
-                (demo, baohoa::with_demo_registry(models)?)
+                (baohoa::demo_inputs(), baohoa::with_demo_registry(models)?)
             } else {
                 (expand(&inputs)?, models)
             };

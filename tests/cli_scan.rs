@@ -32,12 +32,13 @@ fn scan_without_input_reads_the_embedded_demo() {
     assert_eq!(st.code(), Some(0));
     let run = json(&out.join("run.json"));
     assert_eq!(run["complete"], true);
-    assert_eq!(run["counts"]["inputs"], 1);
-    // 38 captures: 35 HTML pages, one 404, two non-HTML responses; plus the warcinfo record.
-    assert_eq!(run["counts"]["html_records"], 35);
+    assert_eq!(run["counts"]["inputs"], 2);
+    // Hand-written part: 38 captures (35 HTML pages, one 404, two non-HTML responses) and a warcinfo
+    // record; generated part: 721 HTML pages, 15 non-HTML responses and a warcinfo record.
+    assert_eq!(run["counts"]["html_records"], 35 + 721);
     assert_eq!(run["counts"]["skipped"]["http_status"], 1);
-    assert_eq!(run["counts"]["skipped"]["not_html"], 2);
-    assert_eq!(run["counts"]["skipped"]["warcinfo"], 1);
+    assert_eq!(run["counts"]["skipped"]["not_html"], 2 + 15);
+    assert_eq!(run["counts"]["skipped"]["warcinfo"], 2);
     assert_eq!(run["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
     let sites = String::from_utf8(read(&out.join("sites.jsonl"))).unwrap();
     let names: Vec<String> = sites
@@ -52,7 +53,7 @@ fn scan_without_input_reads_the_embedded_demo() {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted, "sites.jsonl is sorted by site");
-    assert_eq!(names.len(), 8, "{names:?}");
+    assert_eq!(names.len(), 8 + 15, "{names:?}");
     for f in ["flagged.jsonl", "flagged.csv", "run.json", "sites.jsonl"] {
         assert!(out.join(f).exists(), "{f}");
     }

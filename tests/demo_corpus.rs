@@ -120,3 +120,37 @@ fn labels_cover_exactly_the_crawled_domains() {
     assert_eq!(labelled, crawled, "labels.csv and pages.tsv disagree on domains");
     assert_eq!(kinds.len(), KINDS.len(), "every kind has a site");
 }
+
+/// The generated part of the demo is exactly what `baohoa synth --sites 15 --seed 3` writes today.
+#[test]
+fn generated_demo_part_is_fresh() {
+    let files = baohoa::models::ModelFiles::default();
+    let criteria = baohoa::judge::CriteriaConfig::load(&files).unwrap();
+    let opts = baohoa::synth::SynthOptions {
+        sites: 15,
+        seed: 3,
+        rule: baohoa::synth::NegRule::from_models(&files).unwrap(),
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    baohoa::synth::generate(&opts, &criteria, dir.path()).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/demo/generated");
+    for rel in [
+        "warc/synth-00000.warc.gz",
+        "labels.csv",
+        "registry/press.csv",
+        "registry/aggregate.csv",
+        "registry/social.csv",
+    ] {
+        let fresh = std::fs::read(dir.path().join(rel)).unwrap();
+        let committed = std::fs::read(root.join(rel)).unwrap();
+        assert!(
+            fresh == committed,
+            "corpora/demo/generated/{rel} is stale: run `cargo run --release -- synth --sites 15 --seed 3 -o corpora/demo/generated` and commit it"
+        );
+    }
+    assert!(
+        baohoa::DEMO_GENERATED_WARC.len() < 2_000_000,
+        "the generated demo must stay under 2 MB"
+    );
+}

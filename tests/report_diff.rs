@@ -208,22 +208,27 @@ fn demo_corpus_runs_chain_and_diff() {
     std::fs::write(&extra, jsonl).unwrap();
     let demo = tmp.path().join("demo.warc.gz");
     std::fs::write(&demo, baohoa::DEMO_WARC).unwrap();
+    let generated = tmp.path().join("generated.warc.gz");
+    std::fs::write(&generated, baohoa::DEMO_GENERATED_WARC).unwrap();
     let c = tmp.path().join("c");
     let registry = tmp.path().join("registry");
     std::fs::create_dir_all(&registry).unwrap();
-    // Scanning files (not the embedded demo) needs the demo's registry entries spelled out.
-    for (name, text, _) in baohoa::DEMO_REGISTRY {
-        let file = std::path::Path::new(name).file_name().unwrap();
-        let sample = baohoa::models::ModelFiles::default()
-            .text(&format!("registry/{}", file.to_string_lossy()))
+    // Scanning files (not the embedded demo) needs the demo's registry entries spelled out: the
+    // sample registry plus every demo file of the same name.
+    for file in ["press.csv", "aggregate.csv", "social.csv"] {
+        let mut text = baohoa::models::ModelFiles::default()
+            .text(&format!("registry/{file}"))
             .unwrap();
-        let demo_rows: String = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .skip(1)
-            .map(|l| format!("{l}\n"))
-            .collect();
-        std::fs::write(registry.join(file), format!("{sample}\n{demo_rows}")).unwrap();
+        text.push('\n');
+        for (name, demo_text, _) in &baohoa::DEMO_REGISTRY {
+            if name.ends_with(&format!("/{file}")) {
+                for l in demo_text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+                    text.push_str(l);
+                    text.push('\n');
+                }
+            }
+        }
+        std::fs::write(registry.join(file), text).unwrap();
     }
     let base = tmp.path().join("base");
     for (out, with_extra) in [(&base, false), (&c, true)] {
@@ -235,6 +240,7 @@ fn demo_corpus_runs_chain_and_diff() {
             "-o",
             out.to_str().unwrap(),
             demo.to_str().unwrap(),
+            generated.to_str().unwrap(),
         ];
         if with_extra {
             args.push(extra.to_str().unwrap());
