@@ -401,23 +401,8 @@ pub fn reduce(parts: Vec<Partial>) -> Partial {
         o.inputs.extend(m.inputs);
         o.errors.extend(m.errors);
         o.errors_omitted += m.errors_omitted;
-        let c = &mut o.counts;
-        c.inputs += m.counts.inputs;
-        c.inputs_failed += m.counts.inputs_failed;
-        c.input_bytes += m.counts.input_bytes;
-        c.html_records += m.counts.html_records;
-        c.html_bytes += m.counts.html_bytes;
-        c.pages_truncated += m.counts.pages_truncated;
-        c.damaged += m.counts.damaged;
-        for (k, v) in m.counts.skipped {
-            *c.skipped.entry(k).or_default() += v;
-        }
-        let s = &mut o.stage_seconds;
-        s.decode += m.stage_seconds.decode;
-        s.parse += m.stage_seconds.parse;
-        s.features += m.stage_seconds.features;
-        s.tone += m.stage_seconds.tone;
-        s.fold += m.stage_seconds.fold;
+        o.counts.add(m.counts);
+        o.stage_seconds.add(&m.stage_seconds);
         o.throughput.wall_seconds += m.throughput.wall_seconds;
         site::merge_sites(&mut out.sites, p.sites);
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::http::{self, Outcome};
 use super::stream::{Source, discard, read_line_capped, trim_eol};
 use super::warc::skip_ws;
-use super::{Event, ReadOptions, Record, RecordError, SkipReason};
+use super::{Event, ReadOptions, Record, SkipReason};
 
 /// A parsed ARC header line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,11 +75,7 @@ impl ArcReader {
     }
 
     fn damaged(&self, offset: u64, reason: String) -> Event {
-        Event::Damaged(RecordError {
-            source: self.source.to_string(),
-            offset,
-            reason,
-        })
+        Event::damaged(&self.source, offset, reason)
     }
 
     fn next_event(&mut self) -> Option<Event> {

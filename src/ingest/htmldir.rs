@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use super::http::read_capped;
 use super::stream::Source;
-use super::{Event, ReadOptions, Record, RecordError, SkipReason};
+use super::{Event, ReadOptions, Record, SkipReason};
 
 /// Finds the URL of a `<!-- saved from url=(0042)http://… -->` comment in the first 4 KiB.
 pub fn saved_from_url(html: &[u8]) -> Option<String> {
@@ -34,13 +34,7 @@ pub fn saved_from_url(html: &[u8]) -> Option<String> {
 pub fn read_html(source: Arc<str>, mut src: Source, opts: &ReadOptions) -> Vec<Event> {
     let mut body = Vec::new();
     let cap = opts.max_page_bytes;
-    let damaged = |reason: String| {
-        vec![Event::Damaged(RecordError {
-            source: source.to_string(),
-            offset: 0,
-            reason,
-        })]
-    };
+    let damaged = |reason: String| vec![Event::damaged(&source, 0, reason)];
     if let Err(e) = read_capped(&mut src, &mut body, cap) {
         return damaged(format!("HTML file unreadable: {e}"));
     }

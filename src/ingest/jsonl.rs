@@ -4,7 +4,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::stream::{Source, read_line_capped, trim_eol};
-use super::{Event, ReadOptions, Record, RecordError, SkipReason};
+use super::{Event, ReadOptions, Record, SkipReason};
 
 #[derive(Deserialize)]
 struct Line {
@@ -41,11 +41,7 @@ impl JsonlReader {
     }
 
     fn damaged(&self, offset: u64, reason: String) -> Event {
-        Event::Damaged(RecordError {
-            source: self.source.to_string(),
-            offset,
-            reason,
-        })
+        Event::damaged(&self.source, offset, reason)
     }
 
     fn next_event(&mut self) -> Option<Event> {

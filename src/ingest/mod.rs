@@ -115,6 +115,17 @@ pub enum Event {
     Damaged(RecordError),
 }
 
+impl Event {
+    /// A damaged record of `source` at `offset`, with the reason.
+    pub fn damaged(source: &str, offset: u64, reason: String) -> Event {
+        Event::Damaged(RecordError {
+            source: source.to_owned(),
+            offset,
+            reason,
+        })
+    }
+}
+
 /// Options shared by all readers.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {

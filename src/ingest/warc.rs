@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::http::{self, Outcome, read_fields};
 use super::stream::{Source, discard, read_line_capped, trim_eol};
-use super::{Event, ReadOptions, Record, RecordError, SkipReason};
+use super::{Event, ReadOptions, Record, SkipReason};
 
 /// Streams the records of a WARC file.
 pub struct WarcReader {
@@ -38,11 +38,7 @@ impl WarcReader {
     }
 
     fn damaged(&self, offset: u64, reason: String) -> Event {
-        Event::Damaged(RecordError {
-            source: self.source.to_string(),
-            offset,
-            reason,
-        })
+        Event::damaged(&self.source, offset, reason)
     }
 
     /// Scans line by line for the next `WARC/1.` line. `Err` is a gzip error met on the way

@@ -39,6 +39,22 @@ pub struct Counts {
     pub sites: u64,
 }
 
+impl Counts {
+    /// Adds another run's counts (`sites` is recomputed by the caller).
+    pub fn add(&mut self, o: Counts) {
+        self.inputs += o.inputs;
+        self.inputs_failed += o.inputs_failed;
+        self.input_bytes += o.input_bytes;
+        self.html_records += o.html_records;
+        self.html_bytes += o.html_bytes;
+        self.pages_truncated += o.pages_truncated;
+        self.damaged += o.damaged;
+        for (k, v) in o.skipped {
+            *self.skipped.entry(k).or_default() += v;
+        }
+    }
+}
+
 /// Time spent per stage, summed over worker threads (seconds).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StageTimes {
@@ -49,6 +65,17 @@ pub struct StageTimes {
     pub fold: f64,
     pub judge: f64,
     pub report: f64,
+}
+
+impl StageTimes {
+    /// Adds another run's page-stage times (judge and report belong to the final run).
+    pub fn add(&mut self, o: &StageTimes) {
+        self.decode += o.decode;
+        self.parse += o.parse;
+        self.features += o.features;
+        self.tone += o.tone;
+        self.fold += o.fold;
+    }
 }
 
 /// Throughput of the run.
