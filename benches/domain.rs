@@ -98,6 +98,8 @@ fn bench(c: &mut Criterion) {
         Err(e) => panic!("{e:#}"),
     };
     let reg = registry(&models.registry, 2000);
+    let mut models = models;
+    models.domain.index_outlets(&reg);
     let names = domains(&reg, 100_000);
     let mut g = c.benchmark_group("domain");
     g.sample_size(10);
@@ -115,7 +117,11 @@ fn bench(c: &mut Criterion) {
     });
     g.throughput(Throughput::Elements(2000));
     g.bench_function("build_registry_2000_outlets", |b| {
-        b.iter(|| black_box(Registry::from_outlets(reg.outlets().to_vec())))
+        b.iter(|| {
+            let r = Registry::from_outlets(reg.outlets().to_vec());
+            black_box(domain::lookalike::LookalikeIndex::build(r.outlets()));
+            black_box(r)
+        })
     });
     g.finish();
 }

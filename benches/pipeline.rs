@@ -9,11 +9,11 @@ use baohoa::page::ParserKind;
 use baohoa::site::SiteAggregate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-fn records(seeds: &[baohoa::bench::SeedPage]) -> Vec<Record> {
+fn records(seeds: &[baohoa::tools::bench::SeedPage]) -> Vec<Record> {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("b.warc.gz");
     let total: u64 = seeds.iter().map(|s| s.body.len() as u64).sum();
-    baohoa::bench::write_corpus(&path, seeds, total).expect("corpus");
+    baohoa::tools::bench::write_corpus(&path, seeds, total).expect("corpus");
     let (_, events) = baohoa::ingest::open(&path, &ReadOptions::default()).expect("open corpus");
     events
         .filter_map(|e| match e {
@@ -23,7 +23,7 @@ fn records(seeds: &[baohoa::bench::SeedPage]) -> Vec<Record> {
         .collect()
 }
 
-fn stages(c: &mut Criterion, name: &str, seeds: &[baohoa::bench::SeedPage], models: &Models) {
+fn stages(c: &mut Criterion, name: &str, seeds: &[baohoa::tools::bench::SeedPage], models: &Models) {
     let recs = records(seeds);
     let bytes: u64 = recs.iter().map(|r| r.body.len() as u64).sum();
     let html: Vec<String> = recs
@@ -99,10 +99,10 @@ fn stages(c: &mut Criterion, name: &str, seeds: &[baohoa::bench::SeedPage], mode
     g.finish();
 }
 
-fn end_to_end(c: &mut Criterion, seeds: &[baohoa::bench::SeedPage], models: &Models) {
+fn end_to_end(c: &mut Criterion, seeds: &[baohoa::tools::bench::SeedPage], models: &Models) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("e2e.warc.gz");
-    let (_, bytes) = baohoa::bench::write_corpus(&path, seeds, 20_000_000).expect("corpus");
+    let (_, bytes) = baohoa::tools::bench::write_corpus(&path, seeds, 20_000_000).expect("corpus");
     let inputs = [baohoa::Input::Path(path)];
     let mut g = c.benchmark_group("pipeline/end-to-end");
     g.throughput(Throughput::Bytes(bytes));
@@ -119,7 +119,7 @@ fn end_to_end(c: &mut Criterion, seeds: &[baohoa::bench::SeedPage], models: &Mod
                 let v: usize = p
                     .sites
                     .values()
-                    .map(|s| baohoa::judge::judge(s, models).findings.len())
+                    .map(|s| baohoa::judge::judge(s, &models.judge()).findings.len())
                     .sum();
                 black_box(v)
             })
@@ -130,14 +130,14 @@ fn end_to_end(c: &mut Criterion, seeds: &[baohoa::bench::SeedPage], models: &Mod
 
 fn bench(c: &mut Criterion) {
     let models = Models::load(&ModelFiles::default()).expect("embedded models load");
-    let demo = baohoa::bench::demo_pages();
+    let demo = baohoa::tools::bench::demo_pages();
     stages(c, "demo", &demo, &models);
     let real = std::env::var_os("BAOHOA_REALDATA").map(std::path::PathBuf::from);
     match &real {
-        Some(r) => stages(c, "real", &baohoa::bench::real_pages(r), &models),
+        Some(r) => stages(c, "real", &baohoa::tools::bench::real_pages(r), &models),
         None => eprintln!("BAOHOA_REALDATA unset: the real-page group is skipped"),
     }
-    end_to_end(c, &baohoa::bench::seed_pages(real.as_deref()), &models);
+    end_to_end(c, &baohoa::tools::bench::seed_pages(real.as_deref()), &models);
 }
 
 criterion_group!(benches, bench);

@@ -5,7 +5,7 @@ use anyhow::Context;
 
 fn main() -> anyhow::Result<()> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/demo");
-    let bytes = baohoa::ingest::demo::build_demo(&dir)?;
+    let bytes = baohoa::tools::demo::build_demo(&dir)?;
     let out = dir.join("demo.warc.gz");
     let tmp = dir.join("demo.warc.gz.tmp");
     std::fs::write(&tmp, &bytes).with_context(|| format!("cannot write {}", tmp.display()))?;

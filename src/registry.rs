@@ -4,8 +4,7 @@ use std::collections::HashMap;
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::lookalike::LookalikeIndex;
-use crate::models::ModelFiles;
+use crate::model_files::ModelFiles;
 use crate::text::normalize::fold;
 
 /// Which register an outlet is in.
@@ -57,7 +56,6 @@ pub struct Registry {
     outlets: Vec<Outlet>,
     by_domain: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
-    lookalike: LookalikeIndex,
 }
 
 /// Files of the registry, relative to the models directory.
@@ -103,23 +101,16 @@ impl Registry {
                 }
             }
         }
-        let lookalike = LookalikeIndex::build(&outlets);
         Registry {
             outlets,
             by_domain,
             by_name,
-            lookalike,
         }
     }
 
     /// All outlets, in file order (press, aggregate, social).
     pub fn outlets(&self) -> &[Outlet] {
         &self.outlets
-    }
-
-    /// The look-alike index over every outlet's names and domains (built once at load).
-    pub fn lookalike_index(&self) -> &LookalikeIndex {
-        &self.lookalike
     }
 
     /// The outlet owning `domain` (a host or registrable domain, any case; a trailing dot and a
@@ -129,7 +120,7 @@ impl Registry {
         let d = d.strip_prefix("www.").unwrap_or(&d);
         let i = match self.by_domain.get(d) {
             Some(i) => *i,
-            None => *self.by_domain.get(&crate::domain::registrable_domain(d))?,
+            None => *self.by_domain.get(&crate::host::registrable_domain(d))?,
         };
         self.outlets.get(i).map(|o| (o, o.kind))
     }

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use baohoa::domain::{registrable_domain, url_host};
-use baohoa::ingest::demo::{build_demo, read_pages_tsv};
+use baohoa::tools::demo::{build_demo, read_pages_tsv};
 
 const KINDS: [&str; 8] = [
     "licensed_press",
@@ -126,14 +126,14 @@ fn labels_cover_exactly_the_crawled_domains() {
 fn generated_demo_part_is_fresh() {
     let files = baohoa::models::ModelFiles::default();
     let criteria = baohoa::judge::CriteriaConfig::load(&files).unwrap();
-    let opts = baohoa::synth::SynthOptions {
+    let opts = baohoa::tools::synth::SynthOptions {
         sites: 15,
         seed: 3,
-        rule: baohoa::synth::NegRule::from_models(&files).unwrap(),
+        rule: baohoa::tools::synth::NegRule::from_models(&files).unwrap(),
         ..Default::default()
     };
     let dir = tempfile::tempdir().unwrap();
-    baohoa::synth::generate(&opts, &criteria, dir.path()).unwrap();
+    baohoa::tools::synth::generate(&opts, &criteria, dir.path()).unwrap();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora/demo/generated");
     for rel in [
         "warc/synth-00000.warc.gz",

@@ -26,8 +26,16 @@ fn every_demo_site_gets_its_labelled_flags() {
     let models = baohoa::with_demo_registry(Models::embedded().unwrap()).unwrap();
     let inputs = baohoa::demo_inputs();
     let dir = tempfile::tempdir().unwrap();
-    let mut partial = baohoa::map(&inputs, &ScanOptions::default(), &models, &NoProgress).unwrap();
-    baohoa::report::write_outputs(dir.path(), &mut partial, &models).unwrap();
+    let carry = baohoa::Carry::default();
+    baohoa::scan(
+        &inputs,
+        &ScanOptions::default(),
+        &models,
+        &carry,
+        dir.path(),
+        &NoProgress,
+    )
+    .unwrap();
     let want = labels();
     let mut got = BTreeMap::new();
     for line in std::fs::read_to_string(dir.path().join("sites.jsonl")).unwrap().lines() {

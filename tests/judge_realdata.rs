@@ -57,8 +57,16 @@ fn real_press_pages_are_not_flagged_and_cafef_is_an_aggregate() {
     std::fs::write(&jsonl, lines).unwrap();
     let inputs = vec![Input::Path(jsonl)];
     let models = Models::embedded().unwrap();
-    let mut partial = baohoa::map(&inputs, &ScanOptions::default(), &models, &NoProgress).unwrap();
-    baohoa::report::write_outputs(dir.path(), &mut partial, &models).unwrap();
+    let carry = baohoa::Carry::default();
+    baohoa::scan(
+        &inputs,
+        &ScanOptions::default(),
+        &models,
+        &carry,
+        dir.path(),
+        &NoProgress,
+    )
+    .unwrap();
     let rows: Vec<serde_json::Value> = std::fs::read_to_string(dir.path().join("sites.jsonl"))
         .unwrap()
         .lines()

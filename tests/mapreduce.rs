@@ -24,14 +24,14 @@ fn fixture() -> &'static Fixture {
         let corpus = dir.path().join("corpus");
         let files = ModelFiles::new(None, Some(&corpus.join("registry")));
         let criteria = baohoa::judge::CriteriaConfig::load(&files).unwrap();
-        let opts = baohoa::synth::SynthOptions {
+        let opts = baohoa::tools::synth::SynthOptions {
             sites: 30,
             seed: 5,
             max_file_bytes: 1 << 20,
-            rule: baohoa::synth::NegRule::from_models(&files).unwrap(),
+            rule: baohoa::tools::synth::NegRule::from_models(&files).unwrap(),
             ..Default::default()
         };
-        let s = baohoa::synth::generate(&opts, &criteria, &corpus).unwrap();
+        let s = baohoa::tools::synth::generate(&opts, &criteria, &corpus).unwrap();
         let mut inputs = s.warc_files.clone();
         let demo = dir.path().join("demo.warc.gz");
         std::fs::write(&demo, baohoa::DEMO_WARC).unwrap();
@@ -55,8 +55,7 @@ fn scan_to(files: &[PathBuf], models: &Models, out: &Path, threads: usize) {
         threads,
         ..ScanOptions::default()
     };
-    let mut p = baohoa::map(&inputs, &opts, models, &NoProgress).unwrap();
-    baohoa::report::write_outputs(out, &mut p, models).unwrap();
+    baohoa::scan(&inputs, &opts, models, &baohoa::Carry::default(), out, &NoProgress).unwrap();
 }
 
 const COMPARED: [&str; 3] = ["sites.jsonl", "flagged.jsonl", "flagged.csv"];
@@ -80,16 +79,16 @@ proptest! {
             if through_files {
                 // Through the versioned partial format, as `baohoa map`/`reduce` do.
                 let path = tmp.path().join(format!("{i}.part"));
-                baohoa::report::partial::write(&path, &p).unwrap();
-                parts.push(baohoa::report::partial::read(&path).unwrap());
+                p.write(&path).unwrap();
+                parts.push(baohoa::Partial::read(&path).unwrap());
             } else {
                 parts.push(p);
             }
         }
         parts.reverse();
-        let mut reduced = baohoa::reduce(parts);
+        let reduced = baohoa::reduce(parts);
         let out = tmp.path().join("out");
-        baohoa::report::write_outputs(&out, &mut reduced, &fx.models).unwrap();
+        baohoa::finish(reduced, &fx.models, &baohoa::Carry::default(), &out).unwrap();
         for f in COMPARED {
             let a = std::fs::read(fx.whole.join(f)).unwrap();
             let b = std::fs::read(out.join(f)).unwrap();

@@ -127,7 +127,7 @@ fn check(docs: &[(String, Vec<u8>)], models: &Models) -> (usize, Vec<String>) {
 #[test]
 fn fast_parser_matches_scraper_on_demo_pages() {
     let models = Models::load(&ModelFiles::default()).expect("embedded models load");
-    let docs: Vec<(String, Vec<u8>)> = baohoa::bench::demo_pages()
+    let docs: Vec<(String, Vec<u8>)> = baohoa::tools::bench::demo_pages()
         .into_iter()
         .map(|s| (s.url, s.body))
         .collect();

@@ -42,7 +42,7 @@ fn hostile_run(root: &Path) -> PathBuf {
         .as_bytes(),
     )
     .unwrap();
-    let now = baohoa::report::decisions::apply(now, &carried);
+    let now = baohoa::report::decisions::apply(now, &carried.decisions);
     write_run(&old, &before, "2026-11-21T01:00:00Z");
     write_run(&new, &now, "2026-11-22T01:00:00Z");
     // history via a scan-like update, and changes.json as `scan --previous` writes them.

@@ -42,7 +42,7 @@ fn dismissed_site_stays_unflagged_while_the_same_criteria_fire() {
         flagged_site("baomoi24h.vn", &["identity.newsroom", "domain.press_words"]),
         flagged_site("khac.vn", &["identity.newsroom"]),
     ];
-    let out = decisions::apply(v, &file(EXPORTED));
+    let out = decisions::apply(v, &file(EXPORTED).decisions);
     let d = out[0].decision.as_ref().expect("decision carried");
     assert!(!out[0].flagged, "dismissed site must not be flagged");
     assert!(d.in_force && d.unflagged && d.new_criteria.is_empty());
@@ -55,7 +55,7 @@ fn dismissed_site_stays_unflagged_while_the_same_criteria_fire() {
     // Fewer criteria than at the decision: still dismissed.
     let out = decisions::apply(
         vec![flagged_site("baomoi24h.vn", &["identity.newsroom"])],
-        &file(EXPORTED),
+        &file(EXPORTED).decisions,
     );
     assert!(!out[0].flagged);
 }
@@ -66,7 +66,7 @@ fn a_criterion_quiet_at_the_decision_reopens_a_dismissal() {
         "baomoi24h.vn",
         &["identity.newsroom", "domain.press_words", "tone.negative_ratio"],
     )];
-    let out = decisions::apply(v, &file(EXPORTED));
+    let out = decisions::apply(v, &file(EXPORTED).decisions);
     let d = out[0].decision.as_ref().unwrap();
     assert!(out[0].flagged, "a new criterion fired: the flag is back");
     assert!(!d.in_force && !d.unflagged);
@@ -80,7 +80,7 @@ fn confirmed_and_watch_keep_the_judges_flag_and_show_the_decision() {
         flagged_site("tinnong.vn", &["identity.site_type"]),
         flagged_site("xemtin.vn", &[]),
     ];
-    let out = decisions::apply(v, &file(EXPORTED));
+    let out = decisions::apply(v, &file(EXPORTED).decisions);
     assert!(out[0].flagged);
     assert_eq!(out[0].decision.as_ref().unwrap().decision, DecisionKind::Confirmed);
     assert!(!out[1].flagged);
@@ -110,7 +110,7 @@ fn later_entries_replace_earlier_ones_and_bad_files_are_explained() {
         {"site":"a.vn","decision":"confirmed","date":"2026-11-01"},
         {"site":"a.vn","decision":"dismissed","date":"2026-11-02","fired_at_decision":["identity.newsroom"]}]}"#,
     );
-    let out = decisions::apply(vec![flagged_site("a.vn", &["identity.newsroom"])], &f);
+    let out = decisions::apply(vec![flagged_site("a.vn", &["identity.newsroom"])], &f.decisions);
     assert_eq!(out[0].decision.as_ref().unwrap().date, "2026-11-02");
     assert!(!out[0].flagged);
 

@@ -1,6 +1,6 @@
 //! Acceptance of issue 7: generate a corpus with a random seed, scan it, evaluate the run.
 use baohoa::models::{ModelFiles, Models};
-use baohoa::synth::{SynthOptions, generate};
+use baohoa::tools::synth::{SynthOptions, generate};
 use baohoa::{Input, NoProgress, ScanOptions};
 
 #[test]
@@ -18,16 +18,16 @@ fn synth_scan_eval_acceptance() {
     let opts = SynthOptions {
         sites: 80,
         seed,
-        rule: baohoa::synth::NegRule::from_models(&files).unwrap(),
+        rule: baohoa::tools::synth::NegRule::from_models(&files).unwrap(),
         ..SynthOptions::default()
     };
     let s = generate(&opts, &criteria, &corpus).unwrap();
     let models = Models::load(&files).unwrap();
     let inputs: Vec<Input> = s.warc_files.iter().map(|p| Input::Path(p.clone())).collect();
-    let mut partial = baohoa::map(&inputs, &ScanOptions::default(), &models, &NoProgress).unwrap();
-    baohoa::report::write_outputs(&out, &mut partial, &models).unwrap();
-    let rep = baohoa::eval::evaluate_files(&corpus.join("labels.csv"), &out).unwrap();
-    let text = baohoa::eval::to_text(&rep);
+    let carry = baohoa::Carry::default();
+    baohoa::scan(&inputs, &ScanOptions::default(), &models, &carry, &out, &NoProgress).unwrap();
+    let rep = baohoa::tools::eval::evaluate_files(&corpus.join("labels.csv"), &out).unwrap();
+    let text = baohoa::tools::eval::to_text(&rep);
     eprintln!("{text}");
     assert!(
         rep.missing_sites.is_empty(),

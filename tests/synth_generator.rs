@@ -6,7 +6,7 @@ use std::path::Path;
 
 use baohoa::judge::CriteriaConfig;
 use baohoa::models::ModelFiles;
-use baohoa::synth::{Label, SynthOptions, generate, labels::read_labels};
+use baohoa::tools::synth::{Label, SynthOptions, generate, labels::read_labels};
 use std::sync::OnceLock;
 
 fn criteria() -> CriteriaConfig {
@@ -101,8 +101,8 @@ fn find(h: &[u8], n: &[u8]) -> Option<usize> {
 }
 
 /// One 60-site corpus shared by the tests that only read it.
-fn shared() -> &'static (tempfile::TempDir, baohoa::synth::SynthSummary) {
-    static C: OnceLock<(tempfile::TempDir, baohoa::synth::SynthSummary)> = OnceLock::new();
+fn shared() -> &'static (tempfile::TempDir, baohoa::tools::synth::SynthSummary) {
+    static C: OnceLock<(tempfile::TempDir, baohoa::tools::synth::SynthSummary)> = OnceLock::new();
     C.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let opts = SynthOptions {

@@ -15,7 +15,9 @@ pub use lookalike::{How, LookalikeMatch};
 pub use segment::{Segment, SegmentKind};
 pub use words::{PlaceHit, Source, WordCategory, WordHit};
 
-use crate::models::ModelFiles;
+pub use crate::host::{registrable_domain, url_host};
+
+use crate::model_files::ModelFiles;
 use crate::registry::{Registry, RegistryKind};
 
 /// Press words, localities, syllable inventory: compiled once.
@@ -27,18 +29,21 @@ pub struct DomainModel {
     pub min_score: f32,
     /// Province and city names (and aliases) as written in running text, with their unit's name.
     places_in_text: (crate::text::lexicon::Lexicon, Vec<String>),
+    /// The look-alike index over every registry outlet's names and domains.
+    lookalike: lookalike::LookalikeIndex,
 }
 
 impl DomainModel {
     /// Reads `domain/phonotactics.tsv`, `domain/words.tsv`, `domain/press_words.tsv`,
-    /// `domain/localities.tsv` and `domain/settings.tsv`.
-    pub fn load(files: &ModelFiles) -> anyhow::Result<Self> {
+    /// `domain/localities.tsv` and `domain/settings.tsv`, and indexes the outlets of `registry` for
+    /// look-alikes.
+    pub fn load(files: &ModelFiles, registry: &Registry) -> anyhow::Result<Self> {
         let words = words::WordModel::new(
             &files.text("domain/press_words.tsv")?,
             &files.text("domain/localities.tsv")?,
         )?;
         let mut list: Vec<(String, String)> = Vec::new();
-        for (line, row) in crate::models::tsv_rows(&files.text("domain/words.tsv")?, false) {
+        for (line, row) in crate::model_files::tsv_rows(&files.text("domain/words.tsv")?, false) {
             match row.as_slice() {
                 [w, kind, ..] => list.push((words::syllable_key(w), kind.to_string())),
                 _ => anyhow::bail!("domain/words.tsv line {line}: expected `word<TAB>kind`"),
@@ -47,7 +52,7 @@ impl DomainModel {
         list.extend(words.segmenter_words().map(|w| (w.to_string(), "lex".to_string())));
         let segmenter = segment::Segmenter::new(&files.text("domain/phonotactics.tsv")?, &list)?;
         let mut min_score = 0.5;
-        for (line, row) in crate::models::tsv_rows(&files.text("domain/settings.tsv")?, false) {
+        for (line, row) in crate::model_files::tsv_rows(&files.text("domain/settings.tsv")?, false) {
             if let ["min_score", v, ..] = row.as_slice() {
                 min_score = v
                     .parse()
@@ -60,11 +65,17 @@ impl DomainModel {
             words,
             min_score,
             places_in_text,
+            lookalike: lookalike::LookalikeIndex::build(registry.outlets()),
         })
     }
 
     /// Provinces and cities named in a text (their unit names, sorted, each once), matched with or
     /// without diacritics. One-syllable names ("Huế") are left out: too ambiguous once folded.
+    /// Rebuilds the look-alike index over `registry`'s outlets (after the registry was extended).
+    pub fn index_outlets(&mut self, registry: &Registry) {
+        self.lookalike = lookalike::LookalikeIndex::build(registry.outlets());
+    }
+
     pub fn places_in(&self, text: &str) -> Vec<String> {
         let (lx, names) = &self.places_in_text;
         let mut out: Vec<String> = lx
@@ -94,7 +105,7 @@ impl DomainModel {
 fn place_lexicon(tsv: &str) -> anyhow::Result<(crate::text::lexicon::Lexicon, Vec<String>)> {
     let mut phrases = Vec::new();
     let mut names = Vec::new();
-    for (_, row) in crate::models::tsv_rows(tsv, true) {
+    for (_, row) in crate::model_files::tsv_rows(tsv, true) {
         let Some(name) = row.first().filter(|n| !n.is_empty()) else {
             continue;
         };
@@ -110,23 +121,6 @@ fn place_lexicon(tsv: &str) -> anyhow::Result<(crate::text::lexicon::Lexicon, Ve
     }
     let lx = crate::text::lexicon::Lexicon::new(&phrases, crate::text::lexicon::Fold::Diacritics)?;
     Ok((lx, names))
-}
-
-/// The registrable domain of a host ("tin.vnexpress.net" → "vnexpress.net"), lower-cased ASCII.
-/// Falls back to the host itself for IPs and unknown suffixes.
-pub fn registrable_domain(host: &str) -> String {
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    match psl::domain_str(&host) {
-        Some(d) => d.to_string(),
-        None => host,
-    }
-}
-
-/// Host of a URL, lower-cased; `None` when the URL has none.
-pub fn url_host(u: &str) -> Option<String> {
-    url::Url::parse(u)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
 }
 
 /// The registry entry a domain belongs to.
@@ -312,7 +306,7 @@ pub fn analyse(domain: &str, site_name: Option<&str>, model: &DomainModel, regis
     }
     // Look-alikes (not for licensed aggregate sites and social networks: they are known entities).
     if owner.is_none() {
-        let idx = registry.lookalike_index();
+        let idx = &model.lookalike;
         let mut m = Vec::new();
         idx.find(&ascii, &f.segments, confusable, &model.words, &mut m);
         if let Some(name) = site_name {
@@ -354,7 +348,8 @@ pub fn cli(
     names: &[String],
     input: &mut dyn std::io::BufRead,
     out: &mut dyn std::io::Write,
-    models: &crate::models::Models,
+    model: &DomainModel,
+    registry: &Registry,
 ) -> anyhow::Result<()> {
     let mut emit = |line: &str| -> anyhow::Result<()> {
         let line = line.trim();
@@ -365,7 +360,7 @@ pub fn cli(
             Some((d, n)) => (d, Some(n.trim()).filter(|n| !n.is_empty())),
             None => (line, None),
         };
-        let f = analyse(d, name, &models.domain, &models.registry);
+        let f = analyse(d, name, model, registry);
         serde_json::to_writer(&mut *out, &f)?;
         out.write_all(b"\n")?;
         Ok(())

@@ -133,7 +133,7 @@ impl Segmenter {
     pub fn new(phonotactics: &str, words: &[(String, String)]) -> anyhow::Result<Self> {
         let mut onsets = Vec::new();
         let mut rhymes = Vec::new();
-        for (line, row) in crate::models::tsv_rows(phonotactics, false) {
+        for (line, row) in crate::model_files::tsv_rows(phonotactics, false) {
             match row.as_slice() {
                 ["onset", o, ..] => onsets.push(if *o == "-" { String::new() } else { o.to_string() }),
                 ["rhyme", rs, ..] => rhymes.extend(rs.split_whitespace().map(str::to_string)),

@@ -93,7 +93,7 @@ impl WordModel {
     /// (name, aliases, status, merged_into).
     pub fn new(press_tsv: &str, places_tsv: &str) -> anyhow::Result<Self> {
         let mut m = WordModel::default();
-        for (line, row) in crate::models::tsv_rows(press_tsv, true) {
+        for (line, row) in crate::model_files::tsv_rows(press_tsv, true) {
             let [word, display, category, weight, ..] = row.as_slice() else {
                 bail!("domain/press_words.tsv line {line}: expected 4 columns word, display, category, weight");
             };
@@ -121,7 +121,7 @@ impl WordModel {
                 },
             );
         }
-        for (line, row) in crate::models::tsv_rows(places_tsv, true) {
+        for (line, row) in crate::model_files::tsv_rows(places_tsv, true) {
             let Some(name) = row.first().filter(|n| !n.is_empty()) else {
                 bail!("domain/localities.tsv line {line}: the name is empty");
             };

@@ -46,7 +46,7 @@ impl HashState {
                 n += k as u64;
             }
         }
-        (n, crate::models::hex(&h.finalize()))
+        (n, crate::model_files::hex(&h.finalize()))
     }
 
     /// Same as [`finish_from_file`](Self::finish_from_file) for an in-memory input.
@@ -54,7 +54,7 @@ impl HashState {
         let (mut h, n) = self.take();
         let rest = bytes.get(n as usize..).unwrap_or(&[]);
         h.update(rest);
-        (n + rest.len() as u64, crate::models::hex(&h.finalize()))
+        (n + rest.len() as u64, crate::model_files::hex(&h.finalize()))
     }
 }
 
@@ -91,6 +91,6 @@ mod tests {
         r.read_exact(&mut first).unwrap();
         let (n, sha) = st.finish_from_slice(data);
         assert_eq!(n, data.len() as u64);
-        assert_eq!(sha, crate::models::hex(&Sha256::digest(data)));
+        assert_eq!(sha, crate::model_files::hex(&Sha256::digest(data)));
     }
 }

@@ -1,15 +1,18 @@
 //! Readers of crawl dumps (WARC, ARC, JSONL, saved HTML) that stream `Record`s and account for every skip.
 pub mod arc;
 pub mod decode;
-pub mod demo;
 pub mod detect;
 pub mod hashing;
 pub mod htmldir;
 pub mod http;
+pub mod input;
 pub mod jsonl;
 pub mod stream;
+pub mod walk;
 pub mod warc;
 pub mod warc_write;
+
+pub use input::Input;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
-use crate::models::ModelFiles;
+use crate::model_files::ModelFiles;
 
 /// The flag families an inspector filters on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn typos_are_reported() {
-        let text = crate::models::ModelFiles::default().text("criteria.toml").unwrap();
+        let text = crate::model_files::ModelFiles::default().text("criteria.toml").unwrap();
         let bad = text.replace("[criteria.\"layout.comments\"]", "[criteria.\"layout.coments\"]");
         let err = CriteriaConfig::parse(&bad).unwrap_err().to_string();
         assert!(err.contains("layout.comments"), "{err}");

@@ -1,6 +1,6 @@
 //! The criteria of regulation.md, each measured on a site aggregate and stated with its figures.
+use super::JudgeModels as Models;
 use crate::domain::DomainFeatures;
-use crate::models::Models;
 use crate::page::LicenceKind;
 use crate::registry::RegistryKind;
 use crate::site::SiteAggregate;
@@ -22,7 +22,7 @@ pub fn is_judged(class: SiteClass) -> bool {
 pub fn judge(agg: &SiteAggregate, models: &Models) -> Verdict {
     let cfg = &models.criteria;
     let name = agg.site_names.iter().next().map(String::as_str);
-    let dom = crate::domain::analyse(&agg.site, name, &models.domain, &models.registry);
+    let dom = crate::domain::analyse(&agg.site, name, models.domain, models.registry);
     let class = classify(agg, &dom, models);
     let judged = is_judged(class);
     let mut findings: Vec<Finding> = super::config::CODES
@@ -82,7 +82,7 @@ fn round3(x: f64) -> f64 {
 /// The class of a site from the registries, the licence claims and whether it is news-like.
 pub fn classify(agg: &SiteAggregate, dom: &DomainFeatures, models: &Models) -> SiteClass {
     // Pages whose URL is unknown belong to no site that could be judged.
-    if agg.site == crate::UNKNOWN_SITE {
+    if agg.site == crate::site::UNKNOWN_SITE {
         return SiteClass::Other;
     }
     if let Some((_, kind)) = models.registry.lookup_domain(&agg.site) {
@@ -95,7 +95,7 @@ pub fn classify(agg: &SiteAggregate, dom: &DomainFeatures, models: &Models) -> S
     if agg.licence_pages.keys().any(|k| *k != LicenceKind::None) {
         return SiteClass::ClaimsUnregisteredLicence;
     }
-    if is_news_like(agg, dom, &models.criteria) {
+    if is_news_like(agg, dom, models.criteria) {
         SiteClass::UnlicensedNewsLike
     } else {
         SiteClass::Other

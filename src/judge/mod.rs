@@ -1,9 +1,11 @@
 //! Site aggregates + registries + criteria → verdicts with findings and evidence.
 pub mod config;
 pub mod criteria;
+pub mod decisions;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::site::Evidence;
 pub use config::{CriteriaConfig, Family};
 
 /// What kind of site this is, from the registries and the licence claims seen.
@@ -35,13 +37,6 @@ impl SiteClass {
             SiteClass::Other => "other",
         }
     }
-}
-
-/// One piece of evidence: a page and the text on it that a criterion rests on.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Evidence {
-    pub url: String,
-    pub text: String,
 }
 
 /// What one criterion measured on a site.
@@ -84,7 +79,7 @@ pub struct Verdict {
     pub findings: Vec<Finding>,
     /// The inspector's decision carried over from `decisions.json` (`scan --decisions`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decision: Option<crate::report::decisions::AppliedDecision>,
+    pub decision: Option<decisions::AppliedDecision>,
 }
 
 impl Verdict {
@@ -94,7 +89,26 @@ impl Verdict {
     }
 }
 
+/// The models the judge reads: criteria, the domain and tone models, the registries.
+#[derive(Debug, Clone, Copy)]
+pub struct JudgeModels<'a> {
+    pub criteria: &'a CriteriaConfig,
+    pub domain: &'a crate::domain::DomainModel,
+    pub registry: &'a crate::registry::Registry,
+    pub tone: &'a crate::tone::ToneModel,
+}
+
+/// Judges every site, in site order, and carries the inspectors' decisions over.
+pub fn judge_all(sites: &crate::site::Sites, models: &JudgeModels, decided: &[decisions::Decision]) -> Vec<Verdict> {
+    let verdicts: Vec<Verdict> = sites.values().map(|s| judge(s, models)).collect();
+    if decided.is_empty() {
+        verdicts
+    } else {
+        decisions::apply(verdicts, decided)
+    }
+}
+
 /// Judges one site.
-pub fn judge(agg: &crate::site::SiteAggregate, models: &crate::models::Models) -> Verdict {
+pub fn judge(agg: &crate::site::SiteAggregate, models: &JudgeModels) -> Verdict {
     criteria::judge(agg, models)
 }

@@ -1,5 +1,5 @@
 //! Main text: the article body without navigation, related links, ads and footer (block scoring).
-use super::parse::{BlockRegion, Page};
+use super::flat::{BlockRegion, Page};
 
 /// The main text of a page and where it sits.
 #[derive(Debug, Clone, Default, PartialEq)]

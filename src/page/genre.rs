@@ -51,7 +51,7 @@ pub fn extract(lexicon: &LabelledLexicon, title: &str, main_text: &str) -> Vec<O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::ModelFiles;
+    use crate::model_files::ModelFiles;
     use crate::page::PageModel;
 
     #[test]

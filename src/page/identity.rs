@@ -1,7 +1,7 @@
 //! Identity: licence line and kind, self-label, newsroom titles (masthead), site name.
 use serde::{Deserialize, Serialize};
 
-use super::parse::{BlockRegion, Page};
+use super::flat::{BlockRegion, Page};
 use super::{Evidence, PageModel, cap_chars};
 use crate::text::lexicon::{Fold, Prepared};
 use crate::text::normalize::fold;

@@ -2,8 +2,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::content::MainText;
+use super::flat::{BlockRegion, Page};
 use super::identity::find_date;
-use super::parse::{BlockRegion, Page};
 use super::{Evidence, PageModel};
 use crate::text::normalize::{fold, squash_ws};
 
@@ -73,8 +73,8 @@ pub fn extract(page: &Page, model: &PageModel, main: &MainText) -> Layout {
 }
 
 fn sections(page: &Page, model: &PageModel) -> (Vec<Section>, Vec<String>) {
-    let known = |l: &&super::parse::Link| model.sections.contains_key(&fold(&squash_ws(&l.text)));
-    let in_menu = |l: &super::parse::Link| {
+    let known = |l: &&super::flat::Link| model.sections.contains_key(&fold(&squash_ws(&l.text)));
+    let in_menu = |l: &super::flat::Link| {
         l.region == BlockRegion::Nav
             || (l.region != BlockRegion::Footer
                 && page.containers.get(l.container as usize).is_some_and(|c| {
@@ -85,9 +85,9 @@ fn sections(page: &Page, model: &PageModel) -> (Vec<Section>, Vec<String>) {
                             .is_some_and(|p| p.attrs.contains("menu"))
                 }))
     };
-    let nav: Vec<&super::parse::Link> = page.links.iter().filter(|l| in_menu(l)).collect();
+    let nav: Vec<&super::flat::Link> = page.links.iter().filter(|l| in_menu(l)).collect();
     // The main menu: nav links when they name sections, else header links too.
-    let mut cands: Vec<&super::parse::Link> = if nav.iter().filter(|l| known(l)).count() >= 3 {
+    let mut cands: Vec<&super::flat::Link> = if nav.iter().filter(|l| known(l)).count() >= 3 {
         nav
     } else {
         page.links

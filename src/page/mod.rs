@@ -1,5 +1,6 @@
 //! What one page says and shows: `Page` (flat view of the HTML) → `PageFeatures`.
 pub mod content;
+pub mod flat;
 pub mod genre;
 mod html_tags;
 pub mod html_tokens;
@@ -7,22 +8,50 @@ pub mod identity;
 pub mod layout;
 pub mod parse;
 pub mod parse_fast;
+#[cfg(test)]
+mod parsers_agree;
 pub mod sourcing;
+pub mod walker;
 
 use std::collections::HashMap;
 
 use anyhow::{Context, bail};
 use serde::{Deserialize, Serialize};
 
-use crate::models::{ModelFiles, tsv_rows};
+use crate::model_files::{ModelFiles, tsv_rows};
 use crate::text::lang::Lang;
 use crate::text::lexicon::{Fold, Lexicon};
 
 pub use content::MainText;
+pub use flat::{Block, BlockRegion, Container, Link, Page, Widget};
 pub use identity::{Licence, LicenceKind, NewsroomTitle, SelfLabel, SiteName};
 pub use layout::{CommentWidget, PublishedTime, Section};
-pub use parse::{Block, BlockRegion, Container, Link, Page, ParserKind, Widget, parse, parse_with};
 pub use sourcing::{Attribution, Byline};
+pub use walker::{MAX_PARSE_BYTES, parse_json_ld, unescape_entities};
+
+/// Which HTML parser builds the `Page` (both give the same `Page`; see tests/parse_diff.rs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ParserKind {
+    /// Streaming tokenizer, no DOM (`parse_fast.rs`).
+    #[default]
+    Fast,
+    /// html5ever DOM via scraper: the reference.
+    Scraper,
+}
+
+/// Parses HTML text (already decoded and NFC) of a page fetched from `url` (fast parser).
+pub fn parse(html: &str, url: Option<&str>) -> Page {
+    parse_fast::parse_fast(html, url)
+}
+
+/// Parses with the given parser.
+pub fn parse_with(kind: ParserKind, html: &str, url: Option<&str>) -> Page {
+    match kind {
+        ParserKind::Fast => parse_fast::parse_fast(html, url),
+        ParserKind::Scraper => parse::parse_scraper(html, url),
+    }
+}
 
 /// Characters of context kept around a matched phrase in evidence.
 pub const EVIDENCE_CHARS: usize = 240;

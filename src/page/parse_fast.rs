@@ -1,8 +1,9 @@
 //! HTML → `Page` without a DOM: the streaming tokenizer plus the tree-construction rules that shape
 //! text (implied ends, scopes, tables, head/body), feeding the same walker as `parse.rs`.
+use super::flat::Page;
 use super::html_tags::{BREAKOUT, CLOSES_P, FORMATTING, VOID, intern, is_heading, is_marker, is_scope, is_special};
 use super::html_tokens::{Tag, TextMode, Token, Tokenizer, decode_refs, normalize_newlines};
-use super::parse::{Frame, MAX_LINK_TEXT, Page, Walker, cap, close, finish_links, open_element, parse_json_ld};
+use super::walker::{Frame, MAX_LINK_TEXT, Walker, cap, close, finish_links, id_class, open_element, parse_json_ld};
 use std::borrow::Cow;
 
 use crate::text::normalize::squash_ws;
@@ -52,6 +53,8 @@ struct Builder<'p> {
     svg_title: Option<(usize, String)>,
     /// The <html> element has a lang attribute.
     html_lang_attr: bool,
+    /// The `<body>` container and its `id` and `class`: a later `<body>` tag adds the ones missing.
+    body_attrs: Option<(u32, Option<String>, Option<String>)>,
     /// Open `<p>` and marker elements, and whether the active anchor is open (no stack scans).
     p_open: usize,
     markers_open: usize,
@@ -60,7 +63,7 @@ struct Builder<'p> {
 
 /// Parses HTML text (already decoded and NFC) of a page fetched from `url`, without building a DOM.
 pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
-    let (mut page, src, root) = super::parse::start(html, url);
+    let (mut page, src, root) = super::walker::start(html, url);
     let mut b = Builder {
         w: Walker {
             page: &mut page,
@@ -92,6 +95,7 @@ pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
         uid: 0,
         svg_title: None,
         html_lang_attr: false,
+        body_attrs: None,
         p_open: 0,
         markers_open: 0,
         a_on_stack: false,
@@ -437,6 +441,35 @@ impl Builder<'_> {
         if !self.body {
             self.body = true;
             self.insert_plain("body");
+            self.note_body(None, None);
+        }
+    }
+
+    /// Remembers the `<body>` just opened (its container, `id` and `class`).
+    fn note_body(&mut self, id: Option<&str>, class: Option<&str>) {
+        let Some(o) = self.stack.last().filter(|o| o.name == "body" && o.frame.is_block) else {
+            return;
+        };
+        self.body_attrs = Some((o.frame.container, id.map(str::to_owned), class.map(str::to_owned)));
+    }
+
+    /// A `<body>` tag after the body opened: its `id` and `class` are added where missing (as the
+    /// HTML tree-building rules add a later body tag's new attributes to the body element).
+    fn merge_body_attrs(&mut self, tag: &Tag<'_>) {
+        let Some((c, id, class)) = self.body_attrs.as_mut() else {
+            return;
+        };
+        let mut changed = false;
+        for (have, k) in [(&mut *id, "id"), (&mut *class, "class")] {
+            if have.is_none()
+                && let Some(v) = tag.attr(k)
+            {
+                *have = Some(v.to_owned());
+                changed = true;
+            }
+        }
+        if changed && let Some(container) = self.w.page.containers.get_mut(*c as usize) {
+            container.attrs = id_class(id.as_deref(), class.as_deref());
         }
     }
 
@@ -520,6 +553,9 @@ impl Builder<'_> {
                     self.head_done = true;
                     self.body = true;
                     self.insert_tag(tag, false, false);
+                    self.note_body(tag.attr("id"), tag.attr("class"));
+                } else {
+                    self.merge_body_attrs(tag);
                 }
                 return None;
             }
@@ -874,37 +910,3 @@ impl Builder<'_> {
 // clone holding "y" inside the div) but one link "xy" here; text foster-parented out of a table
 // (`<table>t<tr>…`) stays in the table's block here. Both need misnested markup; the differential
 // test over real pages (tests/parse_diff.rs) lists any feature they change.
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::page::parse::parse_scraper as parse;
-
-    fn same(html: &str) {
-        let a = parse(html, Some("https://x.vn/a"));
-        let b = parse_fast(html, Some("https://x.vn/a"));
-        assert_eq!(a.blocks, b.blocks, "blocks of {html}");
-        assert_eq!(a.links, b.links, "links of {html}");
-        assert_eq!(a.containers, b.containers, "containers of {html}");
-        assert_eq!(a, b, "{html}");
-    }
-
-    #[test]
-    fn equal_on_small_documents() {
-        same("<p>a<p>b<div>c</div>");
-        same(
-            "<html lang=vi><head><title>T &amp; u</title><meta property=og:type content=article></head><body><nav><ul><li><a href=/a>A</a><li>B</ul></nav><div id=main><p>x <b>y</b><br>z</p></div><div class=footer>f</div></body></html>",
-        );
-        same("<table><tr><td>a<td>b<tr><td>c</table>after");
-        same("<div><span>a</div>b</span>c");
-        same("<p><a href=1>x</p><p>y</p>");
-        same("<ul><li>1<li>2</ul><dl><dt>a<dd>b</dl><h1>h<h2>i</h2>");
-        same("<form><textarea>t</textarea></form><div class=fb-comments data-href=x></div>");
-        same("<svg><title>s</title><path/></svg><p>after</p>");
-        same("x<title>t</title><script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script>");
-        same("<span itemprop=author><b>Nguyễn</b> Văn A</span><time datetime=2026-01-01>d</time>");
-        same("</p><p>a</br>b");
-        same("<!DOCTYPE html><p>a<table><tr><td>b</td></tr></table>");
-        same("<p>a<table><tr><td>b</td></tr></table>");
-    }
-}

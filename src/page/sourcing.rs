@@ -2,8 +2,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::content::MainText;
+use super::flat::{BlockRegion, Page};
 use super::identity::find_date;
-use super::parse::{BlockRegion, Page};
 use super::{Evidence, PageModel, cap_chars};
 use crate::text::normalize::{fold, squash_ws};
 

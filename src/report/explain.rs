@@ -29,7 +29,7 @@ pub fn explain_from(out: &Path, domain: &str) -> anyhow::Result<String> {
         )
     })?;
     let want = domain.trim().trim_end_matches('.').to_ascii_lowercase();
-    let want = crate::site_key(&format!("http://{want}/"));
+    let want = crate::site::site_key(&format!("http://{want}/"));
     for (i, line) in std::io::BufReader::new(f).lines().enumerate() {
         let line = line.with_context(|| format!("cannot read {}", path.display()))?;
         if !line.contains(&want) {

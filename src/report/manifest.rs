@@ -111,6 +111,63 @@ pub struct RunManifest {
     pub outputs: Vec<String>,
 }
 
+impl RunManifest {
+    /// Accounts for one input read by `map`: its report and the damaged records it listed.
+    pub fn add_input(&mut self, r: InputReport, errors: Vec<RecordError>) {
+        self.counts.inputs += 1;
+        self.counts.inputs_failed += u64::from(r.error.is_some());
+        self.counts.input_bytes += r.bytes;
+        self.counts.damaged += r.damaged;
+        for (k, v) in &r.skipped {
+            *self.counts.skipped.entry(*k).or_default() += v;
+        }
+        self.errors.extend(errors);
+        self.inputs.push(r);
+    }
+
+    /// A manifest for merging into: the run settings of `m`, no inputs, counts or timings.
+    pub fn empty_like(m: &RunManifest) -> RunManifest {
+        RunManifest {
+            inputs: Vec::new(),
+            errors: Vec::new(),
+            counts: Counts::default(),
+            stage_seconds: StageTimes::default(),
+            throughput: Throughput::default(),
+            ..m.clone()
+        }
+    }
+
+    /// Adds the accounting of another partial run (`reduce`); call [`RunManifest::finish`] after.
+    pub fn absorb(&mut self, m: RunManifest) {
+        self.started_at = self.started_at.clone().min(m.started_at);
+        self.inputs.extend(m.inputs);
+        self.errors.extend(m.errors);
+        self.errors_omitted += m.errors_omitted;
+        self.counts.add(m.counts);
+        self.stage_seconds.add(&m.stage_seconds);
+        self.throughput.wall_seconds += m.throughput.wall_seconds;
+    }
+
+    /// Sorts and caps the lists, counts `sites`, decides `complete` and derives the throughput.
+    pub fn finish(&mut self, sites: u64) {
+        self.inputs.sort_by(|a, b| a.path.cmp(&b.path));
+        self.errors.sort();
+        if self.errors.len() > MAX_LISTED_ERRORS {
+            self.errors_omitted += (self.errors.len() - MAX_LISTED_ERRORS) as u64;
+            self.errors.truncate(MAX_LISTED_ERRORS);
+        }
+        self.counts.sites = sites;
+        self.complete = self.counts.inputs_failed == 0 && self.counts.damaged == 0;
+        let t = &mut self.throughput;
+        if t.wall_seconds > 0.0 {
+            t.input_mb_per_s = self.counts.input_bytes as f64 / 1e6 / t.wall_seconds;
+            t.html_mb_per_s = self.counts.html_bytes as f64 / 1e6 / t.wall_seconds;
+            t.html_mb_per_s_per_thread = t.html_mb_per_s / self.threads.max(1) as f64;
+            t.pages_per_s = self.counts.html_records as f64 / t.wall_seconds;
+        }
+    }
+}
+
 /// RFC 3339 UTC timestamp of a Unix time in seconds.
 pub fn rfc3339(unix: u64) -> String {
     let days = (unix / 86_400) as i64;

@@ -13,6 +13,10 @@ use std::path::Path;
 
 use anyhow::Context;
 
+use crate::judge::Verdict;
+use crate::site::Sites;
+use manifest::RunManifest;
+
 /// Version of the output schema (`"schema"` in every output row).
 pub const SCHEMA: u32 = 1;
 
@@ -64,36 +68,20 @@ pub fn to_jsonl<T: serde::Serialize>(rows: impl IntoIterator<Item = T>) -> anyho
 struct SiteRow<'a> {
     schema: u32,
     #[serde(flatten)]
-    verdict: &'a crate::judge::Verdict,
+    verdict: &'a Verdict,
     counts: &'a crate::site::SiteAggregate,
 }
 
-/// What a run carries over from earlier ones: inspectors' decisions and the previous run's outputs.
-#[derive(Debug, Clone, Default)]
-pub struct Carry {
-    /// `decisions.json` exported from a report (`scan --decisions`).
-    pub decisions: Option<decisions::DecisionsFile>,
-    /// Output directory of the previous run (`scan --previous`).
-    pub previous: Option<std::path::PathBuf>,
-}
-
-/// Judges every site and writes the outputs of a run into `out`: `sites.jsonl`, `flagged.jsonl`,
-/// `flagged.csv`, then `run.json` last (its presence marks a finished run). Returns the file names.
-pub fn write_outputs(
+/// Writes the outputs of a judged run into `out`: `sites.jsonl`, `flagged.jsonl`, `flagged.csv`,
+/// `history.json`, `report.html`, with a previous run also `changes.json`, then `run.json` last (its
+/// presence marks a finished run). `verdicts` are in the order of `sites` (sorted by site).
+/// Returns the file names written.
+pub fn write_run(
     out: &Path,
-    partial: &mut crate::Partial,
-    models: &crate::models::Models,
-) -> anyhow::Result<Vec<String>> {
-    write_outputs_with(out, partial, models, &Carry::default())
-}
-
-/// [`write_outputs`] with decisions applied and changes since the previous run: also writes
-/// `report.html`, `history.json` and (with a previous run) `changes.json`.
-pub fn write_outputs_with(
-    out: &Path,
-    partial: &mut crate::Partial,
-    models: &crate::models::Models,
-    carry: &Carry,
+    sites: &Sites,
+    verdicts: &[Verdict],
+    manifest: &mut RunManifest,
+    previous: Option<&Path>,
 ) -> anyhow::Result<Vec<String>> {
     std::fs::create_dir_all(out).with_context(|| {
         format!(
@@ -102,7 +90,7 @@ pub fn write_outputs_with(
         )
     })?;
     // Read the previous run before anything in `out` is replaced (it may be the same directory).
-    let previous = match &carry.previous {
+    let previous = match previous {
         Some(p) => Some((
             diff::read_run(p)
                 .with_context(|| format!("reading the previous run given by --previous {}", p.display()))?,
@@ -112,16 +100,9 @@ pub fn write_outputs_with(
         None => None,
     };
     let t = std::time::Instant::now();
-    let mut verdicts: Vec<crate::judge::Verdict> =
-        partial.sites.values().map(|s| crate::judge::judge(s, models)).collect();
-    if let Some(d) = &carry.decisions {
-        verdicts = decisions::apply(verdicts, d);
-    }
-    partial.manifest.stage_seconds.judge = t.elapsed().as_secs_f64();
-    let t = std::time::Instant::now();
     // Streamed: sites.jsonl is the largest output and is never held in memory whole.
     write_atomic_with(&out.join("sites.jsonl"), |w| {
-        for (v, s) in verdicts.iter().zip(partial.sites.values()) {
+        for (v, s) in verdicts.iter().zip(sites.values()) {
             serde_json::to_writer(
                 &mut *w,
                 &SiteRow {
@@ -134,10 +115,8 @@ pub fn write_outputs_with(
         }
         Ok(())
     })?;
-    let refs: Vec<&crate::judge::Verdict> = verdicts.iter().collect();
-    let rows = flagged::rows(&refs, |site| {
-        partial.sites.get(site).map_or((0, 0), |s| (s.pages, s.items()))
-    });
+    let refs: Vec<&Verdict> = verdicts.iter().collect();
+    let rows = flagged::rows(&refs, |site| sites.get(site).map_or((0, 0), |s| (s.pages, s.items())));
     write_atomic(&out.join("flagged.jsonl"), &to_jsonl(&rows)?)?;
     write_atomic(&out.join("flagged.csv"), &flagged::to_csv(&rows)?)?;
     let mut names: Vec<String> = [
@@ -150,20 +129,20 @@ pub fn write_outputs_with(
     ]
     .map(String::from)
     .to_vec();
-    let run_date = partial.manifest.started_at.clone();
+    let run_date = manifest.started_at.clone();
     let (change, hist) = match previous {
         Some((old, old_hist, old_name)) => {
             let old_date = old.date(&old_name);
-            let d = diff::diff(&old.verdicts, &verdicts, &old_date, &run_date);
+            let d = diff::diff(&old.verdicts, verdicts, &old_date, &run_date);
             let h = history::updated(
                 old_hist,
                 Some((old_date.as_str(), old.verdicts.as_slice())),
                 &run_date,
-                &verdicts,
+                verdicts,
             );
             (Some(d), h)
         }
-        None => (None, history::updated(None, None, &run_date, &verdicts)),
+        None => (None, history::updated(None, None, &run_date, verdicts)),
     };
     write_atomic(&out.join("history.json"), &serde_json::to_vec(&hist)?)?;
     let changes_path = out.join("changes.json");
@@ -183,18 +162,18 @@ pub fn write_outputs_with(
             }
         },
     }
-    partial.manifest.outputs = names.clone();
-    let counts: Vec<(u64, Option<u64>)> = partial.sites.values().map(|s| (s.pages, Some(s.items()))).collect();
+    manifest.outputs = names.clone();
+    let counts: Vec<(u64, Option<u64>)> = sites.values().map(|s| (s.pages, Some(s.items()))).collect();
     let page = html::render(&html::ReportInput {
-        verdicts: &verdicts,
+        verdicts,
         counts,
-        run: html::RunFacts::of(&partial.manifest),
+        run: html::RunFacts::of(manifest),
         diff: change.as_ref(),
         history: Some(&hist),
     });
     write_atomic(&out.join("report.html"), page.as_bytes())?;
-    partial.manifest.stage_seconds.report = t.elapsed().as_secs_f64();
-    let mut run = serde_json::to_vec_pretty(&partial.manifest)?;
+    manifest.stage_seconds.report = t.elapsed().as_secs_f64();
+    let mut run = serde_json::to_vec_pretty(&*manifest)?;
     run.push(b'\n');
     write_atomic(&out.join("run.json"), &run)?;
     Ok(names)

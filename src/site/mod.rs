@@ -1,13 +1,21 @@
 //! Per-site aggregates folded from page features; `merge` is associative and commutative.
+pub mod key;
 pub mod sample;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::judge::Evidence;
 use crate::page::{LicenceKind, PageFeatures};
+pub use key::{UNKNOWN_SITE, site_key, site_key_in};
 use sample::Sample;
+
+/// One piece of evidence: a page and the text on it that a criterion rests on.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    pub url: String,
+    pub text: String,
+}
 
 /// Distinct cited outlets kept per site (enough to tell "fewer than 3" and to show them).
 pub const OUTLETS_K: usize = 32;
@@ -181,7 +189,7 @@ impl SiteAggregate {
             for a in cites {
                 let key = match (&a.registry_domain, &a.link_domain) {
                     (Some(d), _) => d.clone(),
-                    (None, Some(d)) if a.outlet.is_empty() => crate::domain::registrable_domain(d),
+                    (None, Some(d)) if a.outlet.is_empty() => crate::host::registrable_domain(d),
                     _ => crate::text::normalize::fold(&a.outlet),
                 };
                 if !key.is_empty() {

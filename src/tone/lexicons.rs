@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::models::tsv_rows;
+use crate::model_files::tsv_rows;
 use crate::text::lexicon::{Fold, Hit, Lexicon, Prepared};
 
 /// What a lexicon entry does.

@@ -12,7 +12,7 @@ pub use lexicons::{Automata, Entry, Kind};
 pub use ratio::{ToneRatio, guidance_exceeded, ratio, wilson, wilson_z};
 pub use settings::ToneSettings;
 
-use crate::models::ModelFiles;
+use crate::model_files::ModelFiles;
 use crate::text::normalize::nfc;
 
 /// Compiled tone lexicons and settings, built once per run.

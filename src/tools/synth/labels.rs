@@ -53,7 +53,7 @@ struct ToneSettingsKeys {
 
 impl NegRule {
     /// The rule as `models/tone/settings.toml` sets it; the defaults when the file is absent.
-    pub fn from_models(files: &crate::models::ModelFiles) -> anyhow::Result<Self> {
+    pub fn from_models(files: &crate::model_files::ModelFiles) -> anyhow::Result<Self> {
         use anyhow::Context;
         let d = NegRule::default();
         let Ok(text) = files.text("tone/settings.toml") else {
@@ -290,7 +290,7 @@ mod tests {
             "threshold = 0.2\nmin_items = 20\nuse_lower_bound = false\n[item]\nlead_weight = 0.5\n",
         )
         .unwrap();
-        let r = NegRule::from_models(&crate::models::ModelFiles::new(Some(dir.path()), None)).unwrap();
+        let r = NegRule::from_models(&crate::model_files::ModelFiles::new(Some(dir.path()), None)).unwrap();
         assert_eq!(
             r,
             NegRule {

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
-use crate::synth::Label;
+use crate::tools::synth::Label;
 
 /// The flag families always reported, even when no site has them.
 pub const FAMILIES: &[&str] = &["bao_hoa", "negative_ratio"];
@@ -356,7 +356,7 @@ pub fn evaluate(labels: &[Label], outputs: &[SiteOutput]) -> EvalReport {
 
 /// Reads the labels and the run's outputs, then evaluates.
 pub fn evaluate_files(labels: &Path, out: &Path) -> anyhow::Result<EvalReport> {
-    let l = crate::synth::labels::read_labels(labels)?;
+    let l = crate::tools::synth::labels::read_labels(labels)?;
     let o = read_outputs(out)?;
     Ok(evaluate(&l, &o))
 }

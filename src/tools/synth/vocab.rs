@@ -1,4 +1,4 @@
-//! The generator's vocabulary and templates (`src/synth/data/*.tsv`, embedded), parsed once per run.
+//! The generator's vocabulary and templates (`src/tools/synth/data/*.tsv`, embedded), parsed once per run.
 use std::collections::BTreeMap;
 
 use super::rng::Rng;

@@ -212,10 +212,9 @@ pub fn run(
             ..ScanOptions::default()
         };
         let t = Instant::now();
-        let mut partial = crate::map(inputs, &opts, models, &NoProgress)?;
-        crate::report::write_outputs(out, &mut partial, models)?;
+        let m = crate::scan(inputs, &opts, models, &crate::Carry::default(), out, &NoProgress)?;
         let wall = t.elapsed().as_secs_f64();
-        let m = &partial.manifest;
+        let m = &m;
         html_bytes = m.counts.html_bytes;
         pages = m.counts.html_records;
         input_bytes = m.counts.input_bytes;

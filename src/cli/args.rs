@@ -1,0 +1,262 @@
+//! The command line's arguments: every subcommand, its options and its help text.
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// The `baohoa` command line.
+#[derive(Parser)]
+#[command(
+    name = "baohoa",
+    version,
+    about = "Find báo hóa (newspaperization) of Vietnamese aggregate sites and social networks in crawl dumps",
+    long_about = "baohoa reads crawl dumps (WARC/ARC, JSONL, folders of saved HTML), extracts domain, layout and \
+content features from every page, aggregates them per site, scores each site against the criteria of \
+models/criteria.toml and writes flagged-site lists with the evidence behind every flag.\n\n\
+Exit codes: 0 = every input read completely; 2 = some inputs or records failed (outputs are still \
+written and run.json says what failed and where); 1 = nothing usable (bad arguments, unwritable output).",
+    after_help = "Examples:\n  \
+baohoa scan                           # the embedded demo corpus, results in ./out/\n  \
+baohoa scan crawl/ -o out/2026-11-22   # every dump under crawl/\n  \
+find /data -name '*.warc.gz' | baohoa scan - -o out\n  \
+baohoa explain baotinnhanh24h.com      # why a site was flagged\n  \
+baohoa scan crawl/ -o out/today --previous out/yesterday --decisions decisions.json\n  \
+baohoa diff out/yesterday out/today    # what changed since last night\n  \
+baohoa page dump.warc.gz@1234         # what baohoa saw on one record\n  \
+echo 'Bắt giữ nghi phạm trộm cắp' | baohoa tone\n  \
+baohoa domain tapchidautu.net\n  \
+baohoa synth --sites 200 --seed 7 -o corpora/generated/s7\n  \
+baohoa scan corpora/generated/s7/warc --registry corpora/generated/s7/registry -o out/s7\n  \
+baohoa eval --labels corpora/generated/s7/labels.csv out/s7"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub cmd: Cmd,
+}
+
+#[derive(Args, Clone)]
+pub struct ModelArgs {
+    /// Directory of model files overriding the embedded defaults (same layout as models/).
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+    /// Directory of registry CSVs (press.csv, aggregate.csv, social.csv) replacing the sample registry.
+    #[arg(long, value_name = "DIR")]
+    pub registry: Option<PathBuf>,
+}
+
+#[derive(Args, Clone)]
+pub struct RunArgs {
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Pages longer than this are truncated for parsing (and counted in run.json).
+    #[arg(long, value_name = "BYTES", default_value_t = baohoa::ingest::DEFAULT_MAX_PAGE_BYTES)]
+    pub max_page_bytes: usize,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// HTML parser: fast (streaming, default) or scraper (html5ever DOM, the reference).
+    #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
+    pub parser: baohoa::page::ParserKind,
+}
+
+const SCAN_HELP: &str = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
+{\"url\", \"html\", \"fetched_at\"?} object per line) or saved HTML file; kinds are recognised by content. \
+Directories are walked recursively. With no INPUT the embedded demo corpus is scanned.\n\n\
+Outputs in OUT: sites.jsonl (every site, its counts and every finding), flagged.jsonl and flagged.csv (flagged \
+sites, ranked), run.json (inputs with sha256, counts per stage, skipped and damaged records with file:offset, \
+timings). Files are written to a temporary name and renamed.";
+
+const MAP_HELP: &str = "Run `map` on each worker over its shard of the dumps, then `reduce` once over all the partial \
+files: the outputs equal those of one `scan` over all the dumps, byte for byte (run.json aside).\n\n\
+Example:\n  baohoa map /data/shard-07/ -o parts/07.part\n  baohoa reduce parts/*.part -o out/";
+
+const PAGE_HELP: &str = "SOURCE is a saved HTML file, or `DUMP@OFFSET` for the record at that byte offset of a \
+WARC/ARC/JSONL file (offsets are those printed in run.json errors and evidence). Without @OFFSET the first HTML \
+record of a dump is shown.";
+
+const BENCH_HELP: &str = "With no INPUT, a deterministic corpus (the demo pages, plus the real pages under \
+$BAOHOA_REALDATA when set, replicated under many URLs) is generated once and cached. Stages: ingest is a separate \
+single-thread read pass (gunzip, WARC, HTTP); decode, parse, features, tone and fold are CPU time summed over \
+workers; judge and report are wall time.\n\nExample:\n  baohoa bench --threads 1,2\n  baohoa bench big.warc.gz --json";
+
+const TONE_HELP: &str = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
+accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
+negative, sensational, score, categories and matches.";
+
+const SYNTH_HELP: &str = "Writes DIR/warc/synth-NNNNN.warc.gz (gzip per record, each file at most --max-file-size), \
+DIR/labels.csv (one row per site: domain, archetype, expected_families, expected_criteria, true_negative_share, \
+items, …) and DIR/registry/{press,aggregate,social}.csv (the generated outlets; scan with --registry DIR/registry). \
+Same --sites, --seed and --size give byte-identical files. Memory does not grow with --size.\n\n\
+Examples:\n  baohoa synth --sites 40 --seed 1 -o corpora/generated/small\n  \
+baohoa synth --sites 2000 --seed 3 --size 1GB -o /data/synth-1g";
+
+const EVAL_HELP: &str = "Compares the outputs of a run (OUT/sites.jsonl) with the labels of a generated corpus: \
+precision, recall and F1 per flag family and per criterion, confusion by archetype, mean absolute error of the \
+negative share, and every misjudged site with its findings. Prints text; writes the same as JSON (default \
+OUT/eval.json).\n\nExample:\n  baohoa eval --labels corpora/generated/s7/labels.csv out/s7";
+
+#[derive(Subcommand)]
+pub enum Cmd {
+    /// Scan crawl dumps; write flagged sites with evidence, every site's verdict and a run manifest to OUT.
+    #[command(after_help = SCAN_HELP)]
+    Scan {
+        /// Input files or directories; `-` reads a list of paths from stdin, one per line.
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output directory (created if missing; files are replaced atomically).
+        #[arg(short, long, value_name = "OUT", default_value = "out")]
+        out: PathBuf,
+        #[command(flatten)]
+        run: RunArgs,
+        #[command(flatten)]
+        models: ModelArgs,
+        /// decisions.json exported from a report: decisions carry over (a dismissed site stays unflagged
+        /// until a criterion fires that was quiet at the decision).
+        #[arg(long, value_name = "FILE")]
+        decisions: Option<PathBuf>,
+        /// Output directory of the previous run: changes since it go to changes.json and the report,
+        /// and history.json continues its negative-share history.
+        #[arg(long, value_name = "OLD_OUT")]
+        previous: Option<PathBuf>,
+    },
+    /// Map step of a distributed run: scan some inputs into a partial result file (see `reduce`).
+    #[command(after_help = MAP_HELP)]
+    Map {
+        /// Input files or directories (as for `scan`).
+        #[arg(value_name = "SHARD", required = true)]
+        inputs: Vec<PathBuf>,
+        /// Partial result file to write.
+        #[arg(short, long, value_name = "PART")]
+        out: PathBuf,
+        #[command(flatten)]
+        run: RunArgs,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Reduce step: merge partial files from `map` and write the outputs (as `scan` does).
+    #[command(after_help = MAP_HELP)]
+    Reduce {
+        /// Partial files written by `baohoa map`.
+        #[arg(value_name = "PART", required = true)]
+        parts: Vec<PathBuf>,
+        /// Output directory.
+        #[arg(short, long, value_name = "OUT", default_value = "out")]
+        out: PathBuf,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Print the evidence trail of one site from a finished run, as readable text.
+    Explain {
+        /// The site (registrable domain, e.g. baotinnhanh24h.com).
+        domain: String,
+        /// Output directory of the run to read.
+        #[arg(long, value_name = "OUT", default_value = "out")]
+        from: PathBuf,
+    },
+    /// Write OUT/report.html (the inspector's report) from the outputs of a finished run.
+    Report {
+        /// Output directory of the run.
+        #[arg(value_name = "OUT", default_value = "out")]
+        out: PathBuf,
+    },
+    /// Print what changed between two runs: new and cleared flags, score and negative-share changes.
+    Diff {
+        /// Output directory of the older run.
+        #[arg(value_name = "OLD_OUT")]
+        old: PathBuf,
+        /// Output directory of the newer run.
+        #[arg(value_name = "NEW_OUT")]
+        new: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the features baohoa extracts from one page, as JSON.
+    #[command(after_help = PAGE_HELP)]
+    Page {
+        /// A saved page, or DUMP@OFFSET.
+        source: String,
+        /// URL to assume for the page (saved files often do not say where they came from).
+        #[arg(long)]
+        url: Option<String>,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Score texts for negativity and sensationalism, one per stdin line (plain text or JSONL).
+    #[command(after_help = TONE_HELP)]
+    Tone {
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Generate a labelled synthetic corpus (WARC.gz, labels.csv, registry) of any size.
+    #[command(after_help = SYNTH_HELP)]
+    Synth {
+        /// Number of sites.
+        #[arg(long, value_name = "N", default_value_t = 40)]
+        sites: usize,
+        /// Seed of the generator.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// Keep adding articles until the WARC files reach this size (e.g. 1GB, 500MB).
+        #[arg(long, value_name = "SIZE")]
+        size: Option<String>,
+        /// Upper bound of one WARC.gz file.
+        #[arg(long, value_name = "SIZE", default_value = "256MiB")]
+        max_file_size: String,
+        /// Output directory.
+        #[arg(short, long, value_name = "DIR")]
+        out: PathBuf,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Evaluate a run against the labels of a synthetic corpus: precision/recall/F1, confusion, MAE.
+    #[command(after_help = EVAL_HELP)]
+    Eval {
+        /// labels.csv written by `baohoa synth`.
+        #[arg(long, value_name = "CSV")]
+        labels: PathBuf,
+        /// Output directory of the run (holding sites.jsonl).
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+        /// Where to write the JSON report (default OUT/eval.json).
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+    },
+    /// Measure throughput: per-stage ms/MB and share, end-to-end MB/s and pages/s per core, peak RSS.
+    #[command(after_help = BENCH_HELP)]
+    Bench {
+        /// WARC/ARC/JSONL/HTML inputs; none = a generated corpus (cached under --corpus-dir).
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Thread counts to run, comma-separated (default: 1 and all cores).
+        #[arg(long, value_name = "N,M", value_delimiter = ',')]
+        threads: Vec<usize>,
+        /// Size of the generated corpus, MB of HTML.
+        #[arg(long, value_name = "MB", default_value_t = 200)]
+        size_mb: u64,
+        /// Where the generated corpus is cached.
+        #[arg(long, value_name = "DIR", default_value = "target/bench-corpus")]
+        corpus_dir: PathBuf,
+        /// Output directory of the measured runs.
+        #[arg(short, long, value_name = "OUT", default_value = "target/bench-out")]
+        out: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Only generate (or find) the default corpus and print its path.
+        #[arg(long)]
+        corpus_only: bool,
+        /// HTML parser to measure.
+        #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
+        parser: baohoa::page::ParserKind,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+    /// Print the domain features (press words, look-alikes, locality…) of domain names, as JSON lines.
+    Domain {
+        /// Domain names or URLs; none = one per stdin line.
+        names: Vec<String>,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+}

@@ -1,0 +1,3 @@
+//! Pieces of the `baohoa` binary: arguments and help, the progress bar.
+pub mod args;
+pub mod progress;

@@ -1,0 +1,49 @@
+//! The page stage of one record: decode, parse, features, the tone of article items, the places
+//! they name, and cited outlets resolved through the registry.
+use std::time::Instant;
+
+use super::accumulate::StageNanos;
+use crate::ingest::Record;
+use crate::models::Models;
+use crate::page::{self, PageFeatures};
+
+/// Decodes, parses and extracts the features of one record: page features, the tone of article
+/// items, the places they name, and cited outlets resolved through the registry.
+pub fn analyse(rec: &Record, models: &Models, t: &mut StageNanos) -> PageFeatures {
+    analyse_with(rec, models, page::ParserKind::default(), t)
+}
+
+/// [`analyse`] with a chosen HTML parser.
+pub fn analyse_with(rec: &Record, models: &Models, parser: page::ParserKind, t: &mut StageNanos) -> PageFeatures {
+    let t0 = Instant::now();
+    let dec = crate::ingest::decode::decode_html(&rec.body, rec.header("content-type"));
+    let t1 = Instant::now();
+    let mut page = page::parse_with(parser, &dec.html, rec.url.as_deref());
+    page.truncated |= rec.truncated;
+    let t2 = Instant::now();
+    let mut f = page::features(&page, &models.page);
+    f.site = crate::site::site_key_in(&f.url, &models.registry);
+    for a in &mut f.attributions {
+        let by_link = a.link_domain.as_deref().and_then(|d| models.registry.lookup_domain(d));
+        let outlet = by_link
+            .map(|(o, _)| o)
+            .or_else(|| models.registry.outlet_by_name(&a.outlet));
+        a.registry_domain = outlet.map(|o| o.main_domain().to_owned());
+    }
+    let t3 = Instant::now();
+    if f.is_article {
+        let tone = crate::tone::score(&models.tone, &f.title, &f.lead, &f.main_text);
+        let mut head = String::with_capacity(f.title.len() + f.lead.len() + 1);
+        head.push_str(&f.title);
+        head.push('\n');
+        head.push_str(&f.lead);
+        f.places = models.domain.places_in(&head);
+        f.tone = Some(tone);
+    }
+    let t4 = Instant::now();
+    t.decode += (t1 - t0).as_nanos() as u64;
+    t.parse += (t2 - t1).as_nanos() as u64;
+    t.features += (t3 - t2).as_nanos() as u64;
+    t.tone += (t4 - t3).as_nanos() as u64;
+    f
+}
