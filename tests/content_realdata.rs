@@ -21,8 +21,15 @@ fn main_text_holds_on_held_out_benchmark_pages() {
     };
     let f = ev.figures(Some(Split::HeldOut));
     eprintln!("held-out {}", f.line());
-    assert!(f.zyte_pages >= 60 && f.te_pages >= 25, "held-out split too small: {f:?}");
-    assert!(f.mean_f1 >= MIN_MEAN_F1, "held-out Zyte mean F1 {:.3} < {MIN_MEAN_F1}", f.mean_f1);
+    assert!(
+        f.zyte_pages >= 60 && f.te_pages >= 25,
+        "held-out split too small: {f:?}"
+    );
+    assert!(
+        f.mean_f1 >= MIN_MEAN_F1,
+        "held-out Zyte mean F1 {:.3} < {MIN_MEAN_F1}",
+        f.mean_f1
+    );
     assert!(
         f.with_share() >= MIN_WITH,
         "held-out with-snippets present {:.3} < {MIN_WITH}",

@@ -211,8 +211,12 @@ pub fn evaluate(root: &Path, split: Option<Split>) -> anyhow::Result<Eval> {
 
     let aeb = root.join("article-extraction-benchmark");
     let gt_path = aeb.join("ground-truth.json");
-    let gt_text = std::fs::read_to_string(&gt_path)
-        .with_context(|| format!("reading {}; set BAOHOA_REALDATA to the realdata folder", gt_path.display()))?;
+    let gt_text = std::fs::read_to_string(&gt_path).with_context(|| {
+        format!(
+            "reading {}; set BAOHOA_REALDATA to the realdata folder",
+            gt_path.display()
+        )
+    })?;
     let gt: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&gt_text).with_context(|| format!("parsing {}", gt_path.display()))?;
     let mut ids: Vec<&String> = gt.keys().collect();
