@@ -10,7 +10,15 @@ pub struct Tag<'a> {
     src: &'a str,
     attrs: Vec<(Loc, Loc)>,
     buf: String,
+    /// The attribute names seen, once a tag has more than [`SCAN_ATTRS`]: duplicates are found
+    /// in constant time, so a tag with 100,000 attributes costs linear time, not quadratic.
+    seen: std::collections::HashSet<Box<[u8]>>,
+    /// Attribute entries looked at by lookups and duplicate checks, over the whole document.
+    pub probes: std::cell::Cell<u64>,
 }
+
+/// Up to this many attributes a duplicate is found by scanning (cheaper than hashing).
+const SCAN_ATTRS: usize = 16;
 
 /// A byte range in the source, or in the tag's own buffer.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +37,7 @@ impl<'a> Tag<'a> {
     /// The value of attribute `k` (lower-case name), first occurrence.
     pub fn attr(&self, k: &str) -> Option<&str> {
         let kb = k.as_bytes();
+        self.probes.set(self.probes.get() + self.attrs.len() as u64);
         self.attrs.iter().find_map(|&(n, v)| {
             let n = self.get(n).as_bytes();
             // Length and first byte first: most names differ there, without a memcmp call.
@@ -41,7 +50,24 @@ impl<'a> Tag<'a> {
         self.self_closing = false;
         self.attrs.clear();
         self.buf.clear();
+        self.seen.clear();
         self.src = src;
+    }
+
+    /// Whether the attribute name at `name` was already seen in this tag (and remembers it).
+    fn is_duplicate(&mut self, name: Loc) -> bool {
+        if self.attrs.len() < SCAN_ATTRS {
+            return self.attr(self.get(name)).is_some();
+        }
+        if self.seen.is_empty() {
+            for &(n, _) in &self.attrs {
+                let k: Box<[u8]> = self.get(n).as_bytes().into();
+                self.seen.insert(k);
+            }
+        }
+        self.probes.set(self.probes.get() + 1);
+        let k: Box<[u8]> = self.get(name).as_bytes().into();
+        !self.seen.insert(k)
     }
 
     /// Adds the attribute at source ranges `n0..n1` (name) and `v0..v1` (value).
@@ -66,7 +92,7 @@ impl<'a> Tag<'a> {
                 in_buf: false,
             }
         };
-        if self.attr(self.get(name)).is_some() {
+        if self.is_duplicate(name) {
             // Duplicate attribute: the first one wins.
             if name.in_buf {
                 self.buf.truncate(name.start as usize);

@@ -59,10 +59,100 @@ struct Builder<'p> {
     p_open: usize,
     markers_open: usize,
     a_on_stack: bool,
+    /// Open foreign (SVG/MathML) elements.
+    foreign_open: usize,
+    /// Open elements per tag name (unknown names share one count), so an end tag or a scope
+    /// check for a name that is not open costs nothing instead of a scan of the stack.
+    open_names: NameCounts,
+    /// Uids of the open scope-boundary elements (`is_scope`), oldest first.
+    scopes: Vec<u32>,
+    /// Open foreign elements per lower-case name (uids), for end tags inside SVG/MathML.
+    foreign_names: std::collections::HashMap<String, Vec<u32>>,
+    /// Items (`items`) before this index have seen more than 64 nodes and collect nothing more.
+    items_full: usize,
+    stats: ParseStats,
+}
+
+/// Most open elements; deeper elements become siblings of the deepest one (as browsers cap the
+/// DOM depth), so no page makes a stack scan cost more than this.
+pub const MAX_DEPTH: usize = 512;
+
+/// What parsing one page cost and cut: for tests and hostile-input accounting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParseStats {
+    /// Tokens plus open elements visited by stack scans: the parser's work, whatever the clock.
+    pub ops: u64,
+    /// Elements opened beyond [`MAX_DEPTH`] (made siblings of the deepest open element).
+    pub depth_cut: u64,
+}
+
+/// The open elements of each interned tag name (their uids, oldest first); names outside the
+/// interned set share one list. The stack is in uid order, so the newest uid of a name says
+/// whether that name is open above a given element.
+#[derive(Default)]
+struct NameCounts {
+    known: std::collections::HashMap<&'static str, Vec<u32>, std::hash::BuildHasherDefault<Fnv>>,
+    other: Vec<u32>,
+}
+
+impl NameCounts {
+    fn list(&mut self, name: &Cow<'static, str>) -> &mut Vec<u32> {
+        match name {
+            Cow::Borrowed(k) => self.known.entry(k).or_default(),
+            Cow::Owned(_) => &mut self.other,
+        }
+    }
+    fn add(&mut self, name: &Cow<'static, str>, uid: u32) {
+        self.list(name).push(uid);
+    }
+    fn remove(&mut self, name: &Cow<'static, str>, uid: u32) {
+        remove_uid(self.list(name), uid);
+    }
+    /// The newest open element of this name (unknown names: of any unknown name).
+    fn latest(&self, name: &str) -> Option<u32> {
+        match intern(name) {
+            Cow::Borrowed(k) => self.known.get(k).and_then(|v| v.last().copied()),
+            Cow::Owned(_) => self.other.last().copied(),
+        }
+    }
+    fn any(&self, name: &str) -> bool {
+        self.latest(name).is_some()
+    }
+}
+
+/// Removes `uid` from a uid list: at its end when popped, anywhere when removed out of order.
+fn remove_uid(v: &mut Vec<u32>, uid: u32) {
+    if v.last() == Some(&uid) {
+        v.pop();
+    } else if let Some(i) = v.iter().rposition(|&u| u == uid) {
+        v.remove(i);
+    }
+}
+
+/// FNV-1a: a fast hash for short tag names (no denial-of-service concern: names are a fixed set).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// Parses HTML text (already decoded and NFC) of a page fetched from `url`, without building a DOM.
 pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
+    parse_fast_stats(html, url).0
+}
+
+/// [`parse_fast`], also returning what the parse cost and cut.
+pub fn parse_fast_stats(html: &str, url: Option<&str>) -> (Page, ParseStats) {
     let (mut page, src, root) = super::walker::start(html, url);
     let mut b = Builder {
         w: Walker {
@@ -99,11 +189,18 @@ pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
         p_open: 0,
         markers_open: 0,
         a_on_stack: false,
+        foreign_open: 0,
+        open_names: NameCounts::default(),
+        scopes: Vec::new(),
+        foreign_names: std::collections::HashMap::new(),
+        items_full: 0,
+        stats: ParseStats::default(),
     };
     let mut tok = Tokenizer::new(src);
     let mut seen_doctype = false;
     let mut rcdata = false;
     while let Some(t) = tok.next_token() {
+        b.stats.ops += 1;
         let title_pending = std::mem::take(&mut b.title_pending);
         let rc = std::mem::take(&mut rcdata);
         let ld_pending = b.ld_pending.take();
@@ -159,7 +256,10 @@ pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
     while b.stack.len() > 1 {
         b.pop();
     }
-    let Builder { mut w, ld, root, .. } = b;
+    b.stats.ops += tok.tag.probes.get();
+    let Builder {
+        mut w, ld, root, stats, ..
+    } = b;
     w.flush(&root);
     finish_links(&mut page);
     for s in ld {
@@ -168,7 +268,7 @@ pub fn parse_fast(html: &str, url: Option<&str>) -> Page {
             None => page.json_ld_errors += 1,
         }
     }
-    page
+    (page, stats)
 }
 
 /// Quirks mode from the doctype's text after `<!DOCTYPE` (the cases that change `<p><table>`).
@@ -203,13 +303,27 @@ impl Builder<'_> {
         self.stack.last().map_or("", |o| o.name.as_ref())
     }
 
+    /// Whether an element of one of `names` is open above (or is) the nearest scope boundary: when not,
+    /// `in_scope` cannot find it (a check in constant time instead of a scan).
+    fn reachable(&self, names: &[&str]) -> bool {
+        let boundary = self.scopes.last().copied().unwrap_or(0);
+        names
+            .iter()
+            .any(|n| self.open_names.latest(n).is_some_and(|u| u >= boundary))
+    }
+
     /// A node (element, text or comment) is added under the current element.
     fn note_child(&mut self) {
         if let Some(o) = self.stack.last_mut() {
             o.children = true;
         }
-        for it in &mut self.items {
+        // Older items have seen at least as many nodes as newer ones: the full ones are a prefix.
+        self.items_full = self.items_full.min(self.items.len());
+        for it in self.items.iter_mut().skip(self.items_full) {
             it.nodes += 1;
+        }
+        while self.items.get(self.items_full).is_some_and(|it| it.nodes > 64) {
+            self.items_full += 1;
         }
     }
 
@@ -226,7 +340,7 @@ impl Builder<'_> {
         {
             s.push_str(t);
         }
-        for it in &mut self.items {
+        for it in self.items.iter_mut().skip(self.items_full) {
             if it.nodes <= 64 {
                 it.text.push_str(t);
                 it.text.push(' ');
@@ -272,11 +386,28 @@ impl Builder<'_> {
             });
         }
         if !void {
+            if self.stack.len() > MAX_DEPTH {
+                // Too deep: the element becomes a sibling of the deepest open one.
+                self.stats.depth_cut += 1;
+                self.pop();
+            }
             self.p_open += usize::from(name == "p");
             self.markers_open += usize::from(is_marker(name));
+            self.foreign_open += usize::from(foreign);
             self.uid += 1;
+            let name = intern(name);
+            self.open_names.add(&name, self.uid);
+            if is_scope(&name) {
+                self.scopes.push(self.uid);
+            }
+            if foreign {
+                self.foreign_names
+                    .entry(name.to_ascii_lowercase())
+                    .or_default()
+                    .push(self.uid);
+            }
             self.stack.push(Open {
-                name: intern(name),
+                name,
                 frame: f,
                 blocks_before,
                 children: false,
@@ -304,6 +435,16 @@ impl Builder<'_> {
 
     /// Bookkeeping when `o` leaves the stack.
     fn forget(&mut self, o: &Open) {
+        self.open_names.remove(&o.name, o.uid);
+        if is_scope(&o.name) {
+            remove_uid(&mut self.scopes, o.uid);
+        }
+        if o.foreign {
+            self.foreign_open = self.foreign_open.saturating_sub(1);
+            if let Some(v) = self.foreign_names.get_mut(o.name.to_ascii_lowercase().as_str()) {
+                remove_uid(v, o.uid);
+            }
+        }
         if o.name == "p" {
             self.p_open = self.p_open.saturating_sub(1);
         }
@@ -367,6 +508,7 @@ impl Builder<'_> {
             .get(i)
             .map_or(self.w.page.blocks.len() as u32, |n| n.blocks_before);
         let parent = self.stack.get(i - 1).map_or(self.root, |p| p.frame);
+        self.stats.ops += (self.stack.len() - i) as u64;
         for e in self.stack.iter_mut().skip(i) {
             if e.frame.link == o.frame.link && o.frame.link != parent.link {
                 e.frame.link = parent.link;
@@ -395,8 +537,9 @@ impl Builder<'_> {
     }
 
     /// Index of the nearest open `name` not hidden behind a scope boundary.
-    fn in_scope(&self, pred: impl Fn(&str) -> bool, extra: &[&str]) -> Option<usize> {
+    fn in_scope(&mut self, pred: impl Fn(&str) -> bool, extra: &[&str]) -> Option<usize> {
         for (i, o) in self.stack.iter().enumerate().rev() {
+            self.stats.ops += 1;
             if pred(&o.name) {
                 return Some(i);
             }
@@ -407,8 +550,12 @@ impl Builder<'_> {
         None
     }
 
-    fn table_scope(&self, name: &str) -> Option<usize> {
+    fn table_scope(&mut self, name: &str) -> Option<usize> {
+        if !self.open_names.any(name) {
+            return None;
+        }
         for (i, o) in self.stack.iter().enumerate().rev() {
+            self.stats.ops += 1;
             if o.name == name {
                 return Some(i);
             }
@@ -604,7 +751,9 @@ impl Builder<'_> {
             "li" | "dd" | "dt" => {
                 let same: &[&str] = if name == "li" { &["li"] } else { &["dd", "dt"] };
                 let mut hit = None;
-                for (i, o) in self.stack.iter().enumerate().rev() {
+                let open = same.iter().any(|n| self.open_names.any(n));
+                for (i, o) in self.stack.iter().enumerate().rev().take_while(|_| open) {
+                    self.stats.ops += 1;
                     if same.contains(&o.name.as_ref()) {
                         hit = Some(i);
                         break;
@@ -636,7 +785,7 @@ impl Builder<'_> {
                 self.insert_tag(tag, true, false);
             }
             "button" => {
-                if self.in_scope(|n| n == "button", &[]).is_some() {
+                if self.reachable(&["button"]) && self.in_scope(|n| n == "button", &[]).is_some() {
                     self.pop_until(|n| n == "button");
                 }
                 self.reconstruct_a();
@@ -645,8 +794,11 @@ impl Builder<'_> {
             "a" => {
                 if let Some(a) = &self.active_a {
                     let uid = a.uid;
-                    if let Some(i) = self.stack.iter().rposition(|o| o.uid == uid) {
-                        self.remove_at(i);
+                    if self.a_on_stack {
+                        self.stats.ops += self.stack.iter().rev().take_while(|o| o.uid != uid).count() as u64;
+                        if let Some(i) = self.stack.iter().rposition(|o| o.uid == uid) {
+                            self.remove_at(i);
+                        }
                     }
                     self.active_a = None;
                 }
@@ -779,12 +931,17 @@ impl Builder<'_> {
     }
 
     fn end(&mut self, name: &str, tok: &mut Tokenizer<'_>) {
-        if self.stack.iter().any(|o| o.foreign) {
-            if let Some(i) = self
-                .stack
-                .iter()
-                .rposition(|o| o.foreign && o.name.eq_ignore_ascii_case(name))
-            {
+        if self.foreign_open > 0 {
+            let open = self
+                .foreign_names
+                .get(name.to_ascii_lowercase().as_str())
+                .and_then(|v| v.last().copied());
+            let found = open.and_then(|uid| {
+                let i = self.stack.iter().rposition(|o| o.uid == uid);
+                self.stats.ops += i.map_or(self.stack.len(), |i| self.stack.len() - i) as u64;
+                i
+            });
+            if let Some(i) = found {
                 while self.stack.len() > i {
                     self.pop();
                 }
@@ -818,7 +975,7 @@ impl Builder<'_> {
                 }
             }
             "p" => {
-                if self.in_scope(|n| n == "p", &["button"]).is_some() {
+                if self.p_open > 0 && self.in_scope(|n| n == "p", &["button"]).is_some() {
                     self.pop_until(|n| n == "p");
                 } else {
                     self.ensure_body();
@@ -826,31 +983,38 @@ impl Builder<'_> {
                 }
             }
             "li" => {
-                if self.in_scope(|n| n == "li", &["ol", "ul"]).is_some() {
+                if self.reachable(&["li"]) && self.in_scope(|n| n == "li", &["ol", "ul"]).is_some() {
                     self.pop_until(|n| n == "li");
                 }
             }
             "dd" | "dt" => {
-                if self.in_scope(|n| n == name, &[]).is_some() {
+                if self.reachable(&[name]) && self.in_scope(|n| n == name, &[]).is_some() {
                     self.pop_until(|n| n == name);
                 }
             }
             _ if is_heading(name) => {
-                if self.in_scope(is_heading, &[]).is_some() {
+                if self.reachable(&["h1", "h2", "h3", "h4", "h5", "h6"]) && self.in_scope(is_heading, &[]).is_some() {
                     self.pop_until(is_heading);
                 }
             }
             "form" => {
                 self.form_open = false;
+                if !self.reachable(&["form"]) {
+                    return;
+                }
                 if let Some(i) = self.in_scope(|n| n == "form", &[]) {
                     self.remove_at(i);
                 }
             }
             _ if FORMATTING.contains(&name) => {
                 let active = if name == "a" { self.active_a.take() } else { None };
+                if !self.reachable(&[name]) {
+                    return;
+                }
                 let Some(i) = self.in_scope(|n| n == name, &[]) else {
                     return;
                 };
+                self.stats.ops += (self.stack.len() - i) as u64;
                 let special_above = self.stack.iter().skip(i + 1).any(|o| is_special(&o.name));
                 if special_above {
                     // The furthest block moves out of the anchor and gets an (empty) clone of it when
@@ -881,6 +1045,9 @@ impl Builder<'_> {
                 }
             }
             _ if is_special(name) => {
+                if !self.reachable(&[name]) {
+                    return;
+                }
                 if let Some(i) = self.in_scope(|n| n == name, &[]) {
                     while self.stack.len() > i {
                         self.pop();
@@ -888,7 +1055,11 @@ impl Builder<'_> {
                 }
             }
             _ => {
+                if !self.open_names.any(name) {
+                    return;
+                }
                 for i in (1..self.stack.len()).rev() {
+                    self.stats.ops += 1;
                     let Some(o) = self.stack.get(i) else { break };
                     if o.name == name {
                         while self.stack.len() > i {

@@ -1,0 +1,197 @@
+//! The fast parser's work grows linearly with the page whatever its shape: adversarial shapes
+//! (many attributes, deep nesting, unclosed formatting, tables in tables…) are bounded by
+//! operation counts (tokens, stack entries visited, attribute probes), not by wall clocks.
+use baohoa::page::parse_fast::{MAX_DEPTH, parse_fast_stats};
+use proptest::prelude::*;
+
+/// Work allowed per byte of HTML. Real pages cost about 1 (see `real_pages_cost_about_one_op_per_byte`).
+const OPS_PER_BYTE: u64 = 8;
+
+fn doc(body: &str) -> String {
+    format!("<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>")
+}
+
+fn check(name: &str, html: &str) -> baohoa::page::parse_fast::ParseStats {
+    let (page, st) = parse_fast_stats(html, Some("https://x.vn/a"));
+    let bytes = html.len() as u64;
+    assert!(
+        st.ops <= OPS_PER_BYTE * bytes,
+        "{name}: {} ops for {bytes} bytes ({:.1} per byte)",
+        st.ops,
+        st.ops as f64 / bytes as f64
+    );
+    assert!(page.blocks.len() <= 200_000, "{name}");
+    st
+}
+
+fn rep(s: &str, n: usize) -> String {
+    s.repeat(n)
+}
+
+#[test]
+fn many_attributes_on_one_element() {
+    let n = 60_000;
+    let attrs: String = (0..n).map(|i| format!(" a{i}=v")).collect();
+    check("distinct", &doc(&format!("<div{attrs}>x</div>")));
+    // The same name over and over: every duplicate is dropped in constant time.
+    check("duplicates", &doc(&format!("<div{}>x</div>", rep(" class=a", n))));
+    // Upper-case names go through the tag's own buffer.
+    let upper: String = (0..n).map(|i| format!(" A{i}=v")).collect();
+    check("upper", &doc(&format!("<a href=/x{upper}>x</a>")));
+}
+
+#[test]
+fn deep_nesting_is_capped_and_linear() {
+    let n = 200_000;
+    let st = check("divs", &doc(&rep("<div>x", n)));
+    assert_eq!(
+        st.depth_cut as usize,
+        n - (MAX_DEPTH - 2),
+        "every element past the cap is counted"
+    );
+    check("divs closed", &doc(&(rep("<div>x", n) + &rep("</div>", n))));
+    check("spans and stray ends", &doc(&(rep("<span>", n) + &rep("</i>", n))));
+    check("lists", &doc(&(rep("<div>", n) + &rep("<li>x", n))));
+    let st = check("svg", &doc(&(String::from("<svg>") + &rep("<g>", n) + &rep("</g>", n))));
+    assert!(st.depth_cut > 0);
+}
+
+#[test]
+fn unclosed_formatting_elements() {
+    let n = 100_000;
+    check("b i u", &doc(&rep("<b><i><u>x", n)));
+    check(
+        "b over divs, then ends",
+        &doc(&(String::from("<b>") + &rep("<div>x", n) + &rep("</b>", n))),
+    );
+    check("anchors over blocks", &doc(&rep("<a href=/x><div>x", n)));
+    check("misnested", &doc(&rep("<a href=/x>1<b>2</a>3</b>", n)));
+    check("font", &doc(&rep("<font><p>x", n)));
+}
+
+#[test]
+fn tables_in_tables() {
+    let n = 50_000;
+    check("nested", &doc(&rep("<table><tr><td>x", n)));
+    check(
+        "nested and closed",
+        &doc(&(rep("<table><tr><td>x", n) + &rep("</td></tr></table>", n))),
+    );
+    check(
+        "cells without rows",
+        &doc(&(String::from("<table>") + &rep("<td>x", n))),
+    );
+    // A formatting element behind a table-cell boundary, with end tags that cannot reach it.
+    check(
+        "behind a boundary",
+        &doc(&(String::from("<b><table><tr><td>") + &rep("<div>", MAX_DEPTH) + &rep("</b>", n))),
+    );
+}
+
+#[test]
+fn nested_items_and_many_nodes() {
+    let n = 200_000;
+    check(
+        "itemprops",
+        &doc(&(rep("<span itemprop=name>", 1000) + &rep("x<!---->", n))),
+    );
+}
+
+#[test]
+fn real_pages_cost_about_one_op_per_byte() {
+    let Some(dir) = std::env::var_os("BAOHOA_REALDATA") else {
+        eprintln!("skipped: BAOHOA_REALDATA is not set");
+        return;
+    };
+    let mut pages = 0;
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "html" || x == "htm")
+                && let Ok(b) = std::fs::read(&p)
+            {
+                let html = String::from_utf8_lossy(&b);
+                let (_, st) = parse_fast_stats(&html, None);
+                assert!(
+                    st.ops <= 2 * html.len() as u64 + 1000,
+                    "{}: {} ops",
+                    p.display(),
+                    st.ops
+                );
+                assert_eq!(st.depth_cut, 0, "{}: a real page is never cut", p.display());
+                pages += 1;
+            }
+        }
+    }
+    assert!(pages > 0, "no .html page under BAOHOA_REALDATA");
+}
+
+/// Fragments an attacker can repeat in any order.
+const PIECES: &[&str] = &[
+    "<div>",
+    "</div>",
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<a href=/x>",
+    "</a>",
+    "<p>",
+    "</p>",
+    "<table>",
+    "</table>",
+    "<tr>",
+    "<td>",
+    "</td>",
+    "<li>",
+    "<ul>",
+    "<svg>",
+    "<g>",
+    "</g>",
+    "</svg>",
+    "<span itemprop=x>",
+    "</span>",
+    "<form>",
+    "</form>",
+    "<h1>",
+    "</h2>",
+    "<button>",
+    "<select><option>",
+    "x",
+    "<!---->",
+    "<br>",
+    "</p>",
+    "<font color=red>",
+    "<div a=1 a=2 b=3 A=4>",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #[test]
+    fn any_mix_of_pieces_stays_linear(seq in proptest::collection::vec((0..PIECES.len(), 1usize..4000), 1..12)) {
+        let mut body = String::new();
+        for (i, n) in seq {
+            body.push_str(&PIECES[i].repeat(n));
+        }
+        check("mix", &doc(&body));
+    }
+}
+
+#[test]
+fn the_worst_known_shape_is_bounded_by_the_depth_cap() {
+    // Formatting elements buried under blocks, removed one by one from deep in the stack: each
+    // removal scans up to MAX_DEPTH entries, so this shape costs more per byte than any other we
+    // know, but bounded through the cap: at most 32 ops per byte.
+    let round = rep("<b>", 250) + &rep("<div>", 250) + &rep("</b>", 250);
+    for n in [4, 40] {
+        let html = doc(&rep(&round, n));
+        let (_, st) = parse_fast_stats(&html, None);
+        let per_byte = st.ops as f64 / html.len() as f64;
+        eprintln!("buried formatting ×{n}: {} ops, {per_byte:.1} per byte", st.ops);
+        assert!(st.ops <= 32 * html.len() as u64, "{per_byte}");
+    }
+}
