@@ -287,9 +287,10 @@ fn real_data_tests_are_reported_ignored_without_baohoa_realdata() {
     let listed = String::from_utf8_lossy(&o.stdout);
     let ignored = listed.lines().any(|l| l.starts_with("real_warc_samples_scan:"));
     assert_eq!(ignored, !cfg!(baohoa_realdata), "{listed}");
+    let var = "BAOHOA_REALDATA";
     assert_eq!(
         cfg!(baohoa_realdata),
-        std::env::var_os("BAOHOA_REALDATA").is_some_and(|v| !v.is_empty()),
+        std::env::var_os(var).is_some_and(|v| !v.is_empty()),
         "the tests were built with another BAOHOA_REALDATA setting than they run with; rebuild"
     );
 }
@@ -347,4 +348,55 @@ fn readme_test_commands_run_something() {
         checked += 1;
     }
     assert!(checked >= 1);
+}
+
+#[test]
+fn every_real_data_test_is_ignored_without_baohoa_realdata() {
+    // A test that reads BAOHOA_REALDATA itself must carry the cfg_attr(not(baohoa_realdata), ignore)
+    // line, or it passes without having run.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut missing = Vec::new();
+    for e in std::fs::read_dir(&root).unwrap().flatten() {
+        let p = e.path();
+        if p.extension().is_none_or(|x| x != "rs") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&p).unwrap();
+        let tests: Vec<usize> = src.match_indices("#[test]").map(|(i, _)| i).collect();
+        for (k, &at) in tests.iter().enumerate() {
+            // From the attribute to the end of the function (its closing brace at the margin).
+            let end = tests.get(k + 1).copied().unwrap_or(src.len());
+            let end = src[at..end].find("\n}\n").map_or(end, |i| at + i);
+            let body = &src[at..end];
+            let reads = [
+                concat!("real", "data()"),
+                concat!("var(\"BAOHOA_", "REALDATA\")"),
+                concat!("var_os(\"BAOHOA_", "REALDATA\")"),
+            ]
+            .iter()
+            .any(|pat| body.contains(pat));
+            let mut from = at.saturating_sub(400);
+            while !src.is_char_boundary(from) {
+                from -= 1;
+            }
+            let head = src[from..at].rsplit("\n\n").next().unwrap_or("");
+            if reads && !head.contains("not(baohoa_realdata)") {
+                let name: String = body
+                    .split("fn ")
+                    .nth(1)
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                missing.push(format!(
+                    "{}: {name}",
+                    p.file_name().unwrap_or_default().to_string_lossy()
+                ));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "real-data tests without the ignore line: {missing:?}"
+    );
 }
