@@ -95,6 +95,8 @@ struct NameCounts {
     other: Vec<u32>,
 }
 
+// The `Cow` variant matters here (borrowed = an interned name), so these take `&Cow`.
+#[allow(clippy::ptr_arg)]
 impl NameCounts {
     fn list(&mut self, name: &Cow<'static, str>) -> &mut Vec<u32> {
         match name {
