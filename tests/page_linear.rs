@@ -97,6 +97,10 @@ fn nested_items_and_many_nodes() {
     );
 }
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn real_pages_cost_about_one_op_per_byte() {
     let Some(dir) = std::env::var_os("BAOHOA_REALDATA") else {
