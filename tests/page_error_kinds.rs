@@ -23,7 +23,10 @@ fn a_player_id_is_not_the_title() {
          <div class=\"video\"><h1>vjs_video_3</h1></div><div class=\"content\">{}</div></body></html>",
         body(8)
     );
-    let f = features(&html, Some("https://tinnhanh.example.vn/xe-buyt-dien-chay-thu-o-trung-tam-123456.html"));
+    let f = features(
+        &html,
+        Some("https://tinnhanh.example.vn/xe-buyt-dien-chay-thu-o-trung-tam-123456.html"),
+    );
     assert_eq!(f.title, "Xe buýt điện chạy thử ở trung tâm - Tin Nhanh");
     assert_eq!(f.title_source, "title");
 }
@@ -138,12 +141,17 @@ fn attributions_are_outlets_not_dates_links_or_people() {
          <div class=\"source\">Link nguồn: https://nld.com.vn/gia-dau-tang.htm</div></body></html>",
         body(6)
     );
-    let f = features(&html, Some("https://tin.example.vn/gia-dau-tang-manh-trong-phien-sang-nay-123456.html"));
+    let f = features(
+        &html,
+        Some("https://tin.example.vn/gia-dau-tang-manh-trong-phien-sang-nay-123456.html"),
+    );
     let outlets: Vec<&str> = f.attributions.iter().map(|a| a.outlet.as_str()).collect();
     assert!(outlets.contains(&"The Verge"), "{outlets:?}");
     assert!(outlets.contains(&"nld.com.vn"), "{outlets:?}");
     assert!(
-        f.attributions.iter().any(|a| a.link.as_deref() == Some("https://nld.com.vn/gia-dau-tang.htm")),
+        f.attributions
+            .iter()
+            .any(|a| a.link.as_deref() == Some("https://nld.com.vn/gia-dau-tang.htm")),
         "{:?}",
         f.attributions
     );
@@ -160,10 +168,20 @@ fn a_byline_with_its_date_glued_on() {
          <div class=\"author\">Quang Anh - Ngày 20/08/2025 13:00 PM (GMT+7)</div><div class=\"content\">{}</div></body></html>",
         body(6)
     );
-    let f = features(&html, Some("https://tin.example.vn/gia-dau-tang-manh-trong-phien-sang-nay-123456.html"));
-    assert_eq!(f.byline.as_ref().map(|b| b.name.as_str()), Some("Quang Anh"), "{:?}", f.byline);
+    let f = features(
+        &html,
+        Some("https://tin.example.vn/gia-dau-tang-manh-trong-phien-sang-nay-123456.html"),
+    );
+    assert_eq!(
+        f.byline.as_ref().map(|b| b.name.as_str()),
+        Some("Quang Anh"),
+        "{:?}",
+        f.byline
+    );
     assert!(
-        !f.attributions.iter().any(|a| a.outlet.contains("GMT") || a.outlet.contains("2025")),
+        !f.attributions
+            .iter()
+            .any(|a| a.outlet.contains("GMT") || a.outlet.contains("2025")),
         "{:?}",
         f.attributions
     );
@@ -176,7 +194,14 @@ fn an_advertorial_faking_reportage_reads_as_own_reporting() {
          <div class=\"content\"><p>Phóng sự ngày 12/3: cánh phóng viên chúng tôi đã tìm đến nhà lương y.</p>{}</div></body></html>",
         body(6)
     );
-    let f = features(&html, Some("https://suckhoe.example.vn/bi-quyet-chua-dau-lung-cua-luong-y-123456.html"));
+    let f = features(
+        &html,
+        Some("https://suckhoe.example.vn/bi-quyet-chua-dau-lung-cua-luong-y-123456.html"),
+    );
     assert!(f.is_article, "{:?}", f.article_signals);
-    assert!(f.own_reporting.iter().any(|o| o.kind == "reporting"), "{:?}", f.own_reporting);
+    assert!(
+        f.own_reporting.iter().any(|o| o.kind == "reporting"),
+        "{:?}",
+        f.own_reporting
+    );
 }

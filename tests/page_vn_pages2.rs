@@ -167,7 +167,10 @@ fn check(row: &Row, f: &PageFeatures, tally: &mut Tally, bad: &mut Vec<String>) 
     score(
         "article",
         (want_kind == "article") == f.is_article,
-        format!("is_article {} for a {want_kind} page ({:?})", f.is_article, f.page_kind_reasons),
+        format!(
+            "is_article {} for a {want_kind} page ({:?})",
+            f.is_article, f.page_kind_reasons
+        ),
     );
     score(
         "page_kind",

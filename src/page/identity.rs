@@ -414,9 +414,13 @@ fn newsroom(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitl
         if t.is_empty() || t.split_whitespace().count() > 6 {
             continue;
         }
-        if let Some(h) = model.newsroom.lexicon.find_in(&t).into_iter().find(|h| {
-            model.newsroom.extra(h.entry) == "no" && model.newsroom.column(h.entry, 3) == "newsroom"
-        }) {
+        if let Some(h) = model
+            .newsroom
+            .lexicon
+            .find_in(&t)
+            .into_iter()
+            .find(|h| model.newsroom.extra(h.entry) == "no" && model.newsroom.column(h.entry, 3) == "newsroom")
+        {
             let title = model.newsroom.label(h.entry).to_owned();
             if !out.iter().any(|o| o.title == title) {
                 out.push(NewsroomTitle {
@@ -438,9 +442,9 @@ fn newsroom(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitl
         let hits = model.newsroom.lexicon.find_in(l.text);
         if short
             && !l.text.contains([':', '：'])
-            && let Some(h) = hits.iter().find(|h| {
-                model.newsroom.extra(h.entry) == "no" && model.newsroom.column(h.entry, 3) == "newsroom"
-            })
+            && let Some(h) = hits
+                .iter()
+                .find(|h| model.newsroom.extra(h.entry) == "no" && model.newsroom.column(h.entry, 3) == "newsroom")
         {
             let title = model.newsroom.label(h.entry).to_owned();
             if !out.iter().any(|o| o.title == title) {
@@ -530,7 +534,9 @@ fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel
             // A self-label names the site: written with a capital ("Báo …", "Mạng xã hội …"), or
             // a phrase of several words in the title ("đọc báo điện tử - Tuổi Trẻ Online").
             let several = m.split_whitespace().count() >= 2;
-            if !m.chars().next().is_some_and(char::is_uppercase) && !(several && (place == "title" || place == "site_name")) {
+            if !m.chars().next().is_some_and(char::is_uppercase)
+                && !(several && (place == "title" || place == "site_name"))
+            {
                 continue;
             }
             let kind = model.self_labels.label(h.entry);
@@ -606,13 +612,19 @@ fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel
 /// Does `href` lead to the site's front page (`/`, `./index.html`, `https://host/`)?
 fn links_home(href: &str, page_url: Option<&str>) -> bool {
     let h = href.trim();
-    if matches!(h, "/" | "./" | "." | "index.html" | "./index.html" | "/index.html" | "index.php" | "/index.php") {
+    if matches!(
+        h,
+        "/" | "./" | "." | "index.html" | "./index.html" | "/index.html" | "index.php" | "/index.php"
+    ) {
         return true;
     }
-    let host = |u: &str| u.split("://").nth(1).and_then(|r| r.split('/').next()).map(|x| x.trim_start_matches("www.").to_ascii_lowercase());
-    h.contains("://")
-        && super::layout::front_page_url(h)
-        && page_url.is_none_or(|u| host(u) == host(h))
+    let host = |u: &str| {
+        u.split("://")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .map(|x| x.trim_start_matches("www.").to_ascii_lowercase())
+    };
+    h.contains("://") && super::layout::front_page_url(h) && page_url.is_none_or(|u| host(u) == host(h))
 }
 
 fn site_name(page: &Page) -> Option<SiteName> {

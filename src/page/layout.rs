@@ -234,7 +234,10 @@ fn article(page: &Page, main: &MainText, dated: bool) -> (bool, Vec<String>) {
     // table-laid-out article (2012-era pages) has few, long cells.
     // When the main text is short (the extractor found no prose), the whole body is read.
     let read: Vec<&super::flat::Block> = if body_chars >= 300 {
-        main.blocks.iter().filter_map(|&b| page.blocks.get(b as usize)).collect()
+        main.blocks
+            .iter()
+            .filter_map(|&b| page.blocks.get(b as usize))
+            .collect()
     } else {
         page.blocks.iter().filter(|b| b.region == BlockRegion::Body).collect()
     };
@@ -248,7 +251,10 @@ fn article(page: &Page, main: &MainText, dated: bool) -> (bool, Vec<String>) {
         }
     }
     if all_chars > 0 && table_chars * 2 >= all_chars && cells >= 10 && table_chars < 60 * cells {
-        sig.push(format!("not-article:table-text:{}% in {cells} cells", table_chars * 100 / all_chars));
+        sig.push(format!(
+            "not-article:table-text:{}% in {cells} cells",
+            table_chars * 100 / all_chars
+        ));
         return (false, sig);
     }
     (true, sig)
@@ -281,8 +287,10 @@ pub fn pagination(page: &Page) -> bool {
     for l in page.links.iter().filter(|l| l.region == BlockRegion::Body) {
         let t = l.text.trim();
         let f = fold(t);
-        if matches!(f.as_str(), "trang sau" | "trang tiep" | "next" | "»" | "›" | "tiep" | "sau »" | "trang ke")
-            || f.starts_with("trang sau")
+        if matches!(
+            f.as_str(),
+            "trang sau" | "trang tiep" | "next" | "»" | "›" | "tiep" | "sau »" | "trang ke"
+        ) || f.starts_with("trang sau")
         {
             return true;
         }
@@ -425,7 +433,9 @@ const COMMENT_WORDS: &[&str] = &["comment", "binhluan", "binh-luan", "binh_luan"
 fn ancestor_attrs(page: &Page, mut c: u32) -> Vec<&str> {
     let mut out = Vec::new();
     for _ in 0..8 {
-        let Some(k) = page.containers.get(c as usize) else { break };
+        let Some(k) = page.containers.get(c as usize) else {
+            break;
+        };
         out.push(k.attrs.as_str());
         if c == 0 || k.parent == c {
             break;

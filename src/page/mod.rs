@@ -296,9 +296,7 @@ fn headline(page: &Page, main: &MainText, is_article: bool) -> (String, String) 
     if let Some(t) = page.meta("og:title").map(squash_ws).filter(|t| !t.is_empty()) {
         return (t, "og:title".into());
     }
-    if is_article
-        && let Some(h) = main.headline.as_deref().map(squash_ws).filter(|h| reads_as_words(h))
-    {
+    if is_article && let Some(h) = main.headline.as_deref().map(squash_ws).filter(|h| reads_as_words(h)) {
         return (h, "h1".into());
     }
     let t = squash_ws(&page.title);

@@ -103,21 +103,31 @@ pub fn strip_glued_date(name: &str) -> &str {
         // `d` is a slice of `name`: its offset.
         end = end.min(d.as_ptr() as usize - name.as_ptr() as usize);
     }
-    for m in [" - Ngày", " - ngày", ", ngày", " Ngày ", " ngày ", " lúc ", "GMT", " - Thứ", ", Thứ", " | "] {
+    for m in [
+        " - Ngày", " - ngày", ", ngày", " Ngày ", " ngày ", " lúc ", "GMT", " - Thứ", ", Thứ", " | ",
+    ] {
         if let Some(p) = name.find(m) {
             end = end.min(p);
         }
     }
     // A time "13:00" right after the name.
     if let Some(p) = name.char_indices().find_map(|(i, c)| {
-        (c.is_ascii_digit() && name.get(i..).is_some_and(|r| r.len() >= 4 && r.as_bytes().get(2) == Some(&b':'))).then_some(i)
+        (c.is_ascii_digit()
+            && name
+                .get(i..)
+                .is_some_and(|r| r.len() >= 4 && r.as_bytes().get(2) == Some(&b':')))
+        .then_some(i)
     }) {
         end = end.min(p);
     }
     if end == 0 {
         return name;
     }
-    name.get(..end).unwrap_or(name).trim_end().trim_end_matches(['-', '–', '|', ',', '(']).trim_end()
+    name.get(..end)
+        .unwrap_or(name)
+        .trim_end()
+        .trim_end_matches(['-', '–', '|', ',', '('])
+        .trim_end()
 }
 
 /// An account handle rather than a person ("cafefdotvn", "admin", "user123"): one word without a
@@ -299,8 +309,8 @@ fn outlet_after(s: &str) -> String {
 
 /// Common Vietnamese family names: "Theo Nguyễn Văn An" cites a person, not an outlet.
 const SURNAMES: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-    "Dương", "Lý", "Đinh", "Trương", "Đào", "Lương", "Trịnh", "Tạ",
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+    "Lý", "Đinh", "Trương", "Đào", "Lương", "Trịnh", "Tạ",
 ];
 
 /// Can `o` name an outlet? Not a date or time ("20/08/2025", "GMT+7"), not a link word ("Link
@@ -464,7 +474,9 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
     // "Theo The Verge, …", "Theo Reuters, …" opening a sentence of the body: a foreign outlet
     // (one name or an acronym, or "The …"), which "Theo Ban tổ chức, …" never is.
     for &bi in &main.blocks {
-        let Some(b) = page.blocks.get(bi as usize) else { continue };
+        let Some(b) = page.blocks.get(bi as usize) else {
+            continue;
+        };
         for line in b.text.lines() {
             if let Some(o) = clause_outlet(line)
                 && !out.iter().any(|a| a.outlet == o)
@@ -524,15 +536,24 @@ mod tests {
         assert!(!is_outlet_name("GMT+7"));
         assert!(!is_outlet_name("Link nguồn"));
         assert!(!is_outlet_name("Nguyễn Văn An"));
-        assert_eq!(clause_outlet("Theo The Verge, Apple sẽ ra mắt sản phẩm mới").as_deref(), Some("The Verge"));
-        assert_eq!(clause_outlet("Theo Reuters, giá dầu tăng mạnh hôm nay").as_deref(), Some("Reuters"));
+        assert_eq!(
+            clause_outlet("Theo The Verge, Apple sẽ ra mắt sản phẩm mới").as_deref(),
+            Some("The Verge")
+        );
+        assert_eq!(
+            clause_outlet("Theo Reuters, giá dầu tăng mạnh hôm nay").as_deref(),
+            Some("Reuters")
+        );
         assert_eq!(clause_outlet("Theo Ban tổ chức, sự kiện diễn ra vào tối nay"), None);
         assert_eq!(clause_outlet("Theo John Smith, giá dầu tăng mạnh hôm nay"), None);
     }
 
     #[test]
     fn glued_dates_and_accounts() {
-        assert_eq!(strip_glued_date("Quang Anh - Ngày 20/08/2025 13:00 PM (GMT+7)"), "Quang Anh");
+        assert_eq!(
+            strip_glued_date("Quang Anh - Ngày 20/08/2025 13:00 PM (GMT+7)"),
+            "Quang Anh"
+        );
         assert_eq!(strip_glued_date("Nguyên Minh - 07/03/2026 08:47"), "Nguyên Minh");
         assert_eq!(strip_glued_date("Hà Thu"), "Hà Thu");
         assert!(is_account("cafefdotvn"));

@@ -183,8 +183,11 @@ impl Lexicon {
         let exact = |m: &aho_corasick::Match| match &p.marked {
             Some(src) => {
                 let (s, e) = p.original_range(m.start(), m.end());
-                src.get(s..e)
-                    .is_some_and(|span| self.exact.get(m.pattern().as_usize()).is_some_and(|k| *k == tone_free_key(span)))
+                src.get(s..e).is_some_and(|span| {
+                    self.exact
+                        .get(m.pattern().as_usize())
+                        .is_some_and(|k| *k == tone_free_key(span))
+                })
             }
             None => true,
         };
