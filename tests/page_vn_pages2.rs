@@ -26,7 +26,7 @@ fn held_out(site: &str) -> bool {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h % 4 == 0
+    h.is_multiple_of(4)
 }
 
 struct Row {
@@ -248,7 +248,7 @@ fn check(row: &Row, f: &PageFeatures, tally: &mut Tally, bad: &mut Vec<String>) 
     let want_c = l["comments_widget"].as_bool().unwrap_or(false);
     score(
         "comments",
-        want_c == !f.comment_widgets.is_empty(),
+        want_c != f.comment_widgets.is_empty(),
         format!("{:?}, labelled {want_c}", f.comment_widgets),
     );
     // Main-menu sections as written: at least half of the labelled ones read.
