@@ -326,6 +326,10 @@ fn print(name: &str, t: &Tally) -> (u32, u32) {
 /// Floor per feature and split (share right), raised as the features improve.
 const FLOOR: f64 = 0.70;
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn vn_pages_2_labelled_fields() {
     let Some(root) = realdata() else { return };
