@@ -323,8 +323,18 @@ fn print(name: &str, t: &Tally) -> (u32, u32) {
     all
 }
 
-/// Floor per feature and split (share right), raised as the features improve.
-const FLOOR: f64 = 0.70;
+/// Floor per feature (share right, on each split), set just under what the page stage reaches;
+/// raise it as the features improve. Features not listed: [`FLOOR`].
+const FLOORS: &[(&str, f64)] = &[
+    ("page_kind", 0.70),
+    ("article", 0.85),
+    ("self_label", 0.80),
+    ("newsroom", 0.85),
+    ("sections", 0.80),
+    ("byline", 0.90),
+    ("comments", 0.90),
+];
+const FLOOR: f64 = 0.95;
 
 #[cfg_attr(
     not(baohoa_realdata),
@@ -362,10 +372,11 @@ fn vn_pages_2_labelled_fields() {
     let mut low = Vec::new();
     for (split, t) in [("dev", &dev), ("held-out", &held)] {
         for (k, (r, n)) in t {
-            if f64::from(*r) < FLOOR * f64::from(*n) {
-                low.push(format!("{split} {k}: {r}/{n}"));
+            let floor = FLOORS.iter().find(|(f, _)| f == k).map_or(FLOOR, |(_, v)| *v);
+            if f64::from(*r) < floor * f64::from(*n) {
+                low.push(format!("{split} {k}: {r}/{n} < {floor}"));
             }
         }
     }
-    assert!(low.is_empty(), "below the floor of {FLOOR}: {}", low.join(", "));
+    assert!(low.is_empty(), "below the floor: {}", low.join(", "));
 }
