@@ -80,8 +80,10 @@ single-thread read pass (gunzip, WARC, HTTP); decode, parse, features, tone and 
 workers; judge and report are wall time.\n\nExample:\n  baohoa bench --threads 1,2\n  baohoa bench big.warc.gz --json";
 
 const TONE_HELP: &str = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
-accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
-negative, sensational, score, categories and matches.";
+accepted as they are) or JSON objects with `title`, `lead`, `body`, `url`. Output: one JSON object per line with \
+negative and sensational (the learned model's calibrated probability reaches the threshold of settings.toml), \
+probability, sensational_probability, reasons (the features that pulled most: value, weight, contribution), \
+the lexicon score, categories and matched terms with offsets.";
 
 const SYNTH_HELP: &str = "Writes DIR/warc/synth-NNNNN.warc.gz (gzip per record, each file at most --max-file-size), \
 DIR/labels.csv (one row per site: domain, archetype, expected_families, expected_criteria, true_negative_share, \
