@@ -128,12 +128,17 @@ fn scan(
         decisions: decisions.map(baohoa::report::decisions::read).transpose()?,
         previous,
     };
-    let (inputs, models) = if inputs.is_empty() {
-        (baohoa::demo_inputs(), baohoa::with_demo_registry(models)?)
+    let (walk, models) = if inputs.is_empty() {
+        let demo = baohoa::Walk {
+            inputs: baohoa::demo_inputs(),
+            report: baohoa::WalkReport::default(),
+        };
+        (demo, baohoa::with_demo_registry(models)?)
     } else {
         (expand(inputs)?, models)
     };
-    let partial = map_with_bar(&inputs, run, &models)?;
+    let partial = map_with_bar(&walk.inputs, run, &models)?.with_walk(walk.report);
+    refuse_if_nothing_read(&partial.manifest)?;
     let manifest = baohoa::finish(partial, &models, &carry, out).context("writing outputs")?;
     summarise(out, &manifest, run.quiet);
     Ok(outcome(&manifest))
@@ -142,8 +147,9 @@ fn scan(
 /// `baohoa map`: the map step of a distributed run; writes one partial file.
 fn map(inputs: &[PathBuf], out: &Path, run: &RunArgs, models: &ModelArgs) -> anyhow::Result<Outcome> {
     let models = load_models(models)?;
-    let inputs = expand(inputs)?;
-    let partial = map_with_bar(&inputs, run, &models)?;
+    let walk = expand(inputs)?;
+    let partial = map_with_bar(&walk.inputs, run, &models)?.with_walk(walk.report);
+    refuse_if_nothing_read(&partial.manifest)?;
     partial.write(out)?;
     if !run.quiet {
         eprintln!(
@@ -283,6 +289,7 @@ fn synth(
 ) -> anyhow::Result<Outcome> {
     use baohoa::tools::synth;
     let files = model_files(models);
+    print_notes(&files.check()?);
     let criteria = baohoa::judge::CriteriaConfig::load(&files)?;
     let opts = synth::SynthOptions {
         sites,
@@ -349,7 +356,7 @@ fn bench(
         }
         vec![Input::Path(p)]
     } else {
-        expand(inputs)?
+        expand(inputs)?.inputs
     };
     let models = load_models(models)?;
     let threads = if threads.is_empty() {
@@ -387,8 +394,37 @@ fn model_files(m: &ModelArgs) -> ModelFiles {
     ModelFiles::new(m.models.as_deref(), m.registry.as_deref())
 }
 
+/// Loads the models after checking `--models`/`--registry`; notes about them go to stderr.
 fn load_models(m: &ModelArgs) -> anyhow::Result<Models> {
-    Models::load(&model_files(m))
+    let files = model_files(m);
+    print_notes(&files.check()?);
+    Models::load(&files)
+}
+
+fn print_notes(notes: &[String]) {
+    for n in notes {
+        eprintln!("baohoa: note: {n}");
+    }
+}
+
+/// Nothing readable is a failure (exit 1), not a damaged run: no outputs are written, so the
+/// last good ones stay in place.
+fn refuse_if_nothing_read(m: &RunManifest) -> anyhow::Result<()> {
+    if m.counts.inputs == 0 || m.counts.inputs_failed < m.counts.inputs {
+        return Ok(());
+    }
+    let why: Vec<&str> = m.inputs.iter().filter_map(|i| i.error.as_deref()).take(5).collect();
+    let more = m.inputs.len().saturating_sub(why.len());
+    bail!(
+        "none of the {} inputs could be read, so no outputs were written: {}{}",
+        m.counts.inputs,
+        why.join("; "),
+        if more > 0 {
+            format!("; and {more} more")
+        } else {
+            String::new()
+        }
+    )
 }
 
 /// Exit 0 when every input was read completely, else 2.
@@ -400,11 +436,15 @@ fn outcome(m: &RunManifest) -> Outcome {
     }
 }
 
-/// Whether an error comes from writing to a pipe whose reader has gone.
+/// Whether an error comes from writing to a pipe whose reader has gone (directly, or inside a
+/// JSON writer's error).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
     })
 }
 
@@ -417,17 +457,18 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Expands INPUT arguments (files, directories, `-`); warns about unreadable directories.
-fn expand(args: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
+/// Expands INPUT arguments (files, directories, `-`); warns about what the walk found (unreadable
+/// folders, refused special files, link loops, duplicates), which also goes to `run.json`.
+fn expand(args: &[PathBuf]) -> anyhow::Result<baohoa::Walk> {
     let stdin = std::io::stdin();
-    let (inputs, errs) = baohoa::expand_inputs(args, &mut stdin.lock());
-    for e in &errs {
+    let walk = baohoa::expand_inputs(args, &mut stdin.lock());
+    for e in walk.report.messages() {
         eprintln!("baohoa: warning: {e}");
     }
-    if inputs.is_empty() {
+    if walk.inputs.is_empty() {
         bail!("no input files found in {args:?}; give WARC/ARC/JSONL/HTML files or directories");
     }
-    Ok(inputs)
+    Ok(walk)
 }
 
 /// Runs `map` with a progress bar, after checking the run options.
