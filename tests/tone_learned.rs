@@ -55,7 +55,13 @@ fn learned_tone_cross_validation() -> anyhow::Result<()> {
     );
     let s = &lex.settings.item;
     let neg = train_tone::confusion(&items, &p, Task::Negative, f64::from(s.negative_probability), |_| true);
-    let sens = train_tone::confusion(&items, &p, Task::Sensational, f64::from(s.sensational_probability), |_| true);
+    let sens = train_tone::confusion(
+        &items,
+        &p,
+        Task::Sensational,
+        f64::from(s.sensational_probability),
+        |_| true,
+    );
     assert!(neg.f1() >= NEGATIVE_F1_FLOOR, "negative {}", neg.line());
     assert!(sens.f1() >= SENSATIONAL_F1_FLOOR, "sensational {}", sens.line());
     // Per-topic share error of the mean calibrated probability (13 UIT-ViON topics).
@@ -64,6 +70,9 @@ fn learned_tone_cross_validation() -> anyhow::Result<()> {
     });
     assert_eq!(rows.len(), 13);
     let (cc, acc, pcc) = train_tone::share_mae(&rows);
-    assert!(pcc <= 0.05 && acc <= 0.06 && cc <= 0.06, "topic share MAE cc {cc} acc {acc} pcc {pcc}");
+    assert!(
+        pcc <= 0.05 && acc <= 0.06 && cc <= 0.06,
+        "topic share MAE cc {cc} acc {acc} pcc {pcc}"
+    );
     Ok(())
 }

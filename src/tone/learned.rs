@@ -318,7 +318,9 @@ pub fn slug_words(url: &str) -> Vec<&str> {
         return Vec::new();
     };
     let last = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
-    let last = last.rsplit_once('.').map_or(last, |(a, ext)| if ext.len() <= 5 { a } else { last });
+    let last = last
+        .rsplit_once('.')
+        .map_or(last, |(a, ext)| if ext.len() <= 5 { a } else { last });
     let words: Vec<&str> = last.split(['-', '_']).filter(|w| !w.is_empty()).collect();
     if words.len() < 3 {
         return Vec::new();
@@ -338,7 +340,10 @@ fn slug_ngrams(url: &str, out: &mut Vec<(String, f32)>) {
             out.push((format!("u:w:{}", a.to_ascii_lowercase()), 1.0));
         }
         if let Some(b) = w.get(i + 1) {
-            out.push((format!("u:w:{} {}", a.to_ascii_lowercase(), b.to_ascii_lowercase()), 1.0));
+            out.push((
+                format!("u:w:{} {}", a.to_ascii_lowercase(), b.to_ascii_lowercase()),
+                1.0,
+            ));
         }
     }
 }
@@ -351,7 +356,13 @@ fn ngrams(text: &str, prefix: &str, out: &mut Vec<(String, f32)>) {
     let lower = crate::text::normalize::lower(&text.replace('_', " "));
     let syl: Vec<&str> = crate::text::tokens::words(&lower)
         .take(200)
-        .map(|w| if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') { "#" } else { w })
+        .map(|w| {
+            if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+                "#"
+            } else {
+                w
+            }
+        })
         .collect();
     for (i, w) in syl.iter().enumerate() {
         out.push((format!("{prefix}{w}"), 1.0));
@@ -390,13 +401,24 @@ mod tests {
 
     #[test]
     fn weights_round_trip_and_bad_rows() {
-        let l = Learned::parse("feature\tnegative\tsensational\nbias\t-1.5\t-2\nt:w:cướp\t2.25\t0\n", "", "learned")
-            .unwrap_or_default();
+        let l = Learned::parse(
+            "feature\tnegative\tsensational\nbias\t-1.5\t-2\nt:w:cướp\t2.25\t0\n",
+            "",
+            "learned",
+        )
+        .unwrap_or_default();
         assert_eq!(l.names.len(), 2);
         let again = Learned::parse(&l.to_tsv(), "", "learned").unwrap_or_default();
         assert_eq!(again.weights, vec![[2.25, 0.0], [-1.5, -2.0]]);
         assert!(Learned::parse("feature\tnegative\tsensational\nbias\tx\t0\n", "", "learned").is_err());
-        assert!(Learned::parse("feature\tnegative\tsensational\nbias\t1\t0\nbias\t1\t0\n", "", "learned").is_err());
+        assert!(
+            Learned::parse(
+                "feature\tnegative\tsensational\nbias\t1\t0\nbias\t1\t0\n",
+                "",
+                "learned"
+            )
+            .is_err()
+        );
     }
 
     #[test]

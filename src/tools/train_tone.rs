@@ -90,7 +90,10 @@ pub fn load(labels: &Path, data: &Path) -> anyhow::Result<Vec<LabelledItem>> {
     let mut sources: HashMap<&str, (PathBuf, Option<Vec<csv::StringRecord>>)> = HashMap::new();
     sources.insert("uit-vion-dev", (uit_p, None));
     sources.insert("clickbait-icd-train", (data.join("vi-clickbait-icd/train.csv"), None));
-    sources.insert("clickbait-icd-validate", (data.join("vi-clickbait-icd/validate.csv"), None));
+    sources.insert(
+        "clickbait-icd-validate",
+        (data.join("vi-clickbait-icd/validate.csv"), None),
+    );
     let mut items = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if n == 0 || line.trim().is_empty() || line.starts_with('#') {
@@ -106,13 +109,18 @@ pub fn load(labels: &Path, data: &Path) -> anyhow::Result<Vec<LabelledItem>> {
         };
         let at = || format!("{} line {}", labels.display(), n + 1);
         let Some((path, rows)) = sources.get_mut(*dataset) else {
-            anyhow::bail!("{}: unknown dataset {dataset:?} (uit-vion-dev, clickbait-icd-train, clickbait-icd-validate)", at());
+            anyhow::bail!(
+                "{}: unknown dataset {dataset:?} (uit-vion-dev, clickbait-icd-train, clickbait-icd-validate)",
+                at()
+            );
         };
         if rows.is_none() {
             *rows = Some(csv_rows(path)?);
         }
         let rows = rows.as_ref().map(Vec::as_slice).unwrap_or_default();
-        let r: usize = row.parse().with_context(|| format!("{}: row {row:?} is not a number", at()))?;
+        let r: usize = row
+            .parse()
+            .with_context(|| format!("{}: row {row:?} is not a number", at()))?;
         let rec = rows
             .get(r)
             .with_context(|| format!("{}: row {r} is past the end of {}", at(), path.display()))?;
@@ -490,7 +498,12 @@ pub fn confusion(
 }
 
 /// A text report of a cross-validation: F1 per task overall and per dataset, share errors per topic.
-pub fn cv_report(items: &[LabelledItem], p: &[[f64; 2]], metas: &[LearnedMeta], s: &crate::tone::ToneSettings) -> String {
+pub fn cv_report(
+    items: &[LabelledItem],
+    p: &[[f64; 2]],
+    metas: &[LearnedMeta],
+    s: &crate::tone::ToneSettings,
+) -> String {
     let tn = f64::from(s.item.negative_probability);
     let ts = f64::from(s.item.sensational_probability);
     let mut out = String::new();
@@ -537,7 +550,13 @@ pub fn cv_report(items: &[LabelledItem], p: &[[f64; 2]], metas: &[LearnedMeta], 
 
 /// `baohoa train tone --cv`: the nested cross-validation report, F1 per threshold, and the
 /// learning curve (each training set cut to a share of its items, by a hash of the row).
-pub fn run_cv(labels: &Path, data: Option<&Path>, lex: &ToneModel, o: &TrainOptions, curve: bool) -> anyhow::Result<String> {
+pub fn run_cv(
+    labels: &Path,
+    data: Option<&Path>,
+    lex: &ToneModel,
+    o: &TrainOptions,
+    curve: bool,
+) -> anyhow::Result<String> {
     let data = data_dir(labels, data);
     let items = load(labels, &data)?;
     let feats = item_features(&items, lex);
@@ -601,7 +620,13 @@ fn data_dir(labels: &Path, data: Option<&Path>) -> PathBuf {
 
 /// `baohoa train tone`: trains on every label and writes `OUT/tone/learned.tsv` and
 /// `OUT/tone/learned.toml`; returns the cross-validation report of the training calibration.
-pub fn run(labels: &Path, data: Option<&Path>, out: &Path, lex: &ToneModel, o: &TrainOptions) -> anyhow::Result<String> {
+pub fn run(
+    labels: &Path,
+    data: Option<&Path>,
+    out: &Path,
+    lex: &ToneModel,
+    o: &TrainOptions,
+) -> anyhow::Result<String> {
     let data = data_dir(labels, data);
     let items = load(labels, &data)?;
     if items.is_empty() {
@@ -643,7 +668,11 @@ fn out_line(report: &mut String, name: &str, t: f32, tpr: f64, fpr: f64, m: &Tas
     let tp = tpr * pos;
     let fp = fpr * neg;
     let prec = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
-    let f1 = if prec + tpr > 0.0 { 2.0 * prec * tpr / (prec + tpr) } else { 0.0 };
+    let f1 = if prec + tpr > 0.0 {
+        2.0 * prec * tpr / (prec + tpr)
+    } else {
+        0.0
+    };
     report.push_str(&format!(
         "{name} at p ≥ {t}: held-out TPR {tpr:.3} FPR {fpr:.3} precision {prec:.3} F1 {f1:.3}\n"
     ));
