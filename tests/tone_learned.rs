@@ -13,11 +13,11 @@ use baohoa::tools::train_tone::{self, FOLDS, TrainOptions};
 const NEGATIVE_F1_FLOOR: f64 = 0.80;
 const SENSATIONAL_F1_FLOOR: f64 = 0.54;
 
-#[test]
 #[cfg_attr(
     not(baohoa_realdata),
     ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
 )]
+#[test]
 fn learned_tone_cross_validation() -> anyhow::Result<()> {
     let dir = PathBuf::from(std::env::var_os("BAOHOA_REALDATA").context("BAOHOA_REALDATA is not set")?);
     let labels = dir.join("vi-negativity-labels/labels.tsv");
