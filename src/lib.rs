@@ -26,6 +26,7 @@ pub use crate::ingest::walk::expand_inputs;
 use crate::models::Models;
 use crate::report::manifest::RunManifest;
 use crate::site::Sites;
+pub use crate::spine::store::SiteSet;
 pub use crate::site::{UNKNOWN_SITE, site_key, site_key_in};
 pub use crate::spine::accumulate::StageNanos;
 pub use crate::spine::analyse::{analyse, analyse_with};
@@ -68,7 +69,8 @@ impl Partial {
     }
 }
 
-/// The nightly job: reads `inputs`, judges every site and writes the outputs to `out`.
+/// The nightly job: reads `inputs`, judges every site and writes the outputs to `out`. Site
+/// aggregates past `opts.memory` spill to a hidden folder in `out` (or `opts.spill_dir`).
 pub fn scan(
     inputs: &[Input],
     opts: &ScanOptions,
@@ -77,15 +79,42 @@ pub fn scan(
     out: &Path,
     progress: &dyn Progress,
 ) -> anyhow::Result<RunManifest> {
-    finish(map(inputs, opts, models, progress)?, models, carry, out)
+    let spill_dir = match &opts.spill_dir {
+        Some(d) => d.clone(),
+        None => {
+            std::fs::create_dir_all(out).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot create output directory {}: {e}; check the path and permissions",
+                    out.display()
+                )
+            })?;
+            out.to_path_buf()
+        }
+    };
+    let (sites, manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    finish_sites(sites.stream()?, manifest, models, carry, out)
 }
 
 /// Ingest → page → site: reads `inputs` with `opts.threads` workers and folds every page into
-/// site aggregates.
+/// site aggregates (spilled under `opts.spill_dir`, else the system's temporary folder, past
+/// `opts.memory`), returned in memory.
 pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn Progress) -> anyhow::Result<Partial> {
+    let spill_dir = opts.spill_dir.clone().unwrap_or_else(std::env::temp_dir);
+    let (sites, manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    Ok(Partial::new(sites.collect()?, manifest))
+}
+
+/// The map step proper: the folded sites (in memory and spilled runs) and the run accounting.
+pub fn map_sites(
+    inputs: &[Input],
+    opts: &ScanOptions,
+    models: &Models,
+    spill_dir: &Path,
+    progress: &dyn Progress,
+) -> anyhow::Result<(SiteSet, RunManifest)> {
     let started = SystemTime::now();
     let wall = Instant::now();
-    let (acc, reports) = spine::workers::run(inputs, opts, models, progress)?;
+    let (acc, sites, reports) = spine::workers::run(inputs, opts, models, spill_dir, progress)?;
     let mut m = RunManifest {
         schema: report::SCHEMA,
         tool: "baohoa".into(),
@@ -108,7 +137,7 @@ pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn
     m.counts.pages_truncated = acc.truncated;
     m.stage_seconds = acc.t.seconds();
     m.throughput.wall_seconds = wall.elapsed().as_secs_f64();
-    Ok(Partial::new(acc.sites, m))
+    Ok((sites, m))
 }
 
 /// Merges partial results (from `map` over disjoint shards) into one. Order does not matter.
@@ -126,17 +155,38 @@ pub fn reduce(parts: Vec<Partial>) -> Partial {
 
 /// Judge → report: judges every site of a reduced run (decisions carried over) and writes the
 /// outputs to `out`. Returns the run manifest as written to `run.json`.
-pub fn finish(mut partial: Partial, models: &Models, carry: &Carry, out: &Path) -> anyhow::Result<RunManifest> {
-    let t = Instant::now();
+pub fn finish(partial: Partial, models: &Models, carry: &Carry, out: &Path) -> anyhow::Result<RunManifest> {
+    finish_sites(partial.sites.into_values().map(Ok), partial.manifest, models, carry, out)
+}
+
+/// Judge → report over a stream of sites in site order, one site at a time: only small per-site
+/// summaries stay in memory until the end.
+pub fn finish_sites(
+    sites: impl Iterator<Item = anyhow::Result<site::SiteAggregate>>,
+    mut manifest: RunManifest,
+    models: &Models,
+    carry: &Carry,
+    out: &Path,
+) -> anyhow::Result<RunManifest> {
     let decided = carry.decisions.as_ref().map_or(&[][..], |d| d.decisions.as_slice());
-    let verdicts = judge::judge_all(&partial.sites, &models.judge(), decided);
-    partial.manifest.stage_seconds.judge = t.elapsed().as_secs_f64();
-    report::write_run(
-        out,
-        &partial.sites,
-        &verdicts,
-        &mut partial.manifest,
-        carry.previous.as_deref(),
-    )?;
-    Ok(partial.manifest)
+    let by_site = judge::decisions::by_site(decided);
+    let jm = models.judge();
+    let mut w = report::writer::RunWriter::create(out, carry.previous.as_deref(), &manifest.started_at)?;
+    let mut judging = std::time::Duration::ZERO;
+    let mut n = 0u64;
+    for s in sites {
+        let s = s?;
+        let t = Instant::now();
+        let mut v = judge::judge(&s, &jm);
+        if let Some(d) = by_site.get(v.site.as_str()) {
+            judge::decisions::apply_one(&mut v, d);
+        }
+        judging += t.elapsed();
+        w.add(&s, &v)?;
+        n += 1;
+    }
+    manifest.finish(n);
+    manifest.stage_seconds.judge = judging.as_secs_f64();
+    w.finish(&mut manifest)?;
+    Ok(manifest)
 }

@@ -114,8 +114,10 @@ fn scan(
     } else {
         (expand(inputs)?, models)
     };
-    let partial = map_with_bar(&inputs, run, &models)?;
-    let manifest = baohoa::finish(partial, &models, &carry, out).context("writing outputs")?;
+    let opts = scan_options(run)?;
+    let bar = Bar::new(inputs.iter().map(Input::size).sum(), run.quiet);
+    let manifest = baohoa::scan(&inputs, &opts, &models, &carry, out, &bar).context("writing outputs")?;
+    bar.finish();
     summarise(out, &manifest, run.quiet);
     Ok(outcome(&manifest))
 }
@@ -124,7 +126,16 @@ fn scan(
 fn map(inputs: &[PathBuf], out: &Path, run: &RunArgs, models: &ModelArgs) -> anyhow::Result<Outcome> {
     let models = load_models(models)?;
     let inputs = expand(inputs)?;
-    let partial = map_with_bar(&inputs, run, &models)?;
+    let mut opts = scan_options(run)?;
+    if opts.spill_dir.is_none() {
+        opts.spill_dir = Some(
+            out.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf(),
+        );
+    }
+    let partial = map_with_bar(&inputs, &opts, run.quiet, &models)?;
     partial.write(out)?;
     if !run.quiet {
         eprintln!(
@@ -391,8 +402,17 @@ fn expand(args: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
     Ok(inputs)
 }
 
-/// Runs `map` with a progress bar, after checking the run options.
-fn map_with_bar(inputs: &[Input], run: &RunArgs, models: &Models) -> anyhow::Result<baohoa::Partial> {
+/// Runs `map` with a progress bar.
+fn map_with_bar(inputs: &[Input], opts: &ScanOptions, quiet: bool, models: &Models) -> anyhow::Result<baohoa::Partial> {
+    let total: u64 = inputs.iter().map(Input::size).sum();
+    let bar = Bar::new(total, quiet);
+    let partial = baohoa::map(inputs, opts, models, &bar)?;
+    bar.finish();
+    Ok(partial)
+}
+
+/// The scan options of the command line, checked.
+fn scan_options(run: &RunArgs) -> anyhow::Result<ScanOptions> {
     if run.max_page_bytes < 1024 {
         bail!(
             "--max-page-bytes {} is too small; use at least 1024",
@@ -410,11 +430,14 @@ fn map_with_bar(inputs: &[Input], run: &RunArgs, models: &Models) -> anyhow::Res
         }
         opts.threads = t;
     }
-    let total: u64 = inputs.iter().map(Input::size).sum();
-    let bar = Bar::new(total, run.quiet);
-    let partial = baohoa::map(inputs, &opts, models, &bar)?;
-    bar.finish();
-    Ok(partial)
+    if let Some(m) = &run.memory {
+        opts.memory = baohoa::tools::synth::parse_size(m).with_context(|| format!("--memory {m}"))?;
+        if opts.memory < 1 << 20 {
+            bail!("--memory {m} is too small; give at least 1MiB (e.g. --memory 2GiB)");
+        }
+    }
+    opts.spill_dir = run.spill_dir.clone();
+    Ok(opts)
 }
 
 /// The one-paragraph summary of a finished run on stderr, and what failed.

@@ -57,6 +57,14 @@ pub struct RunArgs {
     /// HTML parser: fast (streaming, default) or scraper (html5ever DOM, the reference).
     #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
     pub parser: baohoa::page::ParserKind,
+    /// Memory for site aggregates before they spill to disk as sorted runs (e.g. 2GiB, 512MB;
+    /// default: 1/16 of the machine's memory, between 64 MiB and 512 MiB). Outputs do not depend on it.
+    #[arg(long, value_name = "SIZE")]
+    pub memory: Option<String>,
+    /// Folder for spilled site aggregates (a hidden subfolder, removed at the end; default: the
+    /// output folder for scan, the partial's folder for map).
+    #[arg(long, value_name = "DIR")]
+    pub spill_dir: Option<PathBuf>,
 }
 
 const SCAN_HELP: &str = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
