@@ -26,6 +26,7 @@ pub use crate::ingest::walk::expand_inputs;
 use crate::models::Models;
 use crate::report::manifest::RunManifest;
 use crate::site::Sites;
+pub use crate::report::partial::PartitionId;
 pub use crate::spine::store::SiteSet;
 pub use crate::site::{UNKNOWN_SITE, site_key, site_key_in};
 pub use crate::spine::accumulate::StageNanos;
@@ -35,8 +36,9 @@ pub use crate::spine::demo::{demo_inputs, with_demo_registry};
 pub use crate::spine::options::{Carry, ScanOptions};
 pub use crate::spine::progress::{NoProgress, Progress};
 
-/// Version of the partial-result format written by `map` and read by `reduce`.
-pub const PARTIAL_VERSION: u32 = 1;
+/// Version of the partial-result format written by `map` and read by `reduce` (2: JSON lines,
+/// streamed, with partitions).
+pub const PARTIAL_VERSION: u32 = 2;
 
 /// The contract between `map` and `reduce`: site aggregates plus the run accounting. Mergeable.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -58,15 +60,175 @@ impl Partial {
         }
     }
 
-    /// Writes this partial to `path` (gzip JSON, atomically).
+    /// Writes this partial to `path` (gzip JSON lines, atomically).
     pub fn write(&self, path: &Path) -> anyhow::Result<()> {
-        report::partial::write(path, self)
+        report::partial::write(path, &header(self.manifest.clone(), None), self.sites.values())
     }
 
-    /// Reads a partial written by `map`, refusing other formats and versions.
+    /// Reads a partial written by `map` into memory, refusing other formats and versions.
     pub fn read(path: &Path) -> anyhow::Result<Self> {
-        report::partial::read(path, PARTIAL_VERSION)
+        let p = PartialFile::open(path)?;
+        let sites = p
+            .sites
+            .map(|a| a.map(|a| (a.site.clone(), a)))
+            .collect::<anyhow::Result<Sites>>()?;
+        Ok(Partial {
+            format: p.header.format,
+            version: p.header.version,
+            sites,
+            manifest: p.header.manifest,
+        })
     }
+}
+
+fn header(manifest: RunManifest, partition: Option<PartitionId>) -> report::partial::Header {
+    report::partial::Header {
+        format: report::partial::FORMAT.into(),
+        version: PARTIAL_VERSION,
+        partition,
+        manifest,
+    }
+}
+
+/// A partial file opened for streaming: its header and its sites in site order (each checked to
+/// belong to the file's partition).
+pub struct PartialFile {
+    pub path: std::path::PathBuf,
+    pub header: report::partial::Header,
+    pub sites: site::runs::SiteSource,
+}
+
+impl PartialFile {
+    pub fn open(path: &Path) -> anyhow::Result<PartialFile> {
+        let (header, sites) = report::partial::open(path, PARTIAL_VERSION)?;
+        let sites: site::runs::SiteSource = match header.partition {
+            None => sites,
+            Some(p) => {
+                let name = path.display().to_string();
+                Box::new(sites.map(move |a| {
+                    let a = a?;
+                    if site::runs::partition_of(&a.site, p.count) != p.index {
+                        anyhow::bail!(
+                            "{name} holds site {:?}, which belongs to another partition than {} of {}; the file is damaged or was not written by baohoa",
+                            a.site,
+                            p.index,
+                            p.count
+                        );
+                    }
+                    Ok(a)
+                }))
+            }
+        };
+        Ok(PartialFile {
+            path: path.to_path_buf(),
+            header,
+            sites,
+        })
+    }
+}
+
+/// `map --partitions N`: maps `inputs` and writes one partial per partition of the site-key hash
+/// into the folder `out` (`part-IIIII-of-NNNNN.baohoa`), as a whole: the files are written into a
+/// temporary folder renamed to `out` at the end, so a retried task never leaves half a map.
+/// Partition 0 carries the run accounting.
+pub fn map_partitioned(
+    inputs: &[Input],
+    opts: &ScanOptions,
+    models: &Models,
+    partitions: u32,
+    out: &Path,
+    progress: &dyn Progress,
+) -> anyhow::Result<RunManifest> {
+    if partitions == 0 {
+        anyhow::bail!("--partitions must be at least 1");
+    }
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "map".into());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
+    let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let res = (|| -> anyhow::Result<u64> {
+        let mut writers = Vec::with_capacity(partitions as usize);
+        for i in 0..partitions {
+            let m = if i == 0 {
+                manifest.clone()
+            } else {
+                RunManifest::empty_like(&manifest)
+            };
+            let id = PartitionId {
+                index: i,
+                count: partitions,
+            };
+            let path = tmp.join(report::partial::partition_file(i, partitions));
+            writers.push(report::partial::Writer::create(&path, &header(m, Some(id)))?);
+        }
+        let mut n = 0u64;
+        for a in sites.stream()? {
+            let a = a?;
+            let i = site::runs::partition_of(&a.site, partitions) as usize;
+            if let Some(w) = writers.get_mut(i) {
+                w.add(&a)?;
+            }
+            n += 1;
+        }
+        for w in writers {
+            w.finish()?;
+        }
+        Ok(n)
+    })();
+    let n = match res {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
+    // A retry after a finished attempt replaces it (same inputs and models give the same files).
+    if out.exists() {
+        std::fs::remove_dir_all(out)
+            .map_err(|e| anyhow::anyhow!("cannot replace {}: {e}; remove it or choose another -o", out.display()))?;
+    }
+    std::fs::rename(&tmp, out).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&tmp);
+        anyhow::anyhow!("cannot move the map output into {}: {e}; check permissions", out.display())
+    })?;
+    manifest.finish(n);
+    Ok(manifest)
+}
+
+/// Merges opened partial files as a stream: the summed run accounting and the sites in order.
+pub fn reduce_stream(parts: Vec<PartialFile>) -> (RunManifest, site::runs::Merge) {
+    let mut manifest: Option<RunManifest> = None;
+    let mut sources = Vec::with_capacity(parts.len());
+    for p in parts {
+        manifest
+            .get_or_insert_with(|| RunManifest::empty_like(&p.header.manifest))
+            .absorb(p.header.manifest);
+        sources.push(p.sites);
+    }
+    (manifest.unwrap_or_default(), site::runs::Merge::new(sources))
+}
+
+/// `reduce --partition`: merges partial files of one partition into one partial file at `out`.
+/// Returns its manifest.
+pub fn reduce_to_partial(parts: Vec<PartialFile>, partition: Option<PartitionId>, out: &Path) -> anyhow::Result<RunManifest> {
+    let (mut manifest, merged) = reduce_stream(parts);
+    let mut w = report::partial::Writer::create(out, &header(manifest.clone(), partition))?;
+    let mut n = 0u64;
+    for a in merged {
+        w.add(&a?)?;
+        n += 1;
+    }
+    w.finish()?;
+    manifest.finish(n);
+    Ok(manifest)
 }
 
 /// The nightly job: reads `inputs`, judges every site and writes the outputs to `out`. Site

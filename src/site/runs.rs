@@ -10,6 +10,22 @@ use super::SiteAggregate;
 /// A stream of site aggregates in strictly increasing site order.
 pub type SiteSource = Box<dyn Iterator<Item = anyhow::Result<SiteAggregate>> + Send>;
 
+/// Stable 64-bit FNV-1a hash of a site key: the same site lands in the same shard or partition on
+/// every machine and every build.
+pub fn site_hash(site: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in site.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The partition (of `count`) a site belongs to.
+pub fn partition_of(site: &str, count: u32) -> u32 {
+    (site_hash(site) % u64::from(count.max(1))) as u32
+}
+
 /// Longest line a run may hold (guards against a damaged or hostile file).
 const MAX_LINE_BYTES: u64 = 1 << 30;
 

@@ -9,22 +9,12 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use anyhow::Context;
 
 use crate::page::PageFeatures;
-use crate::site::runs::{Merge, RunReader, SiteSource, write_lines};
+use crate::site::runs::{Merge, RunReader, SiteSource, site_hash, write_lines};
 use crate::site::{SiteAggregate, Sites};
 
 /// Runs kept on disk before they are merged into one (bounds open files during the final merge).
 const MAX_RUNS: usize = 32;
 
-/// Stable 64-bit FNV-1a hash of a site key: the same site lands in the same shard or partition on
-/// every machine and every build.
-pub fn site_hash(site: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in site.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
 
 /// The default memory budget for site aggregates: 1/16 of the machine's memory, between 64 MiB
 /// and 512 MiB (the rest is for pages in flight, the models and the final phase).
