@@ -22,7 +22,7 @@ use std::time::{Instant, SystemTime};
 use serde::{Deserialize, Serialize};
 
 pub use crate::ingest::Input;
-pub use crate::ingest::walk::expand_inputs;
+pub use crate::ingest::walk::{Walk, WalkReport, expand_inputs};
 use crate::models::Models;
 use crate::report::manifest::RunManifest;
 use crate::site::Sites;
@@ -58,6 +58,14 @@ impl Partial {
             sites,
             manifest,
         }
+    }
+
+    /// Records what walking the inputs found (`run.json`'s `walk`); refused or unreadable paths
+    /// make the run incomplete.
+    pub fn with_walk(mut self, walk: ingest::walk::WalkReport) -> Self {
+        self.manifest.walk.absorb(walk);
+        self.manifest.finish(self.sites.len() as u64);
+        self
     }
 
     /// Writes this partial to `path` (gzip JSON lines, atomically).
@@ -130,9 +138,10 @@ impl PartialFile {
 /// `map --partitions N`: maps `inputs` and writes one partial per partition of the site-key hash
 /// into the folder `out` (`part-IIIII-of-NNNNN.baohoa`), as a whole: the files are written into a
 /// temporary folder renamed to `out` at the end, so a retried task never leaves half a map.
-/// Partition 0 carries the run accounting.
+/// Partition 0 carries the run accounting (with what the walk of the inputs found).
 pub fn map_partitioned(
     inputs: &[Input],
+    walk: WalkReport,
     opts: &ScanOptions,
     models: &Models,
     partitions: u32,
@@ -152,6 +161,7 @@ pub fn map_partitioned(
         .unwrap_or(Path::new("."));
     let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
     let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    manifest.walk.absorb(walk);
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     let res = (|| -> anyhow::Result<u64> {
@@ -241,6 +251,20 @@ pub fn scan(
     out: &Path,
     progress: &dyn Progress,
 ) -> anyhow::Result<RunManifest> {
+    scan_walked(inputs, WalkReport::default(), opts, models, carry, out, progress)
+}
+
+/// [`scan`] of inputs found by walking the command line's paths: what the walk found goes to
+/// `run.json` (refused or unreadable paths make the run incomplete).
+pub fn scan_walked(
+    inputs: &[Input],
+    walk: WalkReport,
+    opts: &ScanOptions,
+    models: &Models,
+    carry: &Carry,
+    out: &Path,
+    progress: &dyn Progress,
+) -> anyhow::Result<RunManifest> {
     let spill_dir = match &opts.spill_dir {
         Some(d) => d.clone(),
         None => {
@@ -253,7 +277,8 @@ pub fn scan(
             out.to_path_buf()
         }
     };
-    let (sites, manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    manifest.walk.absorb(walk);
     finish_sites(sites.stream()?, manifest, models, carry, out)
 }
 

@@ -117,14 +117,19 @@ fn scan(
         decisions: decisions.map(baohoa::report::decisions::read).transpose()?,
         previous,
     };
-    let (inputs, models) = if inputs.is_empty() {
-        (baohoa::demo_inputs(), baohoa::with_demo_registry(models)?)
+    let (walk, models) = if inputs.is_empty() {
+        let demo = baohoa::Walk {
+            inputs: baohoa::demo_inputs(),
+            report: baohoa::WalkReport::default(),
+        };
+        (demo, baohoa::with_demo_registry(models)?)
     } else {
         (expand(inputs)?, models)
     };
     let opts = scan_options(run)?;
-    let bar = Bar::new(inputs.iter().map(Input::size).sum(), run.quiet);
-    let manifest = baohoa::scan(&inputs, &opts, &models, &carry, out, &bar).context("writing outputs")?;
+    let bar = Bar::new(walk.inputs.iter().map(Input::size).sum(), run.quiet);
+    let manifest = baohoa::scan_walked(&walk.inputs, walk.report, &opts, &models, &carry, out, &bar)
+        .context("writing outputs")?;
     bar.finish();
     summarise(out, &manifest, run.quiet);
     Ok(outcome(&manifest))
@@ -133,7 +138,7 @@ fn scan(
 /// `baohoa map`: the map step of a distributed run; writes one partial file.
 fn map(inputs: &[PathBuf], out: &Path, partitions: Option<u32>, run: &RunArgs, models: &ModelArgs) -> anyhow::Result<Outcome> {
     let models = load_models(models)?;
-    let inputs = expand(inputs)?;
+    let walk = expand(inputs)?;
     let mut opts = scan_options(run)?;
     if opts.spill_dir.is_none() {
         opts.spill_dir = Some(
@@ -144,8 +149,8 @@ fn map(inputs: &[PathBuf], out: &Path, partitions: Option<u32>, run: &RunArgs, m
         );
     }
     if let Some(n) = partitions {
-        let bar = Bar::new(inputs.iter().map(Input::size).sum(), run.quiet);
-        let manifest = baohoa::map_partitioned(&inputs, &opts, &models, n, out, &bar)?;
+        let bar = Bar::new(walk.inputs.iter().map(Input::size).sum(), run.quiet);
+        let manifest = baohoa::map_partitioned(&walk.inputs, walk.report, &opts, &models, n, out, &bar)?;
         bar.finish();
         if !run.quiet {
             eprintln!(
@@ -156,7 +161,7 @@ fn map(inputs: &[PathBuf], out: &Path, partitions: Option<u32>, run: &RunArgs, m
         }
         return Ok(outcome(&manifest));
     }
-    let partial = map_with_bar(&inputs, &opts, run.quiet, &models)?;
+    let partial = map_with_bar(&walk.inputs, &opts, run.quiet, &models)?.with_walk(walk.report);
     partial.write(out)?;
     if !run.quiet {
         eprintln!(
@@ -439,7 +444,7 @@ fn bench(
         }
         vec![Input::Path(p)]
     } else {
-        expand(inputs)?
+        expand(inputs)?.inputs
     };
     let models = load_models(models)?;
     let threads = if threads.is_empty() {
@@ -507,17 +512,18 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Expands INPUT arguments (files, directories, `-`); warns about unreadable directories.
-fn expand(args: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
+/// Expands INPUT arguments (files, directories, `-`); warns about what the walk found (unreadable
+/// folders, refused special files, link loops, duplicates), which also goes to `run.json`.
+fn expand(args: &[PathBuf]) -> anyhow::Result<baohoa::Walk> {
     let stdin = std::io::stdin();
-    let (inputs, errs) = baohoa::expand_inputs(args, &mut stdin.lock());
-    for e in &errs {
+    let walk = baohoa::expand_inputs(args, &mut stdin.lock());
+    for e in walk.report.messages() {
         eprintln!("baohoa: warning: {e}");
     }
-    if inputs.is_empty() {
+    if walk.inputs.is_empty() {
         bail!("no input files found in {args:?}; give WARC/ARC/JSONL/HTML files or directories");
     }
-    Ok(inputs)
+    Ok(walk)
 }
 
 /// Runs `map` with a progress bar.
