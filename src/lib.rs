@@ -25,9 +25,8 @@ pub use crate::ingest::Input;
 pub use crate::ingest::walk::{Walk, WalkReport, expand_inputs};
 use crate::models::Models;
 use crate::report::manifest::RunManifest;
-use crate::site::Sites;
 pub use crate::report::partial::PartitionId;
-pub use crate::spine::store::SiteSet;
+use crate::site::Sites;
 pub use crate::site::{UNKNOWN_SITE, site_key, site_key_in};
 pub use crate::spine::accumulate::StageNanos;
 pub use crate::spine::analyse::{analyse, analyse_with};
@@ -35,6 +34,7 @@ pub use crate::spine::demo::{DEMO_GENERATED_NAME, DEMO_GENERATED_WARC, DEMO_NAME
 pub use crate::spine::demo::{demo_inputs, with_demo_registry};
 pub use crate::spine::options::{Carry, ScanOptions};
 pub use crate::spine::progress::{NoProgress, Progress};
+pub use crate::spine::store::SiteSet;
 
 /// Version of the partial-result format written by `map` and read by `reduce` (2: JSON lines,
 /// streamed, with partitions).
@@ -207,7 +207,10 @@ pub fn map_partitioned(
     }
     std::fs::rename(&tmp, out).map_err(|e| {
         let _ = std::fs::remove_dir_all(&tmp);
-        anyhow::anyhow!("cannot move the map output into {}: {e}; check permissions", out.display())
+        anyhow::anyhow!(
+            "cannot move the map output into {}: {e}; check permissions",
+            out.display()
+        )
     })?;
     manifest.finish(n);
     Ok(manifest)
@@ -228,7 +231,11 @@ pub fn reduce_stream(parts: Vec<PartialFile>) -> (RunManifest, site::runs::Merge
 
 /// `reduce --partition`: merges partial files of one partition into one partial file at `out`.
 /// Returns its manifest.
-pub fn reduce_to_partial(parts: Vec<PartialFile>, partition: Option<PartitionId>, out: &Path) -> anyhow::Result<RunManifest> {
+pub fn reduce_to_partial(
+    parts: Vec<PartialFile>,
+    partition: Option<PartitionId>,
+    out: &Path,
+) -> anyhow::Result<RunManifest> {
     let (mut manifest, merged) = reduce_stream(parts);
     let mut w = report::partial::Writer::create(out, &header(manifest.clone(), partition))?;
     let mut n = 0u64;
@@ -343,7 +350,13 @@ pub fn reduce(parts: Vec<Partial>) -> Partial {
 /// Judge → report: judges every site of a reduced run (decisions carried over) and writes the
 /// outputs to `out`. Returns the run manifest as written to `run.json`.
 pub fn finish(partial: Partial, models: &Models, carry: &Carry, out: &Path) -> anyhow::Result<RunManifest> {
-    finish_sites(partial.sites.into_values().map(Ok), partial.manifest, models, carry, out)
+    finish_sites(
+        partial.sites.into_values().map(Ok),
+        partial.manifest,
+        models,
+        carry,
+        out,
+    )
 }
 
 /// Judge → report over a stream of sites in site order, one site at a time: only small per-site

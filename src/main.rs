@@ -128,15 +128,21 @@ fn scan(
     };
     let opts = scan_options(run)?;
     let bar = Bar::new(walk.inputs.iter().map(Input::size).sum(), run.quiet);
-    let manifest = baohoa::scan_walked(&walk.inputs, walk.report, &opts, &models, &carry, out, &bar)
-        .context("writing outputs")?;
+    let manifest =
+        baohoa::scan_walked(&walk.inputs, walk.report, &opts, &models, &carry, out, &bar).context("writing outputs")?;
     bar.finish();
     summarise(out, &manifest, run.quiet);
     Ok(outcome(&manifest))
 }
 
 /// `baohoa map`: the map step of a distributed run; writes one partial file.
-fn map(inputs: &[PathBuf], out: &Path, partitions: Option<u32>, run: &RunArgs, models: &ModelArgs) -> anyhow::Result<Outcome> {
+fn map(
+    inputs: &[PathBuf],
+    out: &Path,
+    partitions: Option<u32>,
+    run: &RunArgs,
+    models: &ModelArgs,
+) -> anyhow::Result<Outcome> {
     let models = load_models(models)?;
     let walk = expand(inputs)?;
     let mut opts = scan_options(run)?;
@@ -201,7 +207,11 @@ fn reduce(parts: &[PathBuf], out: &Path, partition: Option<u32>, models: &ModelA
 
 /// Opens the partial files named (folders stand for the partial files in them; with a
 /// partition, only that partition's), refusing other versions, other models and other partitions.
-fn open_partials(parts: &[PathBuf], partition: Option<u32>, models_hash: &str) -> anyhow::Result<Vec<baohoa::PartialFile>> {
+fn open_partials(
+    parts: &[PathBuf],
+    partition: Option<u32>,
+    models_hash: &str,
+) -> anyhow::Result<Vec<baohoa::PartialFile>> {
     let mut files = Vec::new();
     for p in parts {
         if p.is_dir() {
@@ -210,7 +220,10 @@ fn open_partials(parts: &[PathBuf], partition: Option<u32>, models_hash: &str) -
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|f| {
-                    let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let name = f
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     name.ends_with(".baohoa")
                         && !name.starts_with('.')
                         && partition.is_none_or(|i| name.starts_with(&format!("part-{i:05}-of-")))

@@ -31,7 +31,17 @@ struct Corpus {
 fn corpus() -> Corpus {
     let dir = tempfile::tempdir().unwrap();
     let c = dir.path().join("corpus");
-    ok(&["synth", "--sites", "40", "--seed", "4", "--max-file-size", "1MiB", "-o", s(&c)]);
+    ok(&[
+        "synth",
+        "--sites",
+        "40",
+        "--seed",
+        "4",
+        "--max-file-size",
+        "1MiB",
+        "-o",
+        s(&c),
+    ]);
     let mut files: Vec<PathBuf> = std::fs::read_dir(c.join("warc"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -109,7 +119,10 @@ fn partitioned_map_reduce_equals_scan_and_refuses_mixups() {
     args.extend(map_dirs.iter().map(String::as_str));
     ok(&args);
     for f in COMPARED {
-        assert!(std::fs::read(whole.join(f)).unwrap() == std::fs::read(out2.join(f)).unwrap(), "{f}");
+        assert!(
+            std::fs::read(whole.join(f)).unwrap() == std::fs::read(out2.join(f)).unwrap(),
+            "{f}"
+        );
     }
     let run_a: serde_json::Value = serde_json::from_slice(&std::fs::read(whole.join("run.json")).unwrap()).unwrap();
     let run_b: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("run.json")).unwrap()).unwrap();
@@ -121,12 +134,33 @@ fn partitioned_map_reduce_equals_scan_and_refuses_mixups() {
     args.extend(parts.iter().take(3).map(String::as_str));
     let o = run(&args);
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("missing"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("missing"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let one = maps.join("m0").join("part-00001-of-00004.baohoa");
-    let o = run(&["reduce", "--registry", reg, "--partition", "2", "-o", s(&d.join("x")), s(&one)]);
+    let o = run(&[
+        "reduce",
+        "--registry",
+        reg,
+        "--partition",
+        "2",
+        "-o",
+        s(&d.join("x")),
+        s(&one),
+    ]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("not partition 2"));
-    let o = run(&["reduce", "-o", s(&d.join("y")), &parts[0], &parts[1], &parts[2], &parts[3]]);
+    let o = run(&[
+        "reduce",
+        "-o",
+        s(&d.join("y")),
+        &parts[0],
+        &parts[1],
+        &parts[2],
+        &parts[3],
+    ]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("other models"));
 }

@@ -113,7 +113,14 @@ pub fn diff(old: &[Verdict], new: &[Verdict], old_run: &str, new_run: &str) -> R
         changes.extend(change(site, olds.get(*site), Some(n)));
     }
     let flagged_new = news.values().filter(|s| s.flagged).count();
-    summarise(&olds, &|s| news.contains_key(s), changes, (news.len(), flagged_new), old_run, new_run)
+    summarise(
+        &olds,
+        &|s| news.contains_key(s),
+        changes,
+        (news.len(), flagged_new),
+        old_run,
+        new_run,
+    )
 }
 
 /// How one site changed between two runs, if it did (`None` for absent on either side).

@@ -116,7 +116,10 @@ pub fn push(h: &mut History, now: usize, v: &Verdict) {
     if let Some(f) = super::diff::negative(v) {
         // Four decimals are plenty for a share and keep 50,000 sites × 30 runs small.
         let share = (f.value * 10_000.0).round() / 10_000.0;
-        h.sites.entry(v.site.clone()).or_default().push(Point(now, share, f.items));
+        h.sites
+            .entry(v.site.clone())
+            .or_default()
+            .push(Point(now, share, f.items));
     }
 }
 

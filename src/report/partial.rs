@@ -85,7 +85,11 @@ impl Writer {
         if let Some(l) = &self.last
             && a.site.as_str() <= l.as_str()
         {
-            bail!("internal: partial {} got site {:?} after {l:?}", self.path.display(), a.site);
+            bail!(
+                "internal: partial {} got site {:?} after {l:?}",
+                self.path.display(),
+                a.site
+            );
         }
         let gz = self.gz.as_mut().context("internal: partial already finished")?;
         serde_json::to_writer(&mut *gz, a)
@@ -121,7 +125,11 @@ impl Drop for Writer {
 }
 
 /// Writes a whole partial file atomically.
-pub fn write<'a>(path: &Path, header: &Header, sites: impl IntoIterator<Item = &'a SiteAggregate>) -> anyhow::Result<()> {
+pub fn write<'a>(
+    path: &Path,
+    header: &Header,
+    sites: impl IntoIterator<Item = &'a SiteAggregate>,
+) -> anyhow::Result<()> {
     let mut w = Writer::create(path, header)?;
     for s in sites {
         w.add(s)?;
@@ -158,7 +166,12 @@ pub fn open(path: &Path, version: u32) -> anyhow::Result<(Header, SiteSource)> {
     if let Some(p) = h.partition
         && (p.count == 0 || p.index >= p.count)
     {
-        bail!("{} claims partition {} of {}, which cannot be", path.display(), p.index, p.count);
+        bail!(
+            "{} claims partition {} of {}, which cannot be",
+            path.display(),
+            p.index,
+            p.count
+        );
     }
     Ok((h, Box::new(r)))
 }

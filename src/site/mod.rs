@@ -1,7 +1,7 @@
 //! Per-site aggregates folded from page features; `merge` is associative and commutative.
 pub mod key;
-pub mod sample;
 pub mod runs;
+pub mod sample;
 
 use std::collections::BTreeMap;
 

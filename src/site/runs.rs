@@ -102,8 +102,12 @@ impl<R: BufRead> Iterator for RunReader<R> {
                 self.done = true;
                 return None;
             }
-            Ok(Some(l)) => serde_json::from_str::<SiteAggregate>(l)
-                .with_context(|| format!("{} line {} is not a site aggregate of this version", self.name, self.line)),
+            Ok(Some(l)) => serde_json::from_str::<SiteAggregate>(l).with_context(|| {
+                format!(
+                    "{} line {} is not a site aggregate of this version",
+                    self.name, self.line
+                )
+            }),
             Err(e) => Err(e),
         };
         if res.is_err() {

@@ -2,10 +2,10 @@
 use std::time::Instant;
 
 use super::progress::Progress;
+use super::store::SiteStore;
 use crate::ingest::Record;
 use crate::models::Models;
 use crate::page;
-use super::store::SiteStore;
 
 /// Time per page stage, in nanoseconds, summed over pages.
 #[derive(Debug, Clone, Copy, Default)]

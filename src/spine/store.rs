@@ -15,7 +15,6 @@ use crate::site::{SiteAggregate, Sites};
 /// Runs kept on disk before they are merged into one (bounds open files during the final merge).
 const MAX_RUNS: usize = 32;
 
-
 /// The default memory budget for site aggregates: 1/16 of the machine's memory, between 64 MiB
 /// and 512 MiB (the rest is for pages in flight, the models and the final phase).
 pub fn default_memory() -> u64 {

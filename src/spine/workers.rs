@@ -4,8 +4,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::accumulate::{Acc, fold_record};
-use super::store::{SiteSet, SiteStore};
 use super::progress::Progress;
+use super::store::{SiteSet, SiteStore};
 use crate::ScanOptions;
 use crate::ingest::{Event, Input, ReadOptions, Record, RecordError};
 use crate::models::Models;
