@@ -216,6 +216,34 @@ pub fn map_partitioned(
     Ok(manifest)
 }
 
+/// `baohoa map`: maps `inputs` and writes one partial file at `out`, streamed from the site store
+/// (never all sites in memory). Returns the run accounting.
+pub fn map_to_file(
+    inputs: &[Input],
+    walk: WalkReport,
+    opts: &ScanOptions,
+    models: &Models,
+    out: &Path,
+    progress: &dyn Progress,
+) -> anyhow::Result<RunManifest> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
+    let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    manifest.walk.absorb(walk);
+    let mut w = report::partial::Writer::create(out, &header(manifest.clone(), None))?;
+    let mut n = 0u64;
+    for a in sites.stream()? {
+        w.add(&a?)?;
+        n += 1;
+    }
+    w.finish()?;
+    manifest.finish(n);
+    Ok(manifest)
+}
+
 /// Merges opened partial files as a stream: the summed run accounting and the sites in order.
 pub fn reduce_stream(parts: Vec<PartialFile>) -> (RunManifest, site::runs::Merge) {
     let mut manifest: Option<RunManifest> = None;

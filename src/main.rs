@@ -167,16 +167,17 @@ fn map(
         }
         return Ok(outcome(&manifest));
     }
-    let partial = map_with_bar(&walk.inputs, &opts, run.quiet, &models)?.with_walk(walk.report);
-    partial.write(out)?;
+    let bar = Bar::new(walk.inputs.iter().map(Input::size).sum(), run.quiet);
+    let manifest = baohoa::map_to_file(&walk.inputs, walk.report, &opts, &models, out, &bar)?;
+    bar.finish();
     if !run.quiet {
         eprintln!(
             "baohoa: wrote partial {} ({} sites)",
             out.display(),
-            partial.sites.len()
+            manifest.counts.sites
         );
     }
-    Ok(outcome(&partial.manifest))
+    Ok(outcome(&manifest))
 }
 
 /// `baohoa reduce`: merges the partial files of `map` (streamed) and writes the outputs as `scan`
@@ -537,15 +538,6 @@ fn expand(args: &[PathBuf]) -> anyhow::Result<baohoa::Walk> {
         bail!("no input files found in {args:?}; give WARC/ARC/JSONL/HTML files or directories");
     }
     Ok(walk)
-}
-
-/// Runs `map` with a progress bar.
-fn map_with_bar(inputs: &[Input], opts: &ScanOptions, quiet: bool, models: &Models) -> anyhow::Result<baohoa::Partial> {
-    let total: u64 = inputs.iter().map(Input::size).sum();
-    let bar = Bar::new(total, quiet);
-    let partial = baohoa::map(inputs, opts, models, &bar)?;
-    bar.finish();
-    Ok(partial)
 }
 
 /// The scan options of the command line, checked.
