@@ -152,6 +152,7 @@ def main(argv=None):
 
     spark = SparkSession.builder.appName("baohoa").getOrCreate()
     sc = spark.sparkContext
+    sc.setLogLevel("WARN")
     dumps = read_manifest(a.manifest)
     work = os.path.abspath(a.work)
     os.makedirs(os.path.join(work, "maps"), exist_ok=True)

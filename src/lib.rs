@@ -139,6 +139,7 @@ impl PartialFile {
 /// into the folder `out` (`part-IIIII-of-NNNNN.baohoa`), as a whole: the files are written into a
 /// temporary folder renamed to `out` at the end, so a retried task never leaves half a map.
 /// Partition 0 carries the run accounting (with what the walk of the inputs found).
+#[allow(clippy::too_many_arguments)]
 pub fn map_partitioned(
     inputs: &[Input],
     walk: WalkReport,
@@ -147,6 +148,7 @@ pub fn map_partitioned(
     partitions: u32,
     out: &Path,
     progress: &dyn Progress,
+    before_writing: BeforeWriting,
 ) -> anyhow::Result<RunManifest> {
     if partitions == 0 {
         anyhow::bail!("--partitions must be at least 1");
@@ -162,6 +164,7 @@ pub fn map_partitioned(
     let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
     let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
     manifest.walk.absorb(walk);
+    before_writing(&manifest)?;
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     let res = (|| -> anyhow::Result<u64> {
@@ -225,6 +228,7 @@ pub fn map_to_file(
     models: &Models,
     out: &Path,
     progress: &dyn Progress,
+    before_writing: BeforeWriting,
 ) -> anyhow::Result<RunManifest> {
     let parent = out
         .parent()
@@ -233,6 +237,7 @@ pub fn map_to_file(
     let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
     let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
     manifest.walk.absorb(walk);
+    before_writing(&manifest)?;
     let mut w = report::partial::Writer::create(out, &header(manifest.clone(), None))?;
     let mut n = 0u64;
     for a in sites.stream()? {
@@ -286,11 +291,25 @@ pub fn scan(
     out: &Path,
     progress: &dyn Progress,
 ) -> anyhow::Result<RunManifest> {
-    scan_walked(inputs, WalkReport::default(), opts, models, carry, out, progress)
+    scan_walked(
+        inputs,
+        WalkReport::default(),
+        opts,
+        models,
+        carry,
+        out,
+        progress,
+        &|_| Ok(()),
+    )
 }
+
+/// Called between reading and writing with the run accounting; an error stops the run before
+/// anything is written (the command line refuses a run that read nothing).
+pub type BeforeWriting<'a> = &'a dyn Fn(&RunManifest) -> anyhow::Result<()>;
 
 /// [`scan`] of inputs found by walking the command line's paths: what the walk found goes to
 /// `run.json` (refused or unreadable paths make the run incomplete).
+#[allow(clippy::too_many_arguments)]
 pub fn scan_walked(
     inputs: &[Input],
     walk: WalkReport,
@@ -299,6 +318,7 @@ pub fn scan_walked(
     carry: &Carry,
     out: &Path,
     progress: &dyn Progress,
+    before_writing: BeforeWriting,
 ) -> anyhow::Result<RunManifest> {
     let spill_dir = match &opts.spill_dir {
         Some(d) => d.clone(),
@@ -314,6 +334,7 @@ pub fn scan_walked(
     };
     let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
     manifest.walk.absorb(walk);
+    before_writing(&manifest)?;
     finish_sites(sites.stream()?, manifest, models, carry, out)
 }
 
@@ -342,6 +363,7 @@ pub fn map_sites(
         tool: "baohoa".into(),
         version: env!("CARGO_PKG_VERSION").into(),
         models_hash: models.hash.clone(),
+        models: models.files.clone(),
         started_at: report::manifest::rfc3339(
             started
                 .duration_since(SystemTime::UNIX_EPOCH)

@@ -33,7 +33,12 @@ fn spark_local(manifest: &Path, out: &Path, registry: &Path) -> Option<String> {
         .env("BAOHOA_BIN", bin())
         .output()
         .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    // The job's own lines may come on either stream (PySpark's driver sends Python's stderr to stdout).
+    let err = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
     if o.status.code() == Some(3) {
         let reason = err
             .lines()
@@ -123,7 +128,11 @@ fn spark_local_equals_scan_and_resumes() {
         .env("BAOHOA_BIN", bin())
         .output()
         .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(o.status.success(), "{err}");
     assert!(err.contains("(reused)") && !err.contains("(mapped)"), "{err}");
     for f in ["sites.jsonl", "flagged.jsonl", "flagged.csv"] {
