@@ -57,6 +57,14 @@ pub struct RunArgs {
     /// HTML parser: fast (streaming, default) or scraper (html5ever DOM, the reference).
     #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
     pub parser: baohoa::page::ParserKind,
+    /// Memory for site aggregates before they spill to disk as sorted runs (e.g. 2GiB, 512MB;
+    /// default: 1/16 of the machine's memory, between 64 MiB and 512 MiB). Outputs do not depend on it.
+    #[arg(long, value_name = "SIZE")]
+    pub memory: Option<String>,
+    /// Folder for spilled site aggregates (a hidden subfolder, removed at the end; default: the
+    /// output folder for scan, the partial's folder for map).
+    #[arg(long, value_name = "DIR")]
+    pub spill_dir: Option<PathBuf>,
 }
 
 const SCAN_HELP: &str = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
@@ -67,8 +75,13 @@ sites, ranked), run.json (inputs with sha256, counts per stage, skipped and dama
 timings). Files are written to a temporary name and renamed.";
 
 const MAP_HELP: &str = "Run `map` on each worker over its shard of the dumps, then `reduce` once over all the partial \
-files: the outputs equal those of one `scan` over all the dumps, byte for byte (run.json aside).\n\n\
-Example:\n  baohoa map /data/shard-07/ -o parts/07.part\n  baohoa reduce parts/*.part -o out/";
+files: the outputs equal those of one `scan` over all the dumps, byte for byte (run.json aside). With many sites, \
+partition: `map --partitions N` writes one partial per site-key-hash partition, `reduce --partition I` merges one \
+partition of every map (on any machine), and a last `reduce` over the N reduced partitions writes the outputs. \
+Partials are streamed (memory does not grow with their size), versioned, and refused when mapped with other models.\n\n\
+Examples:\n  baohoa map /data/shard-07/ -o parts/07.part\n  baohoa reduce parts/*.part -o out/\n\n  \
+baohoa map /data/shard-07/ -o maps/07 --partitions 4\n  \
+baohoa reduce --partition 2 maps/* -o reduced/2.part\n  baohoa reduce reduced/*.part -o out/";
 
 const PAGE_HELP: &str = "SOURCE is a saved HTML file, or `DUMP@OFFSET` for the record at that byte offset of a \
 WARC/ARC/JSONL file (offsets are those printed in run.json errors and evidence). Without @OFFSET the first HTML \
@@ -80,8 +93,10 @@ single-thread read pass (gunzip, WARC, HTTP); decode, parse, features, tone and 
 workers; judge and report are wall time.\n\nExample:\n  baohoa bench --threads 1,2\n  baohoa bench big.warc.gz --json";
 
 const TONE_HELP: &str = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
-accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
-negative, sensational, score, categories and matches.";
+accepted as they are) or JSON objects with `title`, `lead`, `body`, `url`. Output: one JSON object per line with \
+negative and sensational (the learned model's calibrated probability reaches the threshold of settings.toml), \
+probability, sensational_probability, reasons (the features that pulled most: value, weight, contribution), \
+the lexicon score, categories and matched terms with offsets.";
 
 const SYNTH_HELP: &str = "Writes DIR/warc/synth-NNNNN.warc.gz (gzip per record, each file at most --max-file-size), \
 DIR/labels.csv (one row per site: domain, archetype, expected_families, expected_criteria, true_negative_share, \
@@ -125,23 +140,36 @@ pub enum Cmd {
         /// Input files or directories (as for `scan`).
         #[arg(value_name = "SHARD", required = true)]
         inputs: Vec<PathBuf>,
-        /// Partial result file to write.
+        /// Partial result file to write (with --partitions: a folder of one file per partition).
         #[arg(short, long, value_name = "PART")]
         out: PathBuf,
+        /// Split the sites into N partitions by a hash of the site key: writes PART/part-IIIII-of-NNNNN.baohoa,
+        /// one partial per partition, for `reduce --partition I` on separate machines.
+        #[arg(long, value_name = "N")]
+        partitions: Option<u32>,
         #[command(flatten)]
         run: RunArgs,
         #[command(flatten)]
         models: ModelArgs,
     },
-    /// Reduce step: merge partial files from `map` and write the outputs (as `scan` does).
+    /// Reduce step: merge partial files from `map` and write the outputs (as `scan` does); with
+    /// --partition, merge one partition into one partial file.
     #[command(after_help = MAP_HELP)]
     Reduce {
-        /// Partial files written by `baohoa map`.
+        /// Partial files written by `baohoa map` or `reduce --partition`, or folders of them
+        /// (from `map --partitions`).
         #[arg(value_name = "PART", required = true)]
         parts: Vec<PathBuf>,
-        /// Output directory.
+        /// Output directory (with --partition: the partial file to write).
         #[arg(short, long, value_name = "OUT", default_value = "out")]
         out: PathBuf,
+        /// Merge only partition I (of the partitioned maps given) into the partial file OUT; the
+        /// finishing `reduce` over all partitions' files then writes the outputs.
+        #[arg(long, value_name = "I")]
+        partition: Option<u32>,
+        /// The finishing reduce (what `reduce` does without --partition; say it in scripts for clarity).
+        #[arg(long, conflicts_with = "partition")]
+        finish: bool,
         #[command(flatten)]
         models: ModelArgs,
     },
@@ -203,12 +231,19 @@ pub enum Cmd {
         /// Upper bound of one WARC.gz file.
         #[arg(long, value_name = "SIZE", default_value = "256MiB")]
         max_file_size: String,
+        /// At most this many article items per site and round (small sites, e.g. for memory
+        /// measurements over many sites); default: as the archetype plans (3 to 150).
+        #[arg(long, value_name = "N")]
+        items: Option<usize>,
         /// Output directory.
         #[arg(short, long, value_name = "DIR")]
         out: PathBuf,
         #[command(flatten)]
         models: ModelArgs,
     },
+    /// Train a learned model from hand labels (`train tone`).
+    #[command(subcommand)]
+    Train(TrainCmd),
     /// Evaluate a run against the labels of a synthetic corpus: precision/recall/F1, confusion, MAE.
     #[command(after_help = EVAL_HELP)]
     Eval {
@@ -260,3 +295,45 @@ pub enum Cmd {
         models: ModelArgs,
     },
 }
+
+/// What `baohoa train` trains.
+#[derive(Subcommand)]
+pub enum TrainCmd {
+    /// Train the learned tone model (negative, sensational) from labelled real items.
+    #[command(after_help = TRAIN_TONE_HELP)]
+    Tone {
+        /// labels.tsv (dataset, row, url, negative, sensational, confident), e.g. realdata/vi-negativity-labels/labels.tsv.
+        #[arg(long, value_name = "TSV")]
+        labels: PathBuf,
+        /// The folder holding the CSVs the labels point into (default: the labels folder's parent).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Output models directory: writes DIR/tone/learned.tsv and DIR/tone/learned.toml (use with --models DIR).
+        #[arg(short, long, value_name = "DIR")]
+        out: PathBuf,
+        /// L2 penalty of the negative and the sensational model.
+        #[arg(long, value_name = "X", default_value_t = 1.0)]
+        l2: f64,
+        /// L2 penalty of the sensational model (default: --l2).
+        #[arg(long, value_name = "X")]
+        l2_sensational: Option<f64>,
+        /// n-grams must occur in this many training items.
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min_df: usize,
+        /// Instead of training: print the nested 5-fold cross-validation (F1 per dataset and
+        /// threshold, share errors per topic).
+        #[arg(long)]
+        cv: bool,
+        /// With --cv: also the learning curve (training sets cut to 1/8 … all of their items).
+        #[arg(long)]
+        curve: bool,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+}
+
+const TRAIN_TONE_HELP: &str = "Reads every labelled item through its dataset row (URLs must match), extracts the \
+features of src/tone/learned.rs with the lexicons of models/tone (or --models), fits L2 logistic regression for \
+both tasks, calibrates them (Platt) on held-out folds and records their held-out TPR/FPR per threshold. \
+Deterministic; a few seconds.\n\nExample:\n  \
+baohoa train tone --labels ../shared/realdata/vi-negativity-labels/labels.tsv -o models\n";
