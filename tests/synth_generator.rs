@@ -221,7 +221,9 @@ fn synth_labels_match_archetypes_registry_and_pages() {
         match l.archetype.as_str() {
             "near_line_under" => assert!((0.095..=0.145).contains(&s), "{l:?}"),
             "near_line_over" => assert!((0.24..=0.31).contains(&s), "{l:?}"),
-            "compliant_aggregate" => assert!(s < 0.1, "{l:?}"),
+            // Planned at 2–9%; rounding to whole items (≥ 20 of them) can add up to 0.5/20 = 2.5
+            // points, so a 20-item site may truly sit at 10% or 11%: still well under the 15% line.
+            "compliant_aggregate" => assert!(s < 0.12, "{l:?}"),
             _ => {}
         }
         if l.news_like {
