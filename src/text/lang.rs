@@ -93,11 +93,21 @@ fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
+/// `char::is_alphabetic` without the Unicode table lookup for ASCII and the Latin blocks.
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// The answer when the letters leave no doubt; `None` hands the text to whatlang.
 fn quick(prefix: &str) -> Option<Lang> {
     let (mut letters, mut vi, mut non_latin, mut non_ascii) = (0u32, 0u32, 0u32, 0u32);
     let (mut words, mut en_words, mut has_the) = (0u32, 0u32, false);
-    for word in prefix.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for word in prefix.split(|c: char| !is_letter(c)).filter(|w| !w.is_empty()) {
         words += 1;
         if word.is_ascii() {
             letters += word.len() as u32;
@@ -140,6 +150,14 @@ fn quick(prefix: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for cp in 0..=0x2FFFu32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{cp:04X}");
+        }
+    }
 
     #[test]
     fn detects_vi_and_en() {
