@@ -22,7 +22,7 @@ use std::time::{Instant, SystemTime};
 use serde::{Deserialize, Serialize};
 
 pub use crate::ingest::Input;
-pub use crate::ingest::walk::expand_inputs;
+pub use crate::ingest::walk::{Walk, WalkReport, expand_inputs};
 use crate::models::Models;
 use crate::report::manifest::RunManifest;
 use crate::site::Sites;
@@ -55,6 +55,14 @@ impl Partial {
             sites,
             manifest,
         }
+    }
+
+    /// Records what walking the inputs found (`run.json`'s `walk`); refused or unreadable paths
+    /// make the run incomplete.
+    pub fn with_walk(mut self, walk: ingest::walk::WalkReport) -> Self {
+        self.manifest.walk.absorb(walk);
+        self.manifest.finish(self.sites.len() as u64);
+        self
     }
 
     /// Writes this partial to `path` (gzip JSON, atomically).

@@ -109,12 +109,16 @@ fn scan(
         decisions: decisions.map(baohoa::report::decisions::read).transpose()?,
         previous,
     };
-    let (inputs, models) = if inputs.is_empty() {
-        (baohoa::demo_inputs(), baohoa::with_demo_registry(models)?)
+    let (walk, models) = if inputs.is_empty() {
+        let demo = baohoa::Walk {
+            inputs: baohoa::demo_inputs(),
+            report: baohoa::WalkReport::default(),
+        };
+        (demo, baohoa::with_demo_registry(models)?)
     } else {
         (expand(inputs)?, models)
     };
-    let partial = map_with_bar(&inputs, run, &models)?;
+    let partial = map_with_bar(&walk.inputs, run, &models)?.with_walk(walk.report);
     let manifest = baohoa::finish(partial, &models, &carry, out).context("writing outputs")?;
     summarise(out, &manifest, run.quiet);
     Ok(outcome(&manifest))
@@ -123,8 +127,8 @@ fn scan(
 /// `baohoa map`: the map step of a distributed run; writes one partial file.
 fn map(inputs: &[PathBuf], out: &Path, run: &RunArgs, models: &ModelArgs) -> anyhow::Result<Outcome> {
     let models = load_models(models)?;
-    let inputs = expand(inputs)?;
-    let partial = map_with_bar(&inputs, run, &models)?;
+    let walk = expand(inputs)?;
+    let partial = map_with_bar(&walk.inputs, run, &models)?.with_walk(walk.report);
     partial.write(out)?;
     if !run.quiet {
         eprintln!(
@@ -310,7 +314,7 @@ fn bench(
         }
         vec![Input::Path(p)]
     } else {
-        expand(inputs)?
+        expand(inputs)?.inputs
     };
     let models = load_models(models)?;
     let threads = if threads.is_empty() {
@@ -378,17 +382,18 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Expands INPUT arguments (files, directories, `-`); warns about unreadable directories.
-fn expand(args: &[PathBuf]) -> anyhow::Result<Vec<Input>> {
+/// Expands INPUT arguments (files, directories, `-`); warns about what the walk found (unreadable
+/// folders, refused special files, link loops, duplicates), which also goes to `run.json`.
+fn expand(args: &[PathBuf]) -> anyhow::Result<baohoa::Walk> {
     let stdin = std::io::stdin();
-    let (inputs, errs) = baohoa::expand_inputs(args, &mut stdin.lock());
-    for e in &errs {
+    let walk = baohoa::expand_inputs(args, &mut stdin.lock());
+    for e in walk.report.messages() {
         eprintln!("baohoa: warning: {e}");
     }
-    if inputs.is_empty() {
+    if walk.inputs.is_empty() {
         bail!("no input files found in {args:?}; give WARC/ARC/JSONL/HTML files or directories");
     }
-    Ok(inputs)
+    Ok(walk)
 }
 
 /// Runs `map` with a progress bar, after checking the run options.

@@ -34,7 +34,7 @@ impl HashState {
     /// Hashes whatever the parser left unread in `path` and returns (size, sha256 hex).
     pub fn finish_from_file(&self, path: &Path) -> (u64, String) {
         let (mut h, mut n) = self.take();
-        if let Ok(mut f) = std::fs::File::open(path)
+        if let Ok(mut f) = super::open_regular(path)
             && f.seek(SeekFrom::Start(n)).is_ok()
         {
             let mut buf = vec![0u8; 1 << 16];

@@ -166,11 +166,34 @@ pub type Events = Box<dyn Iterator<Item = Event> + Send>;
 
 /// Opens one input file, recognising its kind by content, and returns its event stream.
 pub fn open(path: &Path, opts: &ReadOptions) -> Result<(InputKind, Events), InputError> {
-    let file = std::fs::File::open(path).map_err(|e| InputError {
+    let file = open_regular(path).map_err(|message| InputError {
         path: path.to_owned(),
-        message: format!("cannot open: {e}; check the path and permissions"),
+        message,
     })?;
     open_reader(path.to_string_lossy().as_ref().into(), Box::new(file), opts)
+}
+
+/// Opens a file for reading only if it is a regular file. The open does not block (a FIFO with
+/// no writer, a device) and the type is checked on the opened file, so a path swapped after the
+/// walk is still refused. The error says what and what to do.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, String> {
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NONBLOCK);
+    }
+    let f = o
+        .open(path)
+        .map_err(|e| format!("cannot open: {e}; check the path and permissions"))?;
+    let m = f
+        .metadata()
+        .map_err(|e| format!("cannot read its metadata: {e}; check the path and permissions"))?;
+    if !m.is_file() {
+        return Err(walk::not_regular(&m.file_type()));
+    }
+    Ok(f)
 }
 
 /// Opens an in-memory or other byte stream under a source name (used for the embedded demo corpus).

@@ -105,11 +105,19 @@ pub fn to_csv(rows: &[FlaggedRow]) -> anyhow::Result<Vec<u8>> {
                 .map_or((String::new(), String::new()), |(l, h)| (fmt3(l), fmt3(h)));
             w.write_record([
                 r.rank.to_string(),
-                r.site.clone(),
-                r.class.as_str().to_string(),
+                sanitize_cell(&r.site),
+                sanitize_cell(r.class.as_str()),
                 fmt3(r.score),
-                r.families.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(" | "),
-                r.criteria.join(" | "),
+                r.families
+                    .iter()
+                    .map(|f| sanitize_cell(f.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+                r.criteria
+                    .iter()
+                    .map(|s| sanitize_cell(s))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
                 r.pages.to_string(),
                 r.items.to_string(),
                 r.negative_share.map(fmt3).unwrap_or_default(),
@@ -136,8 +144,10 @@ fn fmt3(x: f64) -> String {
     format!("{x:.3}")
 }
 
-/// Neutralises spreadsheet formula injection from crawled text (a cell starting with = + - @).
-fn sanitize_cell(s: &str) -> String {
+/// Neutralises spreadsheet formula injection (a cell or list item starting with = + - @, a tab
+/// or a carriage return gets a leading `'`). Applied to every text cell; the numeric cells are
+/// written by baohoa itself.
+pub fn sanitize_cell(s: &str) -> String {
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
         _ => s.to_owned(),

@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::walk::{Duplicate, SameBy, WalkReport};
 use crate::ingest::{InputKind, RecordError, SkipReason};
 
 /// Most damaged-record entries listed in `run.json`; the rest are counted in `errors_omitted`.
@@ -109,6 +110,13 @@ pub struct RunManifest {
     pub stage_seconds: StageTimes,
     pub throughput: Throughput,
     pub outputs: Vec<String>,
+    /// What walking the inputs found: duplicates read once, link loops, refused and unreadable paths.
+    #[serde(default)]
+    pub walk: WalkReport,
+    /// Inputs with identical bytes (sha256) that were all read, e.g. given to different `map`
+    /// shards: their pages are counted once per copy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub read_twice: Vec<Duplicate>,
 }
 
 impl RunManifest {
@@ -133,6 +141,8 @@ impl RunManifest {
             counts: Counts::default(),
             stage_seconds: StageTimes::default(),
             throughput: Throughput::default(),
+            walk: WalkReport::default(),
+            read_twice: Vec::new(),
             ..m.clone()
         }
     }
@@ -146,6 +156,7 @@ impl RunManifest {
         self.counts.add(m.counts);
         self.stage_seconds.add(&m.stage_seconds);
         self.throughput.wall_seconds += m.throughput.wall_seconds;
+        self.walk.absorb(m.walk);
     }
 
     /// Sorts and caps the lists, counts `sites`, decides `complete` and derives the throughput.
@@ -157,7 +168,9 @@ impl RunManifest {
             self.errors.truncate(MAX_LISTED_ERRORS);
         }
         self.counts.sites = sites;
-        self.complete = self.counts.inputs_failed == 0 && self.counts.damaged == 0;
+        self.walk.normalise();
+        self.read_twice = read_twice(&self.inputs);
+        self.complete = self.counts.inputs_failed == 0 && self.counts.damaged == 0 && self.walk.is_complete();
         let t = &mut self.throughput;
         if t.wall_seconds > 0.0 {
             t.input_mb_per_s = self.counts.input_bytes as f64 / 1e6 / t.wall_seconds;
@@ -166,6 +179,29 @@ impl RunManifest {
             t.pages_per_s = self.counts.html_records as f64 / t.wall_seconds;
         }
     }
+}
+
+/// Inputs (sorted by path) whose sha256 equals that of an earlier one, each against the first.
+fn read_twice(inputs: &[InputReport]) -> Vec<Duplicate> {
+    let mut first: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut out = Vec::new();
+    for i in inputs
+        .iter()
+        .filter(|i| i.error.is_none() && !i.sha256.is_empty() && i.bytes > 0)
+    {
+        match first.get(i.sha256.as_str()) {
+            Some(f) => out.push(Duplicate {
+                path: i.path.clone(),
+                same_as: (*f).to_owned(),
+                by: SameBy::SameContent,
+                sha256: Some(i.sha256.clone()),
+            }),
+            None => {
+                first.insert(&i.sha256, &i.path);
+            }
+        }
+    }
+    out
 }
 
 /// RFC 3339 UTC timestamp of a Unix time in seconds.

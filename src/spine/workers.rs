@@ -97,10 +97,10 @@ fn read_input(
     let mut errors = Vec::new();
     let hashed = Arc::new(crate::ingest::hashing::HashState::default());
     let reader: Box<dyn std::io::Read + Send> = match input {
-        Input::Path(p) => match std::fs::File::open(p) {
+        Input::Path(p) => match crate::ingest::open_regular(p) {
             Ok(f) => Box::new(crate::ingest::hashing::HashingReader::new(f, hashed.clone())),
             Err(e) => {
-                rep.error = Some(format!("cannot open {name}: {e}; check the path and permissions"));
+                rep.error = Some(format!("{name}: {e}"));
                 return (rep, errors);
             }
         },
