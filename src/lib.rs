@@ -99,6 +99,7 @@ pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn
         tool: "baohoa".into(),
         version: env!("CARGO_PKG_VERSION").into(),
         models_hash: models.hash.clone(),
+        models: models.files.clone(),
         started_at: report::manifest::rfc3339(
             started
                 .duration_since(SystemTime::UNIX_EPOCH)

@@ -119,6 +119,7 @@ fn scan(
         (expand(inputs)?, models)
     };
     let partial = map_with_bar(&walk.inputs, run, &models)?.with_walk(walk.report);
+    refuse_if_nothing_read(&partial.manifest)?;
     let manifest = baohoa::finish(partial, &models, &carry, out).context("writing outputs")?;
     summarise(out, &manifest, run.quiet);
     Ok(outcome(&manifest))
@@ -129,6 +130,7 @@ fn map(inputs: &[PathBuf], out: &Path, run: &RunArgs, models: &ModelArgs) -> any
     let models = load_models(models)?;
     let walk = expand(inputs)?;
     let partial = map_with_bar(&walk.inputs, run, &models)?.with_walk(walk.report);
+    refuse_if_nothing_read(&partial.manifest)?;
     partial.write(out)?;
     if !run.quiet {
         eprintln!(
@@ -248,6 +250,7 @@ fn synth(
 ) -> anyhow::Result<Outcome> {
     use baohoa::tools::synth;
     let files = model_files(models);
+    print_notes(&files.check()?);
     let criteria = baohoa::judge::CriteriaConfig::load(&files)?;
     let opts = synth::SynthOptions {
         sites,
@@ -352,8 +355,37 @@ fn model_files(m: &ModelArgs) -> ModelFiles {
     ModelFiles::new(m.models.as_deref(), m.registry.as_deref())
 }
 
+/// Loads the models after checking `--models`/`--registry`; notes about them go to stderr.
 fn load_models(m: &ModelArgs) -> anyhow::Result<Models> {
-    Models::load(&model_files(m))
+    let files = model_files(m);
+    print_notes(&files.check()?);
+    Models::load(&files)
+}
+
+fn print_notes(notes: &[String]) {
+    for n in notes {
+        eprintln!("baohoa: note: {n}");
+    }
+}
+
+/// Nothing readable is a failure (exit 1), not a damaged run: no outputs are written, so the
+/// last good ones stay in place.
+fn refuse_if_nothing_read(m: &RunManifest) -> anyhow::Result<()> {
+    if m.counts.inputs == 0 || m.counts.inputs_failed < m.counts.inputs {
+        return Ok(());
+    }
+    let why: Vec<&str> = m.inputs.iter().filter_map(|i| i.error.as_deref()).take(5).collect();
+    let more = m.inputs.len().saturating_sub(why.len());
+    bail!(
+        "none of the {} inputs could be read, so no outputs were written: {}{}",
+        m.counts.inputs,
+        why.join("; "),
+        if more > 0 {
+            format!("; and {more} more")
+        } else {
+            String::new()
+        }
+    )
 }
 
 /// Exit 0 when every input was read completely, else 2.
@@ -365,11 +397,15 @@ fn outcome(m: &RunManifest) -> Outcome {
     }
 }
 
-/// Whether an error comes from writing to a pipe whose reader has gone.
+/// Whether an error comes from writing to a pipe whose reader has gone (directly, or inside a
+/// JSON writer's error).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
     })
 }
 

@@ -3,9 +3,25 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_models.rs"));
+
+/// The registry files a `--registry DIR` may hold (each replaces the embedded file of its kind).
+pub const REGISTRY_FILES: [&str; 3] = ["press.csv", "aggregate.csv", "social.csv"];
+
+/// One model or registry file a run used, and where it came from (listed in `run.json`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ModelFileUse {
+    /// Path relative to the models directory (`tone/negative.tsv`, `registry/press.csv`), or the
+    /// name of an extra registry (the demo corpus's).
+    pub file: String,
+    /// `embedded` (built into the binary) or the path it was read from.
+    pub source: String,
+    /// sha256 of its bytes.
+    pub sha256: String,
+}
 
 /// Where model files are read from: a user directory first, then the embedded defaults.
 #[derive(Debug, Clone, Default)]
@@ -24,23 +40,123 @@ impl ModelFiles {
         }
     }
 
-    /// The bytes of model file `rel` (e.g. `"tone/negative.tsv"`), from the override dirs or embedded.
-    pub fn bytes(&self, rel: &str) -> anyhow::Result<Cow<'static, [u8]>> {
+    /// Checks the override folders before anything is read: each must exist, be a folder and hold
+    /// at least one known file; a file that is no model file (a misspelling) is an error too, since
+    /// it would silently be ignored. Returns notes for the operator (e.g. which registry kinds keep
+    /// the embedded sample).
+    pub fn check(&self) -> anyhow::Result<Vec<String>> {
+        let mut notes = Vec::new();
+        if let Some(dir) = &self.dir {
+            check_folder(dir, "--models")?;
+            let mut found = Vec::new();
+            collect_rel(dir, dir, &mut found);
+            found.sort();
+            let (known, unknown): (Vec<&String>, Vec<&String>) = found
+                .iter()
+                .filter(|rel| !is_documentation(rel))
+                .partition(|rel| is_embedded(rel));
+            if !unknown.is_empty() {
+                bail!(
+                    "--models {}: {} is not a model file baohoa reads (misspelt or misplaced?); known files are: {}. \
+`baohoa models export DIR` writes them all for editing",
+                    dir.display(),
+                    unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                    known_files().join(", ")
+                );
+            }
+            if known.is_empty() {
+                bail!(
+                    "--models {}: the folder holds no model file; expected some of: {}. \
+`baohoa models export DIR` writes them all for editing",
+                    dir.display(),
+                    known_files().join(", ")
+                );
+            }
+        }
+        if let Some(dir) = &self.registry_dir {
+            check_folder(dir, "--registry")?;
+            let mut found = Vec::new();
+            collect_rel(dir, dir, &mut found);
+            found.sort();
+            let unknown: Vec<&String> = found
+                .iter()
+                .filter(|rel| !is_documentation(rel) && !REGISTRY_FILES.contains(&rel.as_str()))
+                .collect();
+            if !unknown.is_empty() {
+                bail!(
+                    "--registry {}: {} is not a registry file; the folder may hold {} (a header line alone means an empty register)",
+                    dir.display(),
+                    unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                    REGISTRY_FILES.join(", ")
+                );
+            }
+            let missing: Vec<&str> = REGISTRY_FILES
+                .iter()
+                .copied()
+                .filter(|f| !found.iter().any(|x| x == f))
+                .collect();
+            if missing.len() == REGISTRY_FILES.len() {
+                bail!(
+                    "--registry {}: the folder holds none of {}; give the folder that holds them",
+                    dir.display(),
+                    REGISTRY_FILES.join(", ")
+                );
+            }
+            if !missing.is_empty() {
+                notes.push(format!(
+                    "--registry {} has no {}: for {} the embedded sample registry is used \
+(run.json \"models\" lists where every file came from; add a file with the header line alone for an empty register)",
+                    dir.display(),
+                    missing.join(", "),
+                    if missing.len() == 1 { "that kind" } else { "those kinds" }
+                ));
+            }
+        }
+        Ok(notes)
+    }
+
+    /// Where `rel` is read from: `Some(path)` from an override folder, `None` when embedded.
+    fn disk_path(&self, rel: &str) -> Option<PathBuf> {
         if let (Some(dir), Some(rest)) = (&self.registry_dir, rel.strip_prefix("registry/")) {
             let p = dir.join(rest);
             if p.exists() {
-                return std::fs::read(&p)
-                    .map(Cow::Owned)
-                    .with_context(|| format!("cannot read registry file {}", p.display()));
+                return Some(p);
             }
         }
-        if let Some(dir) = &self.dir {
-            let p = dir.join(rel);
-            if p.exists() {
-                return std::fs::read(&p)
-                    .map(Cow::Owned)
-                    .with_context(|| format!("cannot read model file {}", p.display()));
-            }
+        let p = self.dir.as_ref()?.join(rel);
+        p.exists().then_some(p)
+    }
+
+    /// Every model and registry file of a run with its source and sha256, sorted by file.
+    pub fn used(&self) -> Vec<ModelFileUse> {
+        self.list()
+            .into_iter()
+            .filter(|rel| !is_documentation(rel))
+            .filter_map(|rel| {
+                let b = self.bytes(&rel).ok()?;
+                let source = self
+                    .disk_path(&rel)
+                    .map_or_else(|| "embedded".to_string(), |p| p.display().to_string());
+                Some(ModelFileUse {
+                    sha256: hex(&Sha256::digest(&b)),
+                    file: rel,
+                    source,
+                })
+            })
+            .collect()
+    }
+
+    /// The bytes of model file `rel` (e.g. `"tone/negative.tsv"`), from the override dirs or embedded.
+    pub fn bytes(&self, rel: &str) -> anyhow::Result<Cow<'static, [u8]>> {
+        if let Some(p) = self.disk_path(rel) {
+            let what = if rel.starts_with("registry/") {
+                "registry"
+            } else {
+                "model"
+            };
+            return std::fs::read(&p)
+                .map(Cow::Owned)
+                .with_context(|| format!("cannot read {what} file {}", p.display()));
         }
         match EMBEDDED_MODELS.iter().find(|(name, _)| *name == rel) {
             Some((_, b)) => Ok(Cow::Borrowed(*b)),
@@ -86,11 +202,52 @@ impl ModelFiles {
     }
 }
 
+/// The embedded model files, by relative path: what `--models` may override.
+pub fn embedded() -> &'static [(&'static str, &'static [u8])] {
+    EMBEDDED_MODELS
+}
+
+fn is_embedded(rel: &str) -> bool {
+    EMBEDDED_MODELS.iter().any(|(n, _)| *n == rel)
+}
+
+/// Documentation beside the models (`README.md`, notes): never read, never an error.
+fn is_documentation(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.ends_with(".md") || name.ends_with(".txt")
+}
+
+fn known_files() -> Vec<&'static str> {
+    EMBEDDED_MODELS
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| !is_documentation(n))
+        .collect()
+}
+
+fn check_folder(dir: &Path, option: &str) -> anyhow::Result<()> {
+    match std::fs::metadata(dir) {
+        Err(e) => bail!(
+            "{option} {}: cannot read it ({e}); give an existing folder",
+            dir.display()
+        ),
+        Ok(m) if !m.is_dir() => bail!(
+            "{option} {}: this is a file, not a folder; give the folder that holds the files",
+            dir.display()
+        ),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// Relative paths of the files under `dir` (hidden files and folders skipped).
 fn collect_rel(root: &Path, dir: &Path, out: &mut Vec<String>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };
     for e in rd.flatten() {
+        if e.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
         let p = e.path();
         if p.is_dir() {
             collect_rel(root, &p, out);

@@ -1,7 +1,7 @@
 //! All models of a run, composed from each stage's own loader: read once, shared read-only.
 use anyhow::Context;
 
-pub use crate::model_files::{ModelFiles, hex, tsv_rows};
+pub use crate::model_files::{ModelFileUse, ModelFiles, hex, tsv_rows};
 
 /// All models of a run, loaded once and shared read-only by every stage.
 #[derive(Debug)]
@@ -13,10 +13,14 @@ pub struct Models {
     pub criteria: crate::judge::CriteriaConfig,
     /// sha256 of all model files (see [`ModelFiles::hash`]).
     pub hash: String,
+    /// Every model and registry file read, with its source (for `run.json`).
+    pub files: Vec<ModelFileUse>,
 }
 
 impl Models {
+    /// Loads every model after checking the override folders ([`ModelFiles::check`]).
     pub fn load(files: &ModelFiles) -> anyhow::Result<Self> {
+        files.check()?;
         let registry = crate::registry::Registry::load(files).context("loading registries")?;
         Ok(Models {
             page: crate::page::PageModel::load(files).context("loading page models")?,
@@ -25,6 +29,7 @@ impl Models {
             registry,
             criteria: crate::judge::CriteriaConfig::load(files)?,
             hash: files.hash(),
+            files: files.used(),
         })
     }
 

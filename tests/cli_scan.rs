@@ -66,6 +66,10 @@ fn scan_without_input_reads_the_embedded_demo() {
     assert!(leftovers.is_empty());
 }
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn order_and_threads_do_not_change_outputs() {
     let Some(rd) = realdata() else { return };

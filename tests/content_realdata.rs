@@ -12,6 +12,10 @@ const MIN_MEAN_F1: f64 = 0.965;
 const MIN_WITH: f64 = 0.80;
 const MIN_WITHOUT: f64 = 0.90;
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn main_text_holds_on_held_out_benchmark_pages() {
     let Some(root) = realdata() else { return };

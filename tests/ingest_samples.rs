@@ -204,6 +204,10 @@ const CASES: &[Case] = &[
     ),
 ];
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn every_sample_has_the_expected_counts() {
     if samples().is_none() {
@@ -232,6 +236,10 @@ fn every_sample_has_the_expected_counts() {
     }
 }
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn every_sample_file_is_read_without_panic() {
     let Some(dir) = samples() else { return };
@@ -244,6 +252,10 @@ fn every_sample_file_is_read_without_panic() {
     }
 }
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn offsets_are_member_offsets_and_bodies_are_decoded() {
     let Some(gz) = read("warcio/example.warc.gz") else {

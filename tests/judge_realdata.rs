@@ -5,6 +5,10 @@ use std::path::PathBuf;
 use baohoa::models::Models;
 use baohoa::{Input, NoProgress, ScanOptions};
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn real_press_pages_are_not_flagged_and_cafef_is_an_aggregate() {
     let Some(rd) = std::env::var_os("BAOHOA_REALDATA").map(PathBuf::from) else {

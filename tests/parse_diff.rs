@@ -141,6 +141,10 @@ fn fast_parser_matches_scraper_on_demo_pages() {
     );
 }
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn fast_parser_matches_scraper_on_real_pages() {
     let Some(root) = std::env::var_os("BAOHOA_REALDATA") else {

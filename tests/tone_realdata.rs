@@ -5,6 +5,10 @@ mod tone_support;
 use baohoa::models::ModelFiles;
 use baohoa::tone::ToneModel;
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn uit_vion_topics_negative_share() -> anyhow::Result<()> {
     let Some(dir) = tone_support::realdata() else {
@@ -33,6 +37,10 @@ fn uit_vion_topics_negative_share() -> anyhow::Result<()> {
     Ok(())
 }
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn tech_sentiment_and_clickbait_figures() -> anyhow::Result<()> {
     let Some(dir) = tone_support::realdata() else {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::walk::{Duplicate, SameBy, WalkReport};
 use crate::ingest::{InputKind, RecordError, SkipReason};
+use crate::model_files::ModelFileUse;
 
 /// Most damaged-record entries listed in `run.json`; the rest are counted in `errors_omitted`.
 pub const MAX_LISTED_ERRORS: usize = 10_000;
@@ -98,6 +99,9 @@ pub struct RunManifest {
     pub tool: String,
     pub version: String,
     pub models_hash: String,
+    /// Every model and registry file the run used, with its source (`embedded` or a path) and sha256.
+    #[serde(default)]
+    pub models: Vec<ModelFileUse>,
     pub started_at: String,
     pub threads: usize,
     pub max_page_bytes: usize,

@@ -2,6 +2,7 @@
 use crate::ingest::Input;
 use crate::models::Models;
 use crate::registry;
+use sha2::Digest as _;
 
 /// The demo corpus embedded in the binary: `scan` with no input reads both parts. The hand-written
 /// part (8 fictional sites, `corpora/demo/pages/`) and a generated part (`baohoa synth --sites 15
@@ -63,5 +64,12 @@ pub static DEMO_REGISTRY: [(&str, &str, registry::RegistryKind); 6] = [
 pub fn with_demo_registry(mut models: Models) -> anyhow::Result<Models> {
     models.registry = std::mem::take(&mut models.registry).extended(&DEMO_REGISTRY)?;
     models.domain.index_outlets(&models.registry);
+    for (name, text, _) in &DEMO_REGISTRY {
+        models.files.push(crate::models::ModelFileUse {
+            file: (*name).to_string(),
+            source: "embedded".into(),
+            sha256: crate::models::hex(&sha2::Sha256::digest(text.as_bytes())),
+        });
+    }
     Ok(models)
 }
