@@ -130,6 +130,10 @@ fn realdata() -> Option<PathBuf> {
     r
 }
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn language_matches_whatlang_on_every_real_page() {
     let Some(root) = realdata() else { return };
@@ -153,6 +157,10 @@ fn language_matches_whatlang_on_every_real_page() {
     assert!(bad.is_empty(), "{} pages differ:\n{}", bad.len(), bad.join("\n"));
 }
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
 fn language_matches_whatlang_on_real_labelled_texts() {
     let Some(root) = realdata() else { return };
