@@ -32,6 +32,14 @@ pub struct JudgeSettings {
     pub bao_hoa_score: f64,
     pub evidence_k: usize,
     pub news_like_min_articles: u64,
+    /// A báo hóa flag resting on form signs alone (the "hình thức" group) needs evidence from at
+    /// least this many pages, unless a press licence is claimed or an outlet is imitated.
+    #[serde(default = "default_form_only_min_pages")]
+    pub form_only_min_pages: u64,
+}
+
+fn default_form_only_min_pages() -> u64 {
+    2
 }
 
 /// One criterion's settings.

@@ -51,6 +51,7 @@ pub fn judge(agg: &SiteAggregate, models: &Models) -> Verdict {
         f.value = round3(f.value);
         f.interval = f.interval.map(|(a, b)| (round3(a), round3(b)));
     }
+    thin_evidence(&mut findings, agg, cfg);
     let score = round3(
         findings
             .iter()
@@ -72,6 +73,51 @@ pub fn judge(agg: &SiteAggregate, models: &Models) -> Verdict {
         families,
         findings,
         decision: None,
+    }
+}
+
+/// Rules for thin evidence, applied after every criterion is measured:
+/// - a criterion whose value meets its threshold but lacks items says so ("too few items");
+/// - form signs alone (group "hình thức") flag a site only from `form_only_min_pages` pages,
+///   unless it claims a press licence or imitates a licensed outlet.
+fn thin_evidence(findings: &mut [Finding], agg: &SiteAggregate, cfg: &CriteriaConfig) {
+    for f in findings.iter_mut() {
+        let Some(c) = cfg.get(&f.criterion) else { continue };
+        if f.fired || c.min_items == 0 || f.items >= c.min_items || f.criterion == "tone.negative_ratio" {
+            continue;
+        }
+        let meets = if f.criterion == "sourcing.few_sources" {
+            f.items > 0 && f.value < f.threshold
+        } else {
+            f.value >= f.threshold && f.value > 0.0
+        };
+        if meets && !f.statement.contains("too few items") {
+            f.statement.push_str(&format!(
+                " — not fired: too few items ({} of {} min_items)",
+                f.items, c.min_items
+            ));
+        }
+    }
+    let fired_bao_hoa = |f: &Finding| f.fired && f.family == Family::BaoHoa;
+    if !findings.iter().any(fired_bao_hoa) || agg.pages >= cfg.settings.form_only_min_pages {
+        return;
+    }
+    let form_only = findings
+        .iter()
+        .filter(|f| fired_bao_hoa(f))
+        .all(|f| f.group == "hình thức");
+    let claim = agg.licence_pages.get(&LicenceKind::Press).is_some_and(|n| *n > 0);
+    let imitates = findings.iter().any(|f| f.fired && f.criterion == "domain.lookalike");
+    if !form_only || claim || imitates {
+        return;
+    }
+    for f in findings.iter_mut().filter(|f| f.fired && f.family == Family::BaoHoa) {
+        f.fired = false;
+        f.weight = 0.0;
+        f.statement.push_str(&format!(
+            " — not counted: form signs seen on {} page(s) only; a flag from form signs alone needs {} pages (settings.form_only_min_pages)",
+            agg.pages, cfg.settings.form_only_min_pages
+        ));
     }
 }
 
@@ -105,9 +151,6 @@ pub fn classify(agg: &SiteAggregate, dom: &DomainFeatures, models: &Models) -> S
 /// News-like: enough article items, and something that makes them news (newspaper sections,
 /// newsroom titles, a press self-label, press words or a look-alike name, or cited outlets).
 pub fn is_news_like(agg: &SiteAggregate, dom: &DomainFeatures, cfg: &CriteriaConfig) -> bool {
-    if agg.articles < cfg.settings.news_like_min_articles {
-        return false;
-    }
     let press_labels: u64 = agg
         .self_label_pages
         .iter()
@@ -116,6 +159,12 @@ pub fn is_news_like(agg: &SiteAggregate, dom: &DomainFeatures, cfg: &CriteriaCon
         .sum();
     // A stray mention on a few pages (a recipe blog quoting "tờ báo") does not make a site news-like.
     let share = |k: u64| k * 5 >= agg.pages.max(1);
+    if agg.articles < cfg.settings.news_like_min_articles {
+        // Few pages read as articles, but the site calls itself a newspaper or magazine on most
+        // pages and its domain says so too ("Tạp chí …" on tapchi….vn): it presents itself as news.
+        let presents = press_labels * 2 >= agg.pages.max(2) && (dom.press_words.is_some() || dom.lookalike.is_some());
+        return agg.articles >= 1 && presents;
+    }
     agg.sections.len() >= 3
         || share(agg.newsroom_pages)
         || share(press_labels)
@@ -396,7 +445,13 @@ fn measure(code: &str, agg: &SiteAggregate, dom: &DomainFeatures, class: SiteCla
         "layout.sections" => {
             f.items = agg.menu_pages;
             f.value = agg.sections.len() as f64;
-            if class == SiteClass::LicensedSocialNetwork || agg.self_label_pages.contains_key("social_network") {
+            // The class comes from the registry or a licence line, never from a "Mạng xã hội" notice.
+            if class == SiteClass::LicensedSocialNetwork
+                || agg
+                    .licence_pages
+                    .get(&LicenceKind::SocialNetwork)
+                    .is_some_and(|n| *n > 0)
+            {
                 let factor = cfg.get(code).and_then(|c| c.social_network_factor).unwrap_or(1.0);
                 f.weight *= factor;
             }

@@ -115,12 +115,12 @@ fn lines(page: &Page) -> Vec<Line<'_>> {
 pub fn extract(page: &Page, model: &PageModel) -> Identity {
     let ls = lines(page);
     let mut id = Identity {
-        newsroom: newsroom(&ls, model),
+        newsroom: newsroom(page, &ls, model),
         self_labels: self_labels(page, &ls, model),
         site_name: site_name(page),
         ..Identity::default()
     };
-    let press_masthead = id.newsroom.iter().any(|n| n.title == "Tổng biên tập")
+    let press_masthead = id.newsroom.iter().any(|n| n.kind == "newsroom")
         || id.self_labels.iter().any(|s| s.kind == "press" || s.kind == "magazine");
     id.licences = licences(page, &ls, model, press_masthead);
     id.licence_kind = main_kind(&id.licences);
@@ -144,11 +144,15 @@ pub fn find_licence_numbers(s: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < b.len() {
-        let is_gp = b.get(i..i + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"GP"));
-        if !is_gp {
+        // "GP" (giấy phép) or "GXN" (giấy xác nhận, as social networks were registered).
+        let tl = if b.get(i..i + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"GXN")) {
+            3
+        } else if b.get(i..i + 2).is_some_and(|w| w.eq_ignore_ascii_case(b"GP")) {
+            2
+        } else {
             i += 1;
             continue;
-        }
+        };
         // Backwards: spaces, optional '/', spaces, digits.
         let mut j = i;
         while j > 0 && b[j - 1] == b' ' {
@@ -165,12 +169,12 @@ pub fn find_licence_numbers(s: &str) -> Vec<(usize, usize, String)> {
             j -= 1;
         }
         if j == dig_end || (j > 0 && b[j - 1].is_ascii_alphabetic()) {
-            i += 2;
+            i += tl;
             continue;
         }
         let start = j;
         // Forwards: spaces, '-' '/' or en dash, spaces, upper-case letters (Đ, &).
-        let rest = &s[i + 2..];
+        let rest = &s[i + tl..];
         let mut k = 0;
         let rb = rest.as_bytes();
         while k < rb.len() && rb[k] == b' ' {
@@ -178,7 +182,7 @@ pub fn find_licence_numbers(s: &str) -> Vec<(usize, usize, String)> {
         }
         let sep = rest[k..].chars().next();
         if !matches!(sep, Some('-' | '/' | '–' | '.')) {
-            i += 2;
+            i += tl;
             continue;
         }
         k += sep.map_or(1, char::len_utf8);
@@ -194,7 +198,7 @@ pub fn find_licence_numbers(s: &str) -> Vec<(usize, usize, String)> {
             }
         }
         if k == code_start {
-            i += 2;
+            i += tl;
             continue;
         }
         // "GP- TT ĐT": a short code split by one space.
@@ -206,7 +210,7 @@ pub fn find_licence_numbers(s: &str) -> Vec<(usize, usize, String)> {
                 k += 1 + w;
             }
         }
-        let end = i + 2 + k;
+        let end = i + tl + k;
         let code: String = rest[code_start..k].chars().filter(|c| *c != '&' && *c != ' ').collect();
         out.push((start, end, code));
         i = end;
@@ -402,13 +406,61 @@ fn worded_date(s: &str, i: usize) -> Option<usize> {
     Some(s.len() - t2.len() + y)
 }
 
-fn newsroom(ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitle> {
+fn newsroom(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitle> {
     let mut out: Vec<NewsroomTitle> = Vec::new();
-    for l in ls {
-        if l.link_density > 0.5 {
+    // Links naming the newsroom ("Thông tin tòa soạn", "Mail gửi tòa soạn"), wherever they sit.
+    for a in page.links.iter().take(3000) {
+        let t = crate::text::normalize::squash_ws(&a.text);
+        if t.is_empty() || t.split_whitespace().count() > 6 {
+            continue;
+        }
+        if let Some(h) = model
+            .newsroom
+            .lexicon
+            .find_in(&t)
+            .into_iter()
+            .find(|h| model.newsroom.extra(h.entry) == "no" && model.newsroom.column(h.entry, 3) == "newsroom")
+        {
+            let title = model.newsroom.label(h.entry).to_owned();
+            if !out.iter().any(|o| o.title == title) {
+                out.push(NewsroomTitle {
+                    title,
+                    person: None,
+                    value: cap_chars(&t, 160),
+                    kind: "newsroom".into(),
+                    evidence: Evidence::new(t.get(h.start..h.end).unwrap_or(""), &t),
+                });
+            }
+        }
+    }
+    for (li, l) in ls.iter().enumerate() {
+        // "Thông tin tòa soạn", "Liên hệ Toà soạn": a short line (often a link) naming the newsroom.
+        let short = l.text.split_whitespace().count() <= 6;
+        if l.link_density > 0.5 && !short {
             continue;
         }
         let hits = model.newsroom.lexicon.find_in(l.text);
+        if short
+            && !l.text.contains([':', '：'])
+            && let Some(h) = hits
+                .iter()
+                .find(|h| model.newsroom.extra(h.entry) == "no" && model.newsroom.column(h.entry, 3) == "newsroom")
+        {
+            let title = model.newsroom.label(h.entry).to_owned();
+            if !out.iter().any(|o| o.title == title) {
+                out.push(NewsroomTitle {
+                    title,
+                    person: None,
+                    value: cap_chars(l.text, 160),
+                    kind: "newsroom".into(),
+                    evidence: Evidence::new(l.text.get(h.start..h.end).unwrap_or(""), l.text),
+                });
+            }
+            continue;
+        }
+        if l.link_density > 0.5 {
+            continue;
+        }
         for (hi, h) in hits.iter().enumerate() {
             let phrase_is_of = fold(l.text.get(h.start..h.end).unwrap_or("")) == "co quan cua";
             let after = l.text.get(h.end..).unwrap_or("");
@@ -439,7 +491,16 @@ fn newsroom(ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitle> {
                     value = &value[..p];
                 }
             }
-            let value = value.trim().trim_end_matches([',', '.', ';', '-']).trim();
+            let mut value = value.trim().trim_end_matches([',', '.', ';', '-']).trim();
+            // "Ban biên tập:" heading a block of names: the value is the next line.
+            if value.is_empty()
+                && hits.len() == 1
+                && let Some(next) = ls.get(li + 1)
+                && next.text.chars().count() <= 160
+                && model.newsroom.lexicon.find_in(next.text).is_empty()
+            {
+                value = next.text;
+            }
             if value.is_empty() {
                 continue;
             }
@@ -467,16 +528,39 @@ fn newsroom(ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitle> {
 fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel> {
     let mut out: Vec<SelfLabel> = Vec::new();
     let push = |text: &str, place: &str, out: &mut Vec<SelfLabel>| {
-        let p = Prepared::new(text, Fold::Diacritics);
+        let p = Prepared::new(text, Fold::Auto);
         for h in model.self_labels.lexicon.find(&p) {
             let m = text.get(h.start..h.end).unwrap_or("");
-            // A self-label names the site: written with a capital ("Báo …", "Mạng xã hội …").
-            if !m.chars().next().is_some_and(char::is_uppercase) {
+            // A self-label names the site: written with a capital ("Báo …", "Mạng xã hội …"), or
+            // a phrase of several words in the title ("đọc báo điện tử - Tuổi Trẻ Online").
+            let several = m.split_whitespace().count() >= 2;
+            if !m.chars().next().is_some_and(char::is_uppercase)
+                && !(several && (place == "title" || place == "site_name"))
+            {
                 continue;
             }
             let kind = model.self_labels.label(h.entry);
-            // "Báo" alone must be followed by a capitalised name ("Báo Dân trí").
+            // "Báo cáo", "báo giá": words that begin like a label and are none.
+            if kind == "not" {
+                continue;
+            }
+            // "Chuyên trang X - Báo Y": the newspaper named after a special page is its parent.
+            if out.iter().any(|o| o.kind == "special_page" && o.place == place) {
+                continue;
+            }
+            // "Bản quyền thuộc về Báo X", "Cơ quan của Báo X": an owner, not the site.
+            let before = fold(text.get(..h.start).unwrap_or("")).trim_end().to_owned();
+            if ["thuoc ve", "thuoc", "cua", "chu quan", "hop tac voi", "doi tac"]
+                .iter()
+                .any(|w| before.ends_with(w))
+            {
+                continue;
+            }
+            // "Báo" alone must be followed by a capitalised name ("Báo Dân trí"), or head a
+            // segment of the title ("VnExpress - Báo tiếng Việt nhiều người xem nhất").
+            let segment_head = place == "title" && (before.is_empty() || before.ends_with(['-', '|', '–', ':']));
             if fold(m) == "bao"
+                && !segment_head
                 && !text
                     .get(h.end..)
                     .unwrap_or("")
@@ -502,7 +586,13 @@ fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel
         push(s, "site_name", &mut out);
     }
     for l in ls {
-        if l.region == BlockRegion::Body || l.link_density > 0.5 || l.text.chars().count() > 300 {
+        // The logo or masthead of the header is often a link ("Tạp Chí Đông Y"): short ones count.
+        let logo = l.region == BlockRegion::Header
+            && l.text.split_whitespace().count() <= 6
+            && page.links.iter().any(|a| {
+                a.block as usize == l.block && a.text.trim() == l.text && links_home(&a.href, page.url.as_deref())
+            });
+        if l.region == BlockRegion::Body || (l.link_density > 0.5 && !logo) || l.text.chars().count() > 300 {
             continue;
         }
         let place = match l.region {
@@ -517,6 +607,24 @@ fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel
         push(l.text, place, &mut out);
     }
     out
+}
+
+/// Does `href` lead to the site's front page (`/`, `./index.html`, `https://host/`)?
+fn links_home(href: &str, page_url: Option<&str>) -> bool {
+    let h = href.trim();
+    if matches!(
+        h,
+        "/" | "./" | "." | "index.html" | "./index.html" | "/index.html" | "index.php" | "/index.php"
+    ) {
+        return true;
+    }
+    let host = |u: &str| {
+        u.split("://")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .map(|x| x.trim_start_matches("www.").to_ascii_lowercase())
+    };
+    h.contains("://") && super::layout::front_page_url(h) && page_url.is_none_or(|u| host(u) == host(h))
 }
 
 fn site_name(page: &Page) -> Option<SiteName> {

@@ -33,6 +33,17 @@ pub struct CommentWidget {
     pub evidence: Evidence,
 }
 
+/// What a page is: one article, a list of articles (a section), the home page, or something else.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Article,
+    List,
+    Home,
+    #[default]
+    Other,
+}
+
 /// Layout features of one page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Layout {
@@ -40,6 +51,9 @@ pub struct Layout {
     pub other_menu_labels: Vec<String>,
     pub is_article: bool,
     pub article_signals: Vec<String>,
+    pub page_kind: PageKind,
+    /// Why the page was given its kind, in the order the decision read them.
+    pub page_kind_reasons: Vec<String>,
     pub published: Option<PublishedTime>,
     pub modified: Option<String>,
     pub comment_widgets: Vec<CommentWidget>,
@@ -61,11 +75,14 @@ pub fn extract(page: &Page, model: &PageModel, main: &MainText) -> Layout {
     let (sections, other_menu_labels) = sections(page, model);
     let published = published(page, main);
     let (is_article, article_signals) = article(page, main, published.is_some());
+    let (page_kind, page_kind_reasons) = page_kind(page, model, is_article, &article_signals);
     Layout {
         sections,
         other_menu_labels,
         is_article,
         article_signals,
+        page_kind,
+        page_kind_reasons,
         published,
         modified: modified(page),
         comment_widgets: comments(page, model),
@@ -159,10 +176,14 @@ pub fn article_url_shape(url: &str) -> bool {
     (hyphens >= 4 && digit_run >= 5) || (hyphens >= 5 && path.matches('/').count() >= 1) || digit_run >= 10
 }
 
+/// JSON-LD types that say the page is not an article (a product, a shop, a data set).
+const NOT_ARTICLE_TYPES: &[&str] = &["Product", "Offer", "ProductGroup", "Dataset", "Store", "Event"];
+
 fn article(page: &Page, main: &MainText, dated: bool) -> (bool, Vec<String>) {
     let mut sig = Vec::new();
     let mut ld_article = false;
     let mut og_article = false;
+    let mut ld_other = None;
     if let Some(t) = page.meta("og:type") {
         sig.push(format!("og:type={t}"));
         og_article = t.to_ascii_lowercase().contains("article");
@@ -172,6 +193,8 @@ fn article(page: &Page, main: &MainText, dated: bool) -> (bool, Vec<String>) {
             if ARTICLE_TYPES.contains(&t) {
                 sig.push(format!("json-ld:{t}"));
                 ld_article = true;
+            } else if NOT_ARTICLE_TYPES.contains(&t) && ld_other.is_none() {
+                ld_other = Some(t.to_owned());
             }
         }
     }
@@ -195,7 +218,140 @@ fn article(page: &Page, main: &MainText, dated: bool) -> (bool, Vec<String>) {
     // A short news item: an article-shaped URL, a date and a few paragraphs.
     let short_item = shape && dated && body_chars >= 300;
     let is = ld_article || og_ok || (long_body && (shape || !website)) || (shape && body_chars >= 600) || short_item;
-    (is, sig)
+    if !is {
+        return (false, sig);
+    }
+    // What overrides the signals: the front page, a product, a data table.
+    if front_page_url(url) {
+        sig.push("not-article:front-page".into());
+        return (false, sig);
+    }
+    if let Some(t) = ld_other {
+        sig.push(format!("not-article:json-ld:{t}"));
+        return (false, sig);
+    }
+    // A data table (prices, statements, results): most of the text in many short cells. A
+    // table-laid-out article (2012-era pages) has few, long cells.
+    // When the main text is short (the extractor found no prose), the whole body is read.
+    let read: Vec<&super::flat::Block> = if body_chars >= 300 {
+        main.blocks
+            .iter()
+            .filter_map(|&b| page.blocks.get(b as usize))
+            .collect()
+    } else {
+        page.blocks.iter().filter(|b| b.region == BlockRegion::Body).collect()
+    };
+    let (mut table_chars, mut cells, mut all_chars) = (0usize, 0usize, 0usize);
+    for b in read {
+        let n = b.text.chars().count();
+        all_chars += n;
+        if matches!(b.tag.as_str(), "td" | "th" | "tr" | "table") {
+            table_chars += n;
+            cells += 1;
+        }
+    }
+    if all_chars > 0 && table_chars * 2 >= all_chars && cells >= 10 && table_chars < 60 * cells {
+        sig.push(format!(
+            "not-article:table-text:{}% in {cells} cells",
+            table_chars * 100 / all_chars
+        ));
+        return (false, sig);
+    }
+    (true, sig)
+}
+
+/// Is the URL the site's front page (`/`, `/index.html`, `/home`, `/vi/home`)?
+pub fn front_page_url(url: &str) -> bool {
+    let Some(rest) = url.split(['?', '#']).next().and_then(|u| u.split("://").nth(1)) else {
+        return false;
+    };
+    let path = rest.split_once('/').map_or("", |x| x.1).trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    let depth = path.split('/').filter(|s| !s.is_empty()).count();
+    path.is_empty()
+        || (depth <= 2
+            && matches!(
+                last.split('.').next().unwrap_or("").to_ascii_lowercase().as_str(),
+                "index" | "home" | "default" | "trang-chu"
+            ))
+}
+
+/// A body link that reads like a headline: several words, not a menu entry.
+fn story_link(l: &super::flat::Link) -> bool {
+    l.region == BlockRegion::Body && l.text.split_whitespace().count() >= 6 && !l.href.starts_with('#')
+}
+
+/// Does the body carry page-number links ("1 2 3 … Trang sau", "»")?
+pub fn pagination(page: &Page) -> bool {
+    let mut numbers = 0;
+    for l in page.links.iter().filter(|l| l.region == BlockRegion::Body) {
+        let t = l.text.trim();
+        let f = fold(t);
+        if matches!(
+            f.as_str(),
+            "trang sau" | "trang tiep" | "next" | "»" | "›" | "tiep" | "sau »" | "trang ke"
+        ) || f.starts_with("trang sau")
+        {
+            return true;
+        }
+        if matches!(t.parse::<u32>(), Ok(2..=50)) {
+            numbers += 1;
+            if numbers >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn page_kind(page: &Page, model: &PageModel, is_article: bool, signals: &[String]) -> (PageKind, Vec<String>) {
+    let mut why = Vec::new();
+    let url = page.url.as_deref().or(page.canonical.as_deref()).unwrap_or("");
+    let stories = page.links.iter().filter(|l| story_link(l)).count();
+    // Section names heading blocks of the body (a home page shows several sections).
+    let mut heads: Vec<&String> = Vec::new();
+    for l in page.links.iter().filter(|l| l.region == BlockRegion::Body) {
+        let t = squash_ws(&l.text);
+        if t.chars().count() <= 40
+            && let Some(label) = model.sections.get(&fold(&t))
+            && !heads.contains(&label)
+        {
+            heads.push(label);
+        }
+    }
+    let counts = format!("headline links:{stories}, section links in body:{}", heads.len());
+    if is_article {
+        why.extend(signals.iter().filter(|s| !s.starts_with("not-article")).cloned());
+        why.push(counts);
+        return (PageKind::Article, why);
+    }
+    if let Some(s) = signals.iter().find(|s| s.starts_with("not-article")) {
+        why.push(s.clone());
+        // A product or data set is neither a list nor a home page.
+        if s.starts_with("not-article:json-ld") {
+            return (PageKind::Other, why);
+        }
+    }
+    if front_page_url(url) {
+        why.push(format!("front-page url {url}"));
+        why.push(counts);
+        return (PageKind::Home, why);
+    }
+    why.push(counts);
+    let paged = pagination(page);
+    if paged {
+        why.push("pagination".into());
+    }
+    let kind = if stories >= 8 && (paged || !url.is_empty()) {
+        PageKind::List
+    } else if stories >= 10 {
+        // Without a URL, many headlines and no pagination: a front page.
+        why.push("no url, no pagination".into());
+        PageKind::Home
+    } else {
+        PageKind::Other
+    };
+    (kind, why)
 }
 
 fn published(page: &Page, main: &MainText) -> Option<PublishedTime> {
@@ -270,14 +426,35 @@ fn modified(page: &Page) -> Option<String> {
         .find_map(|v| v.get("dateModified").and_then(|d| d.as_str()).map(str::to_owned))
 }
 
+/// Words of an id/class/name that mark a reader-comment box around a text field.
+const COMMENT_WORDS: &[&str] = &["comment", "binhluan", "binh-luan", "binh_luan", "ykien", "y-kien"];
+
+/// The attributes of container `c` and of the containers around it (innermost first, a few levels).
+fn ancestor_attrs(page: &Page, mut c: u32) -> Vec<&str> {
+    let mut out = Vec::new();
+    for _ in 0..8 {
+        let Some(k) = page.containers.get(c as usize) else {
+            break;
+        };
+        out.push(k.attrs.as_str());
+        if c == 0 || k.parent == c {
+            break;
+        }
+        c = k.parent;
+    }
+    out
+}
+
 fn comments(page: &Page, model: &PageModel) -> Vec<CommentWidget> {
     let mut out: Vec<CommentWidget> = Vec::new();
     for w in &page.widgets {
+        // A text field to write in: a form holding a textarea, or the textarea itself.
+        let writable = (w.tag == "form" && w.has_textarea) || w.tag == "textarea";
         for (kind, marker, form_only) in &model.comment_markers {
             if !w.attrs.contains(marker.as_str()) {
                 continue;
             }
-            if *form_only && !(w.tag == "form" && w.has_textarea) {
+            if *form_only && !writable {
                 continue;
             }
             if !out.iter().any(|o| &o.kind == kind) {
@@ -287,6 +464,21 @@ fn comments(page: &Page, model: &PageModel) -> Vec<CommentWidget> {
                 });
             }
             break;
+        }
+    }
+    // A textarea inside a box named for comments (`<div id="commentbox"><textarea>`).
+    if !out.iter().any(|o| o.kind == "site") {
+        let boxed = page.widgets.iter().filter(|w| w.tag == "textarea").find_map(|w| {
+            ancestor_attrs(page, w.container)
+                .into_iter()
+                .find(|a| COMMENT_WORDS.iter().any(|m| a.contains(m)))
+                .map(|a| (w, a))
+        });
+        if let Some((w, a)) = boxed {
+            out.push(CommentWidget {
+                kind: "site".into(),
+                evidence: Evidence::new("textarea", &format!("<{}> in <{a}>", w.tag)),
+            });
         }
     }
     // A "Bình luận" heading with a form holding a textarea.

@@ -25,7 +25,7 @@ use crate::text::lexicon::{Fold, Lexicon};
 pub use content::MainText;
 pub use flat::{Block, BlockRegion, Container, Link, Page, Widget};
 pub use identity::{Licence, LicenceKind, NewsroomTitle, SelfLabel, SiteName};
-pub use layout::{CommentWidget, PublishedTime, Section};
+pub use layout::{CommentWidget, PageKind, PublishedTime, Section};
 pub use sourcing::{Attribution, Byline};
 pub use walker::{MAX_PARSE_BYTES, parse_json_ld, unescape_entities};
 
@@ -186,7 +186,7 @@ impl PageModel {
             tsv_rows(&iss, true)
                 .into_iter()
                 .filter_map(|(_, r)| r.first().map(|s| s.to_string())),
-            Fold::Diacritics,
+            Fold::Auto,
         )?;
         let mut comment_markers = Vec::new();
         let cm = files.text("page/comment_markers.tsv")?;
@@ -202,14 +202,14 @@ impl PageModel {
         }
         Ok(PageModel {
             sections,
-            self_labels: LabelledLexicon::from_tsv(files, "page/self_labels.tsv", 0, 1, Fold::Diacritics)?,
-            newsroom: LabelledLexicon::from_tsv(files, "page/newsroom_titles.tsv", 0, 1, Fold::Diacritics)?,
-            licence_phrases: LabelledLexicon::from_tsv(files, "page/licence_phrases.tsv", 0, 1, Fold::Diacritics)?,
+            self_labels: LabelledLexicon::from_tsv(files, "page/self_labels.tsv", 0, 1, Fold::Auto)?,
+            newsroom: LabelledLexicon::from_tsv(files, "page/newsroom_titles.tsv", 0, 1, Fold::Auto)?,
+            licence_phrases: LabelledLexicon::from_tsv(files, "page/licence_phrases.tsv", 0, 1, Fold::Auto)?,
             licence_codes,
             issuers,
             comment_markers,
-            sourcing: LabelledLexicon::from_tsv(files, "page/sourcing.tsv", 0, 1, Fold::Diacritics)?,
-            genres: LabelledLexicon::from_tsv(files, "page/genres.tsv", 0, 1, Fold::Diacritics)?,
+            sourcing: LabelledLexicon::from_tsv(files, "page/sourcing.tsv", 0, 1, Fold::Auto)?,
+            genres: LabelledLexicon::from_tsv(files, "page/genres.tsv", 0, 1, Fold::Auto)?,
         })
     }
 }
@@ -221,8 +221,11 @@ pub struct PageFeatures {
     pub url: String,
     /// Registrable domain the page is folded under (filled by the pipeline).
     pub site: String,
-    /// Headline: og:title, else the first `<h1>`, else `<title>`.
+    /// Headline: og:title, else (articles) the first `<h1>`, else `<title>`.
     pub title: String,
+    /// Where the headline was read: `og:title`, `h1` or `title`.
+    #[serde(default)]
+    pub title_source: String,
     /// `<title>` as written.
     pub html_title: String,
     pub lang: Option<Lang>,
@@ -250,6 +253,11 @@ pub struct PageFeatures {
     pub is_article: bool,
     /// Why the page was judged an article or a list (e.g. "og:type=article", "json-ld:NewsArticle").
     pub article_signals: Vec<String>,
+    /// Article, list, home page or other, and why (`page_kind_reasons`).
+    #[serde(default)]
+    pub page_kind: PageKind,
+    #[serde(default)]
+    pub page_kind_reasons: Vec<String>,
     pub published: Option<PublishedTime>,
     pub modified: Option<String>,
     pub comment_widgets: Vec<CommentWidget>,
@@ -300,6 +308,32 @@ pub fn lang_source<'a>(page: &'a Page, main_text: &'a str) -> std::borrow::Cow<'
     std::borrow::Cow::Owned(s)
 }
 
+/// Does a heading read like words (not a player or widget id such as `vjs_video_3`)?
+fn reads_as_words(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    words >= 2 && letters * 2 >= s.chars().filter(|c| !c.is_whitespace()).count() && !s.contains('_')
+}
+
+/// The page's headline and its source: og:title, else on articles the main heading (when it reads
+/// as words), else `<title>`. A home or list page's first heading is one story among many.
+fn headline(page: &Page, main: &MainText, is_article: bool) -> (String, String) {
+    use crate::text::normalize::squash_ws;
+    if let Some(t) = page.meta("og:title").map(squash_ws).filter(|t| !t.is_empty()) {
+        return (t, "og:title".into());
+    }
+    if is_article && let Some(h) = main.headline.as_deref().map(squash_ws).filter(|h| reads_as_words(h)) {
+        return (h, "h1".into());
+    }
+    let t = squash_ws(&page.title);
+    if t.is_empty()
+        && let Some(h) = main.headline.as_deref().map(squash_ws).filter(|h| reads_as_words(h))
+    {
+        return (h, "h1".into());
+    }
+    (t, "title".into())
+}
+
 /// Extracts the features of one parsed page.
 pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
     let main = content::extract(page);
@@ -319,17 +353,13 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
     let id = identity::extract(page, model);
     let lay = layout::extract(page, model, &main);
     let src = sourcing::extract(page, model, &main);
-    let title = page
-        .meta("og:title")
-        .map(str::to_owned)
-        .or_else(|| main.headline.clone())
-        .unwrap_or_else(|| page.title.clone());
-    let title = crate::text::normalize::squash_ws(&title);
+    let (title, title_source) = headline(page, &main, lay.is_article);
     let own_reporting = genre::extract(&model.genres, &title, &main.text);
     PageFeatures {
         url,
         site: String::new(),
         title,
+        title_source,
         html_title: page.title.clone(),
         lang: Some(lang),
         html_bytes: page.html_bytes,
@@ -344,10 +374,13 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
         other_menu_labels: lay.other_menu_labels,
         is_article: lay.is_article,
         article_signals: lay.article_signals,
+        page_kind: lay.page_kind,
+        page_kind_reasons: lay.page_kind_reasons,
         published: lay.published,
         modified: lay.modified,
         comment_widgets: lay.comment_widgets,
-        byline: src.byline,
+        // A byline is read on articles only: a home or list page's author is an account or an editor.
+        byline: if lay.is_article { src.byline } else { None },
         own_reporting,
         attributions: src.attributions,
         lead: main.lead.clone(),

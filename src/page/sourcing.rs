@@ -96,6 +96,51 @@ fn looks_like_name(s: &str) -> bool {
     caps * 10 >= words.len() * 7
 }
 
+/// "Quang Anh - Ngày 20/08/2025 13:00 PM (GMT+7)": the name without the date glued after it.
+pub fn strip_glued_date(name: &str) -> &str {
+    let mut end = name.len();
+    if let Some(d) = find_date(name) {
+        // `d` is a slice of `name`: its offset.
+        end = end.min(d.as_ptr() as usize - name.as_ptr() as usize);
+    }
+    for m in [
+        " - Ngày", " - ngày", ", ngày", " Ngày ", " ngày ", " lúc ", "GMT", " - Thứ", ", Thứ", " | ",
+    ] {
+        if let Some(p) = name.find(m) {
+            end = end.min(p);
+        }
+    }
+    // A time "13:00" right after the name.
+    if let Some(p) = name.char_indices().find_map(|(i, c)| {
+        (c.is_ascii_digit()
+            && name
+                .get(i..)
+                .is_some_and(|r| r.len() >= 4 && r.as_bytes().get(2) == Some(&b':')))
+        .then_some(i)
+    }) {
+        end = end.min(p);
+    }
+    if end == 0 {
+        return name;
+    }
+    name.get(..end)
+        .unwrap_or(name)
+        .trim_end()
+        .trim_end_matches(['-', '–', '|', ',', '('])
+        .trim_end()
+}
+
+/// An account handle rather than a person ("cafefdotvn", "admin", "user123"): one word without a
+/// capital, or a generic role.
+fn is_account(name: &str) -> bool {
+    let one_word = !name.contains(char::is_whitespace);
+    let generic = matches!(
+        fold(name).as_str(),
+        "admin" | "administrator" | "editor" | "root" | "webmaster" | "quan tri" | "quan tri vien"
+    );
+    generic || name.contains('@') || (one_word && !name.chars().any(char::is_uppercase))
+}
+
 fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
     let mk = |name: &str, source: &str, ctx: &str| {
         let mut n = squash_ws(name.trim().trim_start_matches(['-', '–', '—']).trim());
@@ -107,8 +152,8 @@ fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
                 None => String::new(),
             };
         }
-        let n = n.trim_end_matches('.').trim().to_owned();
-        (!n.is_empty() && n.chars().count() <= 120 && !n.starts_with("http")).then(|| Byline {
+        let n = strip_glued_date(&n).trim_end_matches('.').trim().to_owned();
+        (!n.is_empty() && n.chars().count() <= 120 && !n.starts_with("http") && !is_account(&n)).then(|| Byline {
             staff: is_staff(&n, model),
             name: n.clone(),
             source: source.to_owned(),
@@ -262,6 +307,48 @@ fn outlet_after(s: &str) -> String {
     o.trim().trim_end_matches(['.', ',', ';']).trim().to_owned()
 }
 
+/// Common Vietnamese family names: "Theo Nguyễn Văn An" cites a person, not an outlet.
+const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+    "Lý", "Đinh", "Trương", "Đào", "Lương", "Trịnh", "Tạ",
+];
+
+/// Can `o` name an outlet? Not a date or time ("20/08/2025", "GMT+7"), not a link word ("Link
+/// nguồn"), not a person's full name ("Nguyễn Văn An").
+pub fn is_outlet_name(o: &str) -> bool {
+    let o = o.trim();
+    let Some(first) = o.chars().next() else { return false };
+    if first.is_ascii_digit() || find_date(o).is_some() {
+        return false;
+    }
+    let f = fold(o);
+    if f.starts_with("gmt") || f.starts_with("utc") || f.starts_with("link") || f.starts_with("http") {
+        return false;
+    }
+    let words: Vec<&str> = o.split_whitespace().collect();
+    let person = (3..=4).contains(&words.len())
+        && SURNAMES.contains(&words[0])
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    !person
+}
+
+/// The outlet of a body sentence opening "Theo X, …" when X is a foreign outlet's name: one
+/// ASCII word ("Reuters"), an acronym ("AFP"), or "The …" ("The Verge").
+pub fn clause_outlet(line: &str) -> Option<String> {
+    let rest = line.trim_start().strip_prefix("Theo ")?;
+    let comma = rest.find(',')?;
+    let name = rest[..comma].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || !name.is_ascii() {
+        return None;
+    }
+    let capital = |w: &&str| w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    let ok = words.iter().all(capital)
+        && (words.len() == 1 || words[0] == "The" || words.iter().all(|w| w.chars().all(|c| c.is_ascii_uppercase())));
+    // A sentence follows the comma.
+    (ok && rest[comma + 1..].split_whitespace().count() >= 3).then(|| name.to_owned())
+}
+
 /// Whether the text after "Theo" goes on, after the outlet and a comma, into a clause of 3+ words.
 fn opens_clause(rest: &str, outlet: &str) -> bool {
     let r = rest.trim_start_matches([':', ' ', '-']).trim_start();
@@ -326,7 +413,14 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
                         if !(at_start || paren) {
                             continue;
                         }
-                        let outlet = outlet_after(rest);
+                        let mut outlet = outlet_after(rest);
+                        // "Nguồn: https://nld.com.vn/…": the outlet is the link's host.
+                        if outlet.starts_with("http") {
+                            outlet = host_of(outlet.split_whitespace().next().unwrap_or("")).unwrap_or_default();
+                        }
+                        if !is_outlet_name(&outlet) {
+                            continue;
+                        }
                         let words = outlet.split_whitespace().count();
                         // "Theo quy định mới, …" is a sentence, not a citation.
                         if words == 0 || words > 8 || (!paren && line.chars().count() > 80) {
@@ -352,7 +446,9 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
                         done = true;
                     }
                     "original" => {
-                        out.push(mk_attr(page, i, "original-link", "", line, &line[h.start..h.end]));
+                        let mut a = mk_attr(page, i, "original-link", "", line, &line[h.start..h.end]);
+                        a.outlet = a.link_domain.clone().unwrap_or_default();
+                        out.push(a);
                         done = true;
                     }
                     _ => {}
@@ -373,6 +469,22 @@ fn attributions(page: &Page, model: &PageModel, main: &MainText) -> Vec<Attribut
         }
         if out.len() >= 8 {
             break;
+        }
+    }
+    // "Theo The Verge, …", "Theo Reuters, …" opening a sentence of the body: a foreign outlet
+    // (one name or an acronym, or "The …"), which "Theo Ban tổ chức, …" never is.
+    for &bi in &main.blocks {
+        let Some(b) = page.blocks.get(bi as usize) else {
+            continue;
+        };
+        for line in b.text.lines() {
+            if let Some(o) = clause_outlet(line)
+                && !out.iter().any(|a| a.outlet == o)
+                && out.len() < 8
+            {
+                let m = line.get(..5 + o.len()).unwrap_or(line);
+                out.push(mk_attr(page, bi as usize, "attribution", &o, line, m));
+            }
         }
     }
     // Dedupe by (kind, outlet).
@@ -409,5 +521,44 @@ fn mk_attr(page: &Page, block: usize, kind: &str, outlet: &str, line: &str, matc
         registry_domain: None,
         time: find_date(line).map(str::to_owned),
         evidence: Evidence::new(matched, line),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlet_names() {
+        assert!(is_outlet_name("Dân trí"));
+        assert!(is_outlet_name("nld.com.vn"));
+        assert!(!is_outlet_name("20/08/2025"));
+        assert!(!is_outlet_name("GMT+7"));
+        assert!(!is_outlet_name("Link nguồn"));
+        assert!(!is_outlet_name("Nguyễn Văn An"));
+        assert_eq!(
+            clause_outlet("Theo The Verge, Apple sẽ ra mắt sản phẩm mới").as_deref(),
+            Some("The Verge")
+        );
+        assert_eq!(
+            clause_outlet("Theo Reuters, giá dầu tăng mạnh hôm nay").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(clause_outlet("Theo Ban tổ chức, sự kiện diễn ra vào tối nay"), None);
+        assert_eq!(clause_outlet("Theo John Smith, giá dầu tăng mạnh hôm nay"), None);
+    }
+
+    #[test]
+    fn glued_dates_and_accounts() {
+        assert_eq!(
+            strip_glued_date("Quang Anh - Ngày 20/08/2025 13:00 PM (GMT+7)"),
+            "Quang Anh"
+        );
+        assert_eq!(strip_glued_date("Nguyên Minh - 07/03/2026 08:47"), "Nguyên Minh");
+        assert_eq!(strip_glued_date("Hà Thu"), "Hà Thu");
+        assert!(is_account("cafefdotvn"));
+        assert!(is_account("admin"));
+        assert!(!is_account("Hà Thu"));
+        assert!(!is_account("PV"));
     }
 }

@@ -476,6 +476,7 @@ pub(crate) fn open_element<'b>(
     if name != "script" {
         // The space-joined attributes are only built for a widget (no marker spans a space).
         let hit = name == "form"
+            || name == "textarea"
             || is_widget("", &idclass)
             || ["src", "action", "data-href", "name"].iter().any(|k| {
                 attr(k).is_some_and(|v| {

@@ -284,7 +284,7 @@ pub fn is_newsroom(t: &crate::page::NewsroomTitle) -> bool {
 
 /// Self-label kinds that present a site as press.
 pub fn is_press_label(kind: &str) -> bool {
-    matches!(kind, "press" | "magazine" | "forum")
+    matches!(kind, "press" | "magazine" | "forum" | "special_page")
 }
 
 /// The title with the terms that made it negative (or sensational) marked «like this».

@@ -10,6 +10,10 @@ pub enum Fold {
     Lower,
     /// Lower-case and strip diacritics: "tòa soạn" = "toa soan".
     Diacritics,
+    /// Vietnamese as typed: a text that carries diacritics is matched with them ("Bảo" is not
+    /// "Báo"; tone placement "toà"/"tòa" is free), a text typed without any is matched folded
+    /// ("TONG BIEN TAP" = "Tổng biên tập").
+    Auto,
 }
 
 /// A text prepared for matching: the folded string and, for each of its bytes, the byte offset
@@ -19,6 +23,8 @@ pub struct Prepared {
     pub text: String,
     map: Vec<u32>,
     orig_len: u32,
+    /// `Fold::Auto` on a text that carries diacritics: the text as written, for the exact check.
+    marked: Option<String>,
 }
 
 impl Prepared {
@@ -26,12 +32,19 @@ impl Prepared {
     pub fn new(s: &str, fold: Fold) -> Self {
         let mut text = String::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len());
+        let mut marked = false;
         for (i, c) in s.char_indices() {
             if is_combining_mark(c) {
+                marked = true;
                 continue;
             }
             let f = match fold {
                 Fold::Diacritics => fold_char(c),
+                Fold::Auto => {
+                    let f = fold_char(c);
+                    marked |= !c.is_ascii() && !c.is_whitespace() && f != lower_char_fast(c);
+                    f
+                }
                 Fold::Lower => lower_char_fast(c),
             };
             let f = if f == '_' || (f.is_whitespace() && f != ' ') {
@@ -49,7 +62,13 @@ impl Prepared {
             text,
             map,
             orig_len: s.len() as u32,
+            marked: (fold == Fold::Auto && marked).then(|| s.to_owned()),
         }
+    }
+
+    /// Does the text carry diacritics (only known for `Fold::Auto`)?
+    pub fn carries_diacritics(&self) -> bool {
+        self.marked.is_some()
     }
 
     /// Original byte range of the folded byte range `start..end`.
@@ -101,6 +120,8 @@ pub struct Lexicon {
     ac: Option<AhoCorasick>,
     fold: Fold,
     len: usize,
+    /// `Fold::Auto`: each phrase's [`tone_free_key`], to check hits in texts with diacritics.
+    exact: Vec<String>,
 }
 
 impl Lexicon {
@@ -110,10 +131,19 @@ impl Lexicon {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let pats: Vec<String> = phrases
+        let raw: Vec<String> = phrases
             .into_iter()
-            .map(|p| super::normalize::squash_ws(&Prepared::new(&super::normalize::nfc(p.as_ref()), fold).text))
+            .map(|p| super::normalize::squash_ws(&super::normalize::nfc(p.as_ref())))
             .collect();
+        let pats: Vec<String> = raw
+            .iter()
+            .map(|p| super::normalize::squash_ws(&Prepared::new(p, fold).text))
+            .collect();
+        let exact = if fold == Fold::Auto {
+            raw.iter().map(|p| tone_free_key(p)).collect()
+        } else {
+            Vec::new()
+        };
         let len = pats.len();
         let ac = if pats.iter().all(|p| p.is_empty()) {
             None
@@ -125,7 +155,7 @@ impl Lexicon {
                     .map_err(|e| anyhow::anyhow!("cannot compile lexicon of {len} phrases: {e}"))?,
             )
         };
-        Ok(Lexicon { ac, fold, len })
+        Ok(Lexicon { ac, fold, len, exact })
     }
 
     pub fn fold(&self) -> Fold {
@@ -149,9 +179,21 @@ impl Lexicon {
         let bytes = p.text.as_bytes();
         // (start, end, pattern) of every whole-word candidate, then leftmost-longest, non-overlapping.
         // Key: start ascending, then end descending (longest first), then pattern order.
+        // A text with diacritics: a phrase counts only as written (tone placement aside).
+        let exact = |m: &aho_corasick::Match| match &p.marked {
+            Some(src) => {
+                let (s, e) = p.original_range(m.start(), m.end());
+                src.get(s..e).is_some_and(|span| {
+                    self.exact
+                        .get(m.pattern().as_usize())
+                        .is_some_and(|k| *k == tone_free_key(span))
+                })
+            }
+            None => true,
+        };
         let mut cands: Vec<(u64, u32)> = ac
             .find_overlapping_iter(&p.text)
-            .filter(|m| m.start() < m.end() && is_boundary(bytes, m.start(), m.end()))
+            .filter(|m| m.start() < m.end() && is_boundary(bytes, m.start(), m.end()) && exact(m))
             .map(|m| {
                 let key = ((m.start() as u64) << 32) | u64::from(u32::MAX - m.end() as u32);
                 (key, m.pattern().as_u32())
@@ -177,6 +219,44 @@ impl Lexicon {
     pub fn find_in(&self, text: &str) -> Vec<Hit> {
         self.find(&Prepared::new(text, self.fold))
     }
+}
+
+/// Lower-cased text with each syllable's tone mark moved to its end, so "Toà soạn" and
+/// "Tòa soạn" give the same key while "Bảo" and "Báo" differ. Whitespace is squashed.
+pub fn tone_free_key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut tone: Option<char> = None;
+    let flush = |out: &mut String, tone: &mut Option<char>| {
+        if let Some(t) = tone.take() {
+            out.push(t);
+        }
+    };
+    let lowered: String = s.chars().map(lower_char_fast).collect();
+    let mut last_space = true;
+    for c in lowered.nfd() {
+        if matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
+            tone = Some(c);
+            continue;
+        }
+        if c.is_alphanumeric() || is_combining_mark(c) {
+            out.push(c);
+            last_space = false;
+            continue;
+        }
+        flush(&mut out, &mut tone);
+        if c.is_whitespace() || c == '_' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    flush(&mut out, &mut tone);
+    out.trim_end().nfc().collect()
 }
 
 fn is_word_byte_before(bytes: &[u8], i: usize) -> bool {
@@ -233,6 +313,30 @@ mod tests {
         assert_eq!(hits.len(), 2);
         assert_eq!(&text[hits[0].start..hits[0].end], "Toà soạn");
         assert_eq!(&text[hits[1].start..hits[1].end], "TONG BIEN TAP");
+    }
+
+    #[test]
+    fn auto_matches_text_with_diacritics_as_written() {
+        let lx = Lexicon::new(["Báo", "Tòa soạn", "Tổng biên tập"], Fold::Auto).unwrap();
+        // "Bảo" (a name) is not "Báo"; a text with diacritics is matched with them.
+        assert!(lx.find_in("Ông Hoàng Bảo Khánh phát biểu").is_empty());
+        assert_eq!(lx.find_in("Báo Dân trí").len(), 1);
+        // Tone placement and case are free.
+        assert_eq!(lx.find_in("Thông tin Toà soạn").len(), 1);
+        assert_eq!(lx.find_in("TỔNG BIÊN TẬP: Nguyễn Văn A").len(), 1);
+        // A text typed without any diacritics is matched folded.
+        assert_eq!(lx.find_in("TONG BIEN TAP: Nguyen Van A").len(), 1);
+        assert_eq!(lx.find_in("Bao Moi").len(), 1);
+        // A wrong-diacritic longer phrase does not hide nothing else: "Tổng biên tạp" fails.
+        assert!(lx.find_in("Tổng biên tạp").is_empty());
+    }
+
+    #[test]
+    fn tone_free_keys() {
+        assert_eq!(tone_free_key("Toà  soạn"), tone_free_key("tòa soạn"));
+        assert_eq!(tone_free_key("khoẻ"), tone_free_key("khỏe"));
+        assert_ne!(tone_free_key("Bảo"), tone_free_key("Báo"));
+        assert_ne!(tone_free_key("bao"), tone_free_key("báo"));
     }
 
     #[test]
