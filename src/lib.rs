@@ -25,6 +25,7 @@ pub use crate::ingest::Input;
 pub use crate::ingest::walk::{Walk, WalkReport, expand_inputs};
 use crate::models::Models;
 use crate::report::manifest::RunManifest;
+pub use crate::report::partial::PartitionId;
 use crate::site::Sites;
 pub use crate::site::{UNKNOWN_SITE, site_key, site_key_in};
 pub use crate::spine::accumulate::StageNanos;
@@ -33,9 +34,11 @@ pub use crate::spine::demo::{DEMO_GENERATED_NAME, DEMO_GENERATED_WARC, DEMO_NAME
 pub use crate::spine::demo::{demo_inputs, with_demo_registry};
 pub use crate::spine::options::{Carry, ScanOptions};
 pub use crate::spine::progress::{NoProgress, Progress};
+pub use crate::spine::store::SiteSet;
 
-/// Version of the partial-result format written by `map` and read by `reduce`.
-pub const PARTIAL_VERSION: u32 = 1;
+/// Version of the partial-result format written by `map` and read by `reduce` (2: JSON lines,
+/// streamed, with partitions).
+pub const PARTIAL_VERSION: u32 = 2;
 
 /// The contract between `map` and `reduce`: site aggregates plus the run accounting. Mergeable.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -65,18 +68,221 @@ impl Partial {
         self
     }
 
-    /// Writes this partial to `path` (gzip JSON, atomically).
+    /// Writes this partial to `path` (gzip JSON lines, atomically).
     pub fn write(&self, path: &Path) -> anyhow::Result<()> {
-        report::partial::write(path, self)
+        report::partial::write(path, &header(self.manifest.clone(), None), self.sites.values())
     }
 
-    /// Reads a partial written by `map`, refusing other formats and versions.
+    /// Reads a partial written by `map` into memory, refusing other formats and versions.
     pub fn read(path: &Path) -> anyhow::Result<Self> {
-        report::partial::read(path, PARTIAL_VERSION)
+        let p = PartialFile::open(path)?;
+        let sites = p
+            .sites
+            .map(|a| a.map(|a| (a.site.clone(), a)))
+            .collect::<anyhow::Result<Sites>>()?;
+        Ok(Partial {
+            format: p.header.format,
+            version: p.header.version,
+            sites,
+            manifest: p.header.manifest,
+        })
     }
 }
 
-/// The nightly job: reads `inputs`, judges every site and writes the outputs to `out`.
+fn header(manifest: RunManifest, partition: Option<PartitionId>) -> report::partial::Header {
+    report::partial::Header {
+        format: report::partial::FORMAT.into(),
+        version: PARTIAL_VERSION,
+        partition,
+        manifest,
+    }
+}
+
+/// A partial file opened for streaming: its header and its sites in site order (each checked to
+/// belong to the file's partition).
+pub struct PartialFile {
+    pub path: std::path::PathBuf,
+    pub header: report::partial::Header,
+    pub sites: site::runs::SiteSource,
+}
+
+impl PartialFile {
+    pub fn open(path: &Path) -> anyhow::Result<PartialFile> {
+        let (header, sites) = report::partial::open(path, PARTIAL_VERSION)?;
+        let sites: site::runs::SiteSource = match header.partition {
+            None => sites,
+            Some(p) => {
+                let name = path.display().to_string();
+                Box::new(sites.map(move |a| {
+                    let a = a?;
+                    if site::runs::partition_of(&a.site, p.count) != p.index {
+                        anyhow::bail!(
+                            "{name} holds site {:?}, which belongs to another partition than {} of {}; the file is damaged or was not written by baohoa",
+                            a.site,
+                            p.index,
+                            p.count
+                        );
+                    }
+                    Ok(a)
+                }))
+            }
+        };
+        Ok(PartialFile {
+            path: path.to_path_buf(),
+            header,
+            sites,
+        })
+    }
+}
+
+/// `map --partitions N`: maps `inputs` and writes one partial per partition of the site-key hash
+/// into the folder `out` (`part-IIIII-of-NNNNN.baohoa`), as a whole: the files are written into a
+/// temporary folder renamed to `out` at the end, so a retried task never leaves half a map.
+/// Partition 0 carries the run accounting (with what the walk of the inputs found).
+#[allow(clippy::too_many_arguments)]
+pub fn map_partitioned(
+    inputs: &[Input],
+    walk: WalkReport,
+    opts: &ScanOptions,
+    models: &Models,
+    partitions: u32,
+    out: &Path,
+    progress: &dyn Progress,
+    before_writing: BeforeWriting,
+) -> anyhow::Result<RunManifest> {
+    if partitions == 0 {
+        anyhow::bail!("--partitions must be at least 1");
+    }
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "map".into());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
+    let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    manifest.walk.absorb(walk);
+    before_writing(&manifest)?;
+    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let res = (|| -> anyhow::Result<u64> {
+        let mut writers = Vec::with_capacity(partitions as usize);
+        for i in 0..partitions {
+            let m = if i == 0 {
+                manifest.clone()
+            } else {
+                RunManifest::empty_like(&manifest)
+            };
+            let id = PartitionId {
+                index: i,
+                count: partitions,
+            };
+            let path = tmp.join(report::partial::partition_file(i, partitions));
+            writers.push(report::partial::Writer::create(&path, &header(m, Some(id)))?);
+        }
+        let mut n = 0u64;
+        for a in sites.stream()? {
+            let a = a?;
+            let i = site::runs::partition_of(&a.site, partitions) as usize;
+            if let Some(w) = writers.get_mut(i) {
+                w.add(&a)?;
+            }
+            n += 1;
+        }
+        for w in writers {
+            w.finish()?;
+        }
+        Ok(n)
+    })();
+    let n = match res {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
+    // A retry after a finished attempt replaces it (same inputs and models give the same files).
+    if out.exists() {
+        std::fs::remove_dir_all(out)
+            .map_err(|e| anyhow::anyhow!("cannot replace {}: {e}; remove it or choose another -o", out.display()))?;
+    }
+    std::fs::rename(&tmp, out).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&tmp);
+        anyhow::anyhow!(
+            "cannot move the map output into {}: {e}; check permissions",
+            out.display()
+        )
+    })?;
+    manifest.finish(n);
+    Ok(manifest)
+}
+
+/// `baohoa map`: maps `inputs` and writes one partial file at `out`, streamed from the site store
+/// (never all sites in memory). Returns the run accounting.
+pub fn map_to_file(
+    inputs: &[Input],
+    walk: WalkReport,
+    opts: &ScanOptions,
+    models: &Models,
+    out: &Path,
+    progress: &dyn Progress,
+    before_writing: BeforeWriting,
+) -> anyhow::Result<RunManifest> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
+    let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    manifest.walk.absorb(walk);
+    before_writing(&manifest)?;
+    let mut w = report::partial::Writer::create(out, &header(manifest.clone(), None))?;
+    let mut n = 0u64;
+    for a in sites.stream()? {
+        w.add(&a?)?;
+        n += 1;
+    }
+    w.finish()?;
+    manifest.finish(n);
+    Ok(manifest)
+}
+
+/// Merges opened partial files as a stream: the summed run accounting and the sites in order.
+pub fn reduce_stream(parts: Vec<PartialFile>) -> (RunManifest, site::runs::Merge) {
+    let mut manifest: Option<RunManifest> = None;
+    let mut sources = Vec::with_capacity(parts.len());
+    for p in parts {
+        manifest
+            .get_or_insert_with(|| RunManifest::empty_like(&p.header.manifest))
+            .absorb(p.header.manifest);
+        sources.push(p.sites);
+    }
+    (manifest.unwrap_or_default(), site::runs::Merge::new(sources))
+}
+
+/// `reduce --partition`: merges partial files of one partition into one partial file at `out`.
+/// Returns its manifest.
+pub fn reduce_to_partial(
+    parts: Vec<PartialFile>,
+    partition: Option<PartitionId>,
+    out: &Path,
+) -> anyhow::Result<RunManifest> {
+    let (mut manifest, merged) = reduce_stream(parts);
+    let mut w = report::partial::Writer::create(out, &header(manifest.clone(), partition))?;
+    let mut n = 0u64;
+    for a in merged {
+        w.add(&a?)?;
+        n += 1;
+    }
+    w.finish()?;
+    manifest.finish(n);
+    Ok(manifest)
+}
+
+/// The nightly job: reads `inputs`, judges every site and writes the outputs to `out`. Site
+/// aggregates past `opts.memory` spill to a hidden folder in `out` (or `opts.spill_dir`).
 pub fn scan(
     inputs: &[Input],
     opts: &ScanOptions,
@@ -85,15 +291,73 @@ pub fn scan(
     out: &Path,
     progress: &dyn Progress,
 ) -> anyhow::Result<RunManifest> {
-    finish(map(inputs, opts, models, progress)?, models, carry, out)
+    scan_walked(
+        inputs,
+        WalkReport::default(),
+        opts,
+        models,
+        carry,
+        out,
+        progress,
+        &|_| Ok(()),
+    )
+}
+
+/// Called between reading and writing with the run accounting; an error stops the run before
+/// anything is written (the command line refuses a run that read nothing).
+pub type BeforeWriting<'a> = &'a dyn Fn(&RunManifest) -> anyhow::Result<()>;
+
+/// [`scan`] of inputs found by walking the command line's paths: what the walk found goes to
+/// `run.json` (refused or unreadable paths make the run incomplete).
+#[allow(clippy::too_many_arguments)]
+pub fn scan_walked(
+    inputs: &[Input],
+    walk: WalkReport,
+    opts: &ScanOptions,
+    models: &Models,
+    carry: &Carry,
+    out: &Path,
+    progress: &dyn Progress,
+    before_writing: BeforeWriting,
+) -> anyhow::Result<RunManifest> {
+    let spill_dir = match &opts.spill_dir {
+        Some(d) => d.clone(),
+        None => {
+            std::fs::create_dir_all(out).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot create output directory {}: {e}; check the path and permissions",
+                    out.display()
+                )
+            })?;
+            out.to_path_buf()
+        }
+    };
+    let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    manifest.walk.absorb(walk);
+    before_writing(&manifest)?;
+    finish_sites(sites.stream()?, manifest, models, carry, out)
 }
 
 /// Ingest → page → site: reads `inputs` with `opts.threads` workers and folds every page into
-/// site aggregates.
+/// site aggregates (spilled under `opts.spill_dir`, else the system's temporary folder, past
+/// `opts.memory`), returned in memory.
 pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn Progress) -> anyhow::Result<Partial> {
+    let spill_dir = opts.spill_dir.clone().unwrap_or_else(std::env::temp_dir);
+    let (sites, manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    Ok(Partial::new(sites.collect()?, manifest))
+}
+
+/// The map step proper: the folded sites (in memory and spilled runs) and the run accounting.
+pub fn map_sites(
+    inputs: &[Input],
+    opts: &ScanOptions,
+    models: &Models,
+    spill_dir: &Path,
+    progress: &dyn Progress,
+) -> anyhow::Result<(SiteSet, RunManifest)> {
     let started = SystemTime::now();
     let wall = Instant::now();
-    let (acc, reports) = spine::workers::run(inputs, opts, models, progress)?;
+    let (acc, sites, reports) = spine::workers::run(inputs, opts, models, spill_dir, progress)?;
     let mut m = RunManifest {
         schema: report::SCHEMA,
         tool: "baohoa".into(),
@@ -117,7 +381,7 @@ pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn
     m.counts.pages_truncated = acc.truncated;
     m.stage_seconds = acc.t.seconds();
     m.throughput.wall_seconds = wall.elapsed().as_secs_f64();
-    Ok(Partial::new(acc.sites, m))
+    Ok((sites, m))
 }
 
 /// Merges partial results (from `map` over disjoint shards) into one. Order does not matter.
@@ -135,17 +399,44 @@ pub fn reduce(parts: Vec<Partial>) -> Partial {
 
 /// Judge → report: judges every site of a reduced run (decisions carried over) and writes the
 /// outputs to `out`. Returns the run manifest as written to `run.json`.
-pub fn finish(mut partial: Partial, models: &Models, carry: &Carry, out: &Path) -> anyhow::Result<RunManifest> {
-    let t = Instant::now();
-    let decided = carry.decisions.as_ref().map_or(&[][..], |d| d.decisions.as_slice());
-    let verdicts = judge::judge_all(&partial.sites, &models.judge(), decided);
-    partial.manifest.stage_seconds.judge = t.elapsed().as_secs_f64();
-    report::write_run(
+pub fn finish(partial: Partial, models: &Models, carry: &Carry, out: &Path) -> anyhow::Result<RunManifest> {
+    finish_sites(
+        partial.sites.into_values().map(Ok),
+        partial.manifest,
+        models,
+        carry,
         out,
-        &partial.sites,
-        &verdicts,
-        &mut partial.manifest,
-        carry.previous.as_deref(),
-    )?;
-    Ok(partial.manifest)
+    )
+}
+
+/// Judge → report over a stream of sites in site order, one site at a time: only small per-site
+/// summaries stay in memory until the end.
+pub fn finish_sites(
+    sites: impl Iterator<Item = anyhow::Result<site::SiteAggregate>>,
+    mut manifest: RunManifest,
+    models: &Models,
+    carry: &Carry,
+    out: &Path,
+) -> anyhow::Result<RunManifest> {
+    let decided = carry.decisions.as_ref().map_or(&[][..], |d| d.decisions.as_slice());
+    let by_site = judge::decisions::by_site(decided);
+    let jm = models.judge();
+    let mut w = report::writer::RunWriter::create(out, carry.previous.as_deref(), &manifest.started_at)?;
+    let mut judging = std::time::Duration::ZERO;
+    let mut n = 0u64;
+    for s in sites {
+        let s = s?;
+        let t = Instant::now();
+        let mut v = judge::judge(&s, &jm);
+        if let Some(d) = by_site.get(v.site.as_str()) {
+            judge::decisions::apply_one(&mut v, d);
+        }
+        judging += t.elapsed();
+        w.add(&s, &v)?;
+        n += 1;
+    }
+    manifest.finish(n);
+    manifest.stage_seconds.judge = judging.as_secs_f64();
+    w.finish(&mut manifest)?;
+    Ok(manifest)
 }

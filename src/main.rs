@@ -51,10 +51,17 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Cmd::Map {
             inputs,
             out,
+            partitions,
             run,
             models,
-        } => map(&inputs, &out, &run, &models),
-        Cmd::Reduce { parts, out, models } => reduce(&parts, &out, &models),
+        } => map(&inputs, &out, partitions, &run, &models),
+        Cmd::Reduce {
+            parts,
+            out,
+            partition,
+            finish: _,
+            models,
+        } => reduce(&parts, &out, partition, &models),
         Cmd::Explain { domain, from } => explain(&domain, &from),
         Cmd::Report { out } => report(&out),
         Cmd::Diff { old, new, json } => diff(&old, &new, json),
@@ -65,9 +72,10 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             seed,
             size,
             max_file_size,
+            items,
             out,
             models,
-        } => synth(sites, seed, size.as_deref(), &max_file_size, &out, &models),
+        } => synth(sites, seed, size.as_deref(), &max_file_size, items, &out, &models),
         Cmd::Eval { labels, out, json } => eval(&labels, &out, json),
         Cmd::Bench {
             inputs,
@@ -120,49 +128,207 @@ fn scan(
     } else {
         (expand(inputs)?, models)
     };
-    let partial = map_with_bar(&walk.inputs, run, &models)?.with_walk(walk.report);
-    refuse_if_nothing_read(&partial.manifest)?;
-    let manifest = baohoa::finish(partial, &models, &carry, out).context("writing outputs")?;
+    let opts = scan_options(run)?;
+    let bar = Bar::new(walk.inputs.iter().map(Input::size).sum(), run.quiet);
+    let manifest = baohoa::scan_walked(
+        &walk.inputs,
+        walk.report,
+        &opts,
+        &models,
+        &carry,
+        out,
+        &bar,
+        &refuse_if_nothing_read,
+    )
+    .context("writing outputs")?;
+    bar.finish();
     summarise(out, &manifest, run.quiet);
     Ok(outcome(&manifest))
 }
 
 /// `baohoa map`: the map step of a distributed run; writes one partial file.
-fn map(inputs: &[PathBuf], out: &Path, run: &RunArgs, models: &ModelArgs) -> anyhow::Result<Outcome> {
+fn map(
+    inputs: &[PathBuf],
+    out: &Path,
+    partitions: Option<u32>,
+    run: &RunArgs,
+    models: &ModelArgs,
+) -> anyhow::Result<Outcome> {
     let models = load_models(models)?;
     let walk = expand(inputs)?;
-    let partial = map_with_bar(&walk.inputs, run, &models)?.with_walk(walk.report);
-    refuse_if_nothing_read(&partial.manifest)?;
-    partial.write(out)?;
+    let mut opts = scan_options(run)?;
+    if opts.spill_dir.is_none() {
+        opts.spill_dir = Some(
+            out.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf(),
+        );
+    }
+    if let Some(n) = partitions {
+        let bar = Bar::new(walk.inputs.iter().map(Input::size).sum(), run.quiet);
+        let manifest = baohoa::map_partitioned(
+            &walk.inputs,
+            walk.report,
+            &opts,
+            &models,
+            n,
+            out,
+            &bar,
+            &refuse_if_nothing_read,
+        )?;
+        bar.finish();
+        if !run.quiet {
+            eprintln!(
+                "baohoa: wrote {n} partitions to {} ({} sites)",
+                out.display(),
+                manifest.counts.sites
+            );
+        }
+        return Ok(outcome(&manifest));
+    }
+    let bar = Bar::new(walk.inputs.iter().map(Input::size).sum(), run.quiet);
+    let manifest = baohoa::map_to_file(
+        &walk.inputs,
+        walk.report,
+        &opts,
+        &models,
+        out,
+        &bar,
+        &refuse_if_nothing_read,
+    )?;
+    bar.finish();
     if !run.quiet {
         eprintln!(
             "baohoa: wrote partial {} ({} sites)",
             out.display(),
-            partial.sites.len()
+            manifest.counts.sites
         );
     }
-    Ok(outcome(&partial.manifest))
+    Ok(outcome(&manifest))
 }
 
-/// `baohoa reduce`: merges the partial files of `map` and writes the outputs as `scan` does.
-fn reduce(parts: &[PathBuf], out: &Path, models: &ModelArgs) -> anyhow::Result<Outcome> {
+/// `baohoa reduce`: merges the partial files of `map` (streamed) and writes the outputs as `scan`
+/// does; with `--partition I`, merges partition I of partitioned maps into one partial file.
+fn reduce(parts: &[PathBuf], out: &Path, partition: Option<u32>, models: &ModelArgs) -> anyhow::Result<Outcome> {
     let models = load_models(models)?;
-    let mut read = Vec::new();
-    for p in parts {
-        let part = baohoa::Partial::read(p)?;
-        if part.manifest.models_hash != models.hash {
-            bail!(
-                "{} was mapped with other models (hash {}) than this reduce uses ({}); map and reduce with the same --models/--registry",
-                p.display(),
-                part.manifest.models_hash,
-                models.hash
-            );
-        }
-        read.push(part);
+    let opened = open_partials(parts, partition, &models.hash)?;
+    if let Some(i) = partition {
+        let count = opened
+            .iter()
+            .find_map(|p| p.header.partition.map(|id| id.count))
+            .unwrap_or(1);
+        let id = baohoa::PartitionId { index: i, count };
+        let manifest = baohoa::reduce_to_partial(opened, Some(id), out)?;
+        eprintln!(
+            "baohoa: wrote partition {i} of {count} to {} ({} sites)",
+            out.display(),
+            manifest.counts.sites
+        );
+        return Ok(outcome(&manifest));
     }
-    let manifest = baohoa::finish(baohoa::reduce(read), &models, &Carry::default(), out).context("writing outputs")?;
+    check_partitions_complete(&opened)?;
+    let (manifest, sites) = baohoa::reduce_stream(opened);
+    let manifest = baohoa::finish_sites(sites, manifest, &models, &Carry::default(), out).context("writing outputs")?;
     summarise(out, &manifest, false);
     Ok(outcome(&manifest))
+}
+
+/// Opens the partial files named (folders stand for the partial files in them; with a
+/// partition, only that partition's), refusing other versions, other models and other partitions.
+fn open_partials(
+    parts: &[PathBuf],
+    partition: Option<u32>,
+    models_hash: &str,
+) -> anyhow::Result<Vec<baohoa::PartialFile>> {
+    let mut files = Vec::new();
+    for p in parts {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("cannot read folder {}", p.display()))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| {
+                    let name = f
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    name.ends_with(".baohoa")
+                        && !name.starts_with('.')
+                        && partition.is_none_or(|i| name.starts_with(&format!("part-{i:05}-of-")))
+                })
+                .collect();
+            if found.is_empty() {
+                bail!(
+                    "{} holds no partial files{}; give the folders written by `baohoa map --partitions`",
+                    p.display(),
+                    partition.map_or(String::new(), |i| format!(" of partition {i}"))
+                );
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let mut opened = Vec::with_capacity(files.len());
+    let mut count: Option<u32> = None;
+    for f in files {
+        let part = baohoa::PartialFile::open(&f)?;
+        if part.header.manifest.models_hash != models_hash {
+            bail!(
+                "{} was mapped with other models (hash {}) than this reduce uses ({}); map and reduce with the same --models/--registry",
+                f.display(),
+                part.header.manifest.models_hash,
+                models_hash
+            );
+        }
+        if let Some(i) = partition {
+            let Some(id) = part.header.partition else {
+                bail!(
+                    "{} is not partitioned; `reduce --partition` reads the files of `map --partitions`",
+                    f.display()
+                );
+            };
+            if id.index != i || count.is_some_and(|c| c != id.count) {
+                bail!(
+                    "{} is partition {} of {}, not partition {i} of {}; give one partition's files",
+                    f.display(),
+                    id.index,
+                    id.count,
+                    count.unwrap_or(id.count)
+                );
+            }
+            count = Some(id.count);
+        }
+        opened.push(part);
+    }
+    Ok(opened)
+}
+
+/// A finishing reduce over partitioned files needs every partition (else sites would be missing).
+fn check_partitions_complete(parts: &[baohoa::PartialFile]) -> anyhow::Result<()> {
+    let ids: Vec<baohoa::PartitionId> = parts.iter().filter_map(|p| p.header.partition).collect();
+    let Some(first) = ids.first() else { return Ok(()) };
+    if let Some(other) = ids.iter().find(|id| id.count != first.count) {
+        bail!(
+            "the partial files come from maps of {} and of {} partitions; map every shard with the same --partitions",
+            first.count,
+            other.count
+        );
+    }
+    let missing: Vec<String> = (0..first.count)
+        .filter(|i| !ids.iter().any(|id| id.index == *i))
+        .map(|i| i.to_string())
+        .collect();
+    if !missing.is_empty() {
+        bail!(
+            "partition(s) {} of {} missing among the partial files; give the files of every partition",
+            missing.join(", "),
+            first.count
+        );
+    }
+    Ok(())
 }
 
 /// `baohoa explain`: the evidence trail of one site of a finished run, as text.
@@ -247,6 +413,7 @@ fn synth(
     seed: u64,
     size: Option<&str>,
     max_file_size: &str,
+    items: Option<usize>,
     out: &Path,
     models: &ModelArgs,
 ) -> anyhow::Result<Outcome> {
@@ -260,6 +427,7 @@ fn synth(
         size: size.map(synth::parse_size).transpose()?,
         max_file_bytes: synth::parse_size(max_file_size)?,
         rule: synth::NegRule::from_models(&files)?,
+        items,
     };
     let t = std::time::Instant::now();
     let s = synth::generate(&opts, &criteria, out)?;
@@ -447,8 +615,8 @@ fn expand(args: &[PathBuf]) -> anyhow::Result<baohoa::Walk> {
     Ok(walk)
 }
 
-/// Runs `map` with a progress bar, after checking the run options.
-fn map_with_bar(inputs: &[Input], run: &RunArgs, models: &Models) -> anyhow::Result<baohoa::Partial> {
+/// The scan options of the command line, checked.
+fn scan_options(run: &RunArgs) -> anyhow::Result<ScanOptions> {
     if run.max_page_bytes < 1024 {
         bail!(
             "--max-page-bytes {} is too small; use at least 1024",
@@ -466,11 +634,14 @@ fn map_with_bar(inputs: &[Input], run: &RunArgs, models: &Models) -> anyhow::Res
         }
         opts.threads = t;
     }
-    let total: u64 = inputs.iter().map(Input::size).sum();
-    let bar = Bar::new(total, run.quiet);
-    let partial = baohoa::map(inputs, &opts, models, &bar)?;
-    bar.finish();
-    Ok(partial)
+    if let Some(m) = &run.memory {
+        opts.memory = baohoa::tools::synth::parse_size(m).with_context(|| format!("--memory {m}"))?;
+        if opts.memory < 1 << 20 {
+            bail!("--memory {m} is too small; give at least 1MiB (e.g. --memory 2GiB)");
+        }
+    }
+    opts.spill_dir = run.spill_dir.clone();
+    Ok(opts)
 }
 
 /// The one-paragraph summary of a finished run on stderr, and what failed.

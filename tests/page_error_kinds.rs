@@ -130,6 +130,15 @@ fn a_name_with_diacritics_is_not_a_press_word() {
     assert!(f.self_labels.is_empty(), "{:?}", f.self_labels);
     let html = "<html><head><title>Bao Moi - Tin tuc</title></head><body></body></html>";
     assert!(!features(html, None).self_labels.is_empty());
+    // A headline about social networks does not make the site one.
+    let html =
+        "<html><head><title>Cảnh báo lừa đảo trên mạng xã hội - Gia Đình Việt</title></head><body></body></html>";
+    let f = features(html, None);
+    assert!(f.self_labels.is_empty(), "{:?}", f.self_labels);
+    // A title where the site calls itself a newspaper in lower case still counts.
+    let html =
+        "<html><head><title>Tin tức, tin nóng, đọc báo điện tử - Tuổi Trẻ Online</title></head><body></body></html>";
+    assert!(!features(html, None).self_labels.is_empty());
 }
 
 #[test]

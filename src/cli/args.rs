@@ -57,6 +57,14 @@ pub struct RunArgs {
     /// HTML parser: fast (streaming, default) or scraper (html5ever DOM, the reference).
     #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
     pub parser: baohoa::page::ParserKind,
+    /// Memory for site aggregates before they spill to disk as sorted runs (e.g. 2GiB, 512MB;
+    /// default: 1/16 of the machine's memory, between 64 MiB and 512 MiB). Outputs do not depend on it.
+    #[arg(long, value_name = "SIZE")]
+    pub memory: Option<String>,
+    /// Folder for spilled site aggregates (a hidden subfolder, removed at the end; default: the
+    /// output folder for scan, the partial's folder for map).
+    #[arg(long, value_name = "DIR")]
+    pub spill_dir: Option<PathBuf>,
 }
 
 const SCAN_HELP: &str = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
@@ -67,8 +75,13 @@ sites, ranked), run.json (inputs with sha256, counts per stage, skipped and dama
 timings). Files are written to a temporary name and renamed.";
 
 const MAP_HELP: &str = "Run `map` on each worker over its shard of the dumps, then `reduce` once over all the partial \
-files: the outputs equal those of one `scan` over all the dumps, byte for byte (run.json aside).\n\n\
-Example:\n  baohoa map /data/shard-07/ -o parts/07.part\n  baohoa reduce parts/*.part -o out/";
+files: the outputs equal those of one `scan` over all the dumps, byte for byte (run.json aside). With many sites, \
+partition: `map --partitions N` writes one partial per site-key-hash partition, `reduce --partition I` merges one \
+partition of every map (on any machine), and a last `reduce` over the N reduced partitions writes the outputs. \
+Partials are streamed (memory does not grow with their size), versioned, and refused when mapped with other models.\n\n\
+Examples:\n  baohoa map /data/shard-07/ -o parts/07.part\n  baohoa reduce parts/*.part -o out/\n\n  \
+baohoa map /data/shard-07/ -o maps/07 --partitions 4\n  \
+baohoa reduce --partition 2 maps/* -o reduced/2.part\n  baohoa reduce reduced/*.part -o out/";
 
 const PAGE_HELP: &str = "SOURCE is a saved HTML file, or `DUMP@OFFSET` for the record at that byte offset of a \
 WARC/ARC/JSONL file (offsets are those printed in run.json errors and evidence). Without @OFFSET the first HTML \
@@ -125,23 +138,36 @@ pub enum Cmd {
         /// Input files or directories (as for `scan`).
         #[arg(value_name = "SHARD", required = true)]
         inputs: Vec<PathBuf>,
-        /// Partial result file to write.
+        /// Partial result file to write (with --partitions: a folder of one file per partition).
         #[arg(short, long, value_name = "PART")]
         out: PathBuf,
+        /// Split the sites into N partitions by a hash of the site key: writes PART/part-IIIII-of-NNNNN.baohoa,
+        /// one partial per partition, for `reduce --partition I` on separate machines.
+        #[arg(long, value_name = "N")]
+        partitions: Option<u32>,
         #[command(flatten)]
         run: RunArgs,
         #[command(flatten)]
         models: ModelArgs,
     },
-    /// Reduce step: merge partial files from `map` and write the outputs (as `scan` does).
+    /// Reduce step: merge partial files from `map` and write the outputs (as `scan` does); with
+    /// --partition, merge one partition into one partial file.
     #[command(after_help = MAP_HELP)]
     Reduce {
-        /// Partial files written by `baohoa map`.
+        /// Partial files written by `baohoa map` or `reduce --partition`, or folders of them
+        /// (from `map --partitions`).
         #[arg(value_name = "PART", required = true)]
         parts: Vec<PathBuf>,
-        /// Output directory.
+        /// Output directory (with --partition: the partial file to write).
         #[arg(short, long, value_name = "OUT", default_value = "out")]
         out: PathBuf,
+        /// Merge only partition I (of the partitioned maps given) into the partial file OUT; the
+        /// finishing `reduce` over all partitions' files then writes the outputs.
+        #[arg(long, value_name = "I")]
+        partition: Option<u32>,
+        /// The finishing reduce (what `reduce` does without --partition; say it in scripts for clarity).
+        #[arg(long, conflicts_with = "partition")]
+        finish: bool,
         #[command(flatten)]
         models: ModelArgs,
     },
@@ -203,6 +229,10 @@ pub enum Cmd {
         /// Upper bound of one WARC.gz file.
         #[arg(long, value_name = "SIZE", default_value = "256MiB")]
         max_file_size: String,
+        /// At most this many article items per site and round (small sites, e.g. for memory
+        /// measurements over many sites); default: as the archetype plans (3 to 150).
+        #[arg(long, value_name = "N")]
+        items: Option<usize>,
         /// Output directory.
         #[arg(short, long, value_name = "DIR")]
         out: PathBuf,

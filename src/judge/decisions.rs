@@ -62,33 +62,43 @@ pub struct AppliedDecision {
 /// Applies decisions to verdicts (a pure function): every verdict with a decision carries it;
 /// a dismissed site is not flagged while no criterion fires that was quiet at the decision.
 pub fn apply(mut verdicts: Vec<Verdict>, decisions: &[Decision]) -> Vec<Verdict> {
+    let by_site = by_site(decisions);
+    for v in &mut verdicts {
+        if let Some(d) = by_site.get(v.site.as_str()) {
+            apply_one(v, d);
+        }
+    }
+    verdicts
+}
+
+/// Decisions by site (for the same site, the last entry wins).
+pub fn by_site(decisions: &[Decision]) -> BTreeMap<&str, &Decision> {
     let mut by_site: BTreeMap<&str, &Decision> = BTreeMap::new();
     for d in decisions {
         by_site.insert(d.site.trim(), d);
     }
-    for v in &mut verdicts {
-        let Some(d) = by_site.get(v.site.as_str()) else {
-            continue;
-        };
-        let new_criteria: Vec<String> = v
-            .fired()
-            .map(|f| f.criterion.clone())
-            .filter(|c| !d.fired_at_decision.contains(c))
-            .collect();
-        let in_force = d.decision != DecisionKind::Dismissed || new_criteria.is_empty();
-        let unflagged = d.decision == DecisionKind::Dismissed && in_force && v.flagged;
-        if unflagged {
-            v.flagged = false;
-        }
-        v.decision = Some(AppliedDecision {
-            decision: d.decision,
-            note: d.note.clone(),
-            date: d.date.clone(),
-            fired_at_decision: d.fired_at_decision.clone(),
-            in_force,
-            new_criteria,
-            unflagged,
-        });
+    by_site
+}
+
+/// Applies the decision made on a site to its verdict (see [`apply`]).
+pub fn apply_one(v: &mut Verdict, d: &Decision) {
+    let new_criteria: Vec<String> = v
+        .fired()
+        .map(|f| f.criterion.clone())
+        .filter(|c| !d.fired_at_decision.contains(c))
+        .collect();
+    let in_force = d.decision != DecisionKind::Dismissed || new_criteria.is_empty();
+    let unflagged = d.decision == DecisionKind::Dismissed && in_force && v.flagged;
+    if unflagged {
+        v.flagged = false;
     }
-    verdicts
+    v.decision = Some(AppliedDecision {
+        decision: d.decision,
+        note: d.note.clone(),
+        date: d.date.clone(),
+        fired_at_decision: d.fired_at_decision.clone(),
+        in_force,
+        new_criteria,
+        unflagged,
+    });
 }

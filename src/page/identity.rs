@@ -533,13 +533,14 @@ fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel
             let m = text.get(h.start..h.end).unwrap_or("");
             // A self-label names the site: written with a capital ("Báo …", "Mạng xã hội …"), or
             // a phrase of several words in the title ("đọc báo điện tử - Tuổi Trẻ Online").
-            let several = m.split_whitespace().count() >= 2;
+            // Not "mạng xã hội" in a headline ("Lừa đảo trên mạng xã hội"): a topic, not the site.
+            let kind = model.self_labels.label(h.entry);
+            let several = m.split_whitespace().count() >= 2 && matches!(kind, "press" | "magazine");
             if !m.chars().next().is_some_and(char::is_uppercase)
                 && !(several && (place == "title" || place == "site_name"))
             {
                 continue;
             }
-            let kind = model.self_labels.label(h.entry);
             // "Báo cáo", "báo giá": words that begin like a label and are none.
             if kind == "not" {
                 continue;

@@ -106,69 +106,97 @@ pub struct RunDiff {
 
 /// Compares two runs' verdicts (pure). `old_run`/`new_run` label the runs (their dates).
 pub fn diff(old: &[Verdict], new: &[Verdict], old_run: &str, new_run: &str) -> RunDiff {
-    let olds: BTreeMap<&str, SiteState> = old.iter().map(|v| (v.site.as_str(), SiteState::of(v))).collect();
+    let olds: BTreeMap<String, SiteState> = old.iter().map(|v| (v.site.clone(), SiteState::of(v))).collect();
     let news: BTreeMap<&str, SiteState> = new.iter().map(|v| (v.site.as_str(), SiteState::of(v))).collect();
     let mut changes = Vec::new();
-    let mut sites: Vec<&str> = olds.keys().chain(news.keys()).copied().collect();
-    sites.sort_unstable();
-    sites.dedup();
-    for site in sites {
-        let o = olds.get(site);
-        let n = news.get(site);
-        let mut kinds = Vec::new();
-        let (mut added, mut removed) = (Vec::new(), Vec::new());
-        match (o, n) {
-            (None, Some(n)) if n.flagged => {
-                kinds.push(ChangeKind::NewFlag);
-                added = n.criteria.clone();
-            }
-            (Some(o), None) if o.flagged => kinds.push(ChangeKind::NotSeen),
-            (Some(o), Some(n)) => {
-                if n.flagged && !o.flagged {
-                    kinds.push(ChangeKind::NewFlag);
-                }
-                if o.flagged && !n.flagged {
-                    kinds.push(ChangeKind::Cleared);
-                }
-                added = n.criteria.iter().filter(|c| !o.criteria.contains(c)).cloned().collect();
-                removed = o.criteria.iter().filter(|c| !n.criteria.contains(c)).cloned().collect();
-                if !added.is_empty() || !removed.is_empty() {
-                    kinds.push(ChangeKind::Criteria);
-                }
-                if (n.score - o.score).abs() > MIN_SCORE_CHANGE {
-                    kinds.push(ChangeKind::Score);
-                }
-                let moved = match (o.negative_share, n.negative_share) {
-                    (Some(a), Some(b)) => (b - a).abs() >= MIN_RATIO_CHANGE,
-                    (None, None) => false,
-                    _ => true,
-                };
-                if moved {
-                    kinds.push(ChangeKind::NegativeShare);
-                }
-            }
-            _ => {}
+    for (site, n) in &news {
+        changes.extend(change(site, olds.get(*site), Some(n)));
+    }
+    let flagged_new = news.values().filter(|s| s.flagged).count();
+    summarise(
+        &olds,
+        &|s| news.contains_key(s),
+        changes,
+        (news.len(), flagged_new),
+        old_run,
+        new_run,
+    )
+}
+
+/// How one site changed between two runs, if it did (`None` for absent on either side).
+pub fn change(site: &str, o: Option<&SiteState>, n: Option<&SiteState>) -> Option<SiteChange> {
+    let mut kinds = Vec::new();
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    match (o, n) {
+        (None, Some(n)) if n.flagged => {
+            kinds.push(ChangeKind::NewFlag);
+            added = n.criteria.clone();
         }
-        if !kinds.is_empty() {
-            changes.push(SiteChange {
-                site: site.to_owned(),
-                changes: kinds,
-                old: o.cloned(),
-                new: n.cloned(),
-                criteria_added: added,
-                criteria_removed: removed,
-            });
+        (Some(o), None) if o.flagged => kinds.push(ChangeKind::NotSeen),
+        (Some(o), Some(n)) => {
+            if n.flagged && !o.flagged {
+                kinds.push(ChangeKind::NewFlag);
+            }
+            if o.flagged && !n.flagged {
+                kinds.push(ChangeKind::Cleared);
+            }
+            added = n.criteria.iter().filter(|c| !o.criteria.contains(c)).cloned().collect();
+            removed = o.criteria.iter().filter(|c| !n.criteria.contains(c)).cloned().collect();
+            if !added.is_empty() || !removed.is_empty() {
+                kinds.push(ChangeKind::Criteria);
+            }
+            if (n.score - o.score).abs() > MIN_SCORE_CHANGE {
+                kinds.push(ChangeKind::Score);
+            }
+            let moved = match (o.negative_share, n.negative_share) {
+                (Some(a), Some(b)) => (b - a).abs() >= MIN_RATIO_CHANGE,
+                (None, None) => false,
+                _ => true,
+            };
+            if moved {
+                kinds.push(ChangeKind::NegativeShare);
+            }
+        }
+        _ => {}
+    }
+    (!kinds.is_empty()).then(|| SiteChange {
+        site: site.to_owned(),
+        changes: kinds,
+        old: o.cloned(),
+        new: n.cloned(),
+        criteria_added: added,
+        criteria_removed: removed,
+    })
+}
+
+/// The diff of a run from the changes of its sites (`changes`, for sites present now, in any
+/// order): adds the previously flagged sites not seen now (`seen` says which sites the new run
+/// has) and the counts. `news` is (sites, flagged) of the new run.
+pub fn summarise(
+    olds: &BTreeMap<String, SiteState>,
+    seen: &dyn Fn(&str) -> bool,
+    mut changes: Vec<SiteChange>,
+    (sites_new, flagged_new): (usize, usize),
+    old_run: &str,
+    new_run: &str,
+) -> RunDiff {
+    for (site, o) in olds {
+        if !seen(site)
+            && let Some(c) = change(site, Some(o), None)
+        {
+            changes.push(c);
         }
     }
+    changes.sort_by(|a, b| a.site.cmp(&b.site));
     let count = |k: ChangeKind| changes.iter().filter(|c| c.changes.contains(&k)).count();
     RunDiff {
         schema: DIFF_SCHEMA,
         old_run: old_run.to_owned(),
         new_run: new_run.to_owned(),
         sites_old: olds.len(),
-        sites_new: news.len(),
+        sites_new,
         flagged_old: olds.values().filter(|s| s.flagged).count(),
-        flagged_new: news.values().filter(|s| s.flagged).count(),
+        flagged_new,
         new_flags: count(ChangeKind::NewFlag),
         cleared: count(ChangeKind::Cleared),
         changes,

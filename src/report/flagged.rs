@@ -39,41 +39,60 @@ pub fn rank(verdicts: &mut [&Verdict]) {
 
 /// Builds the rows of flagged sites, ranked.
 pub fn rows(verdicts: &[&Verdict], pages: impl Fn(&str) -> (u64, u64)) -> Vec<FlaggedRow> {
-    let mut v: Vec<&Verdict> = verdicts.iter().copied().filter(|v| v.flagged).collect();
-    rank(&mut v);
-    v.into_iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let neg = v
-                .findings
-                .iter()
-                .find(|f| f.criterion == "tone.negative_ratio" && f.items > 0);
-            let mut urls: Vec<String> = Vec::new();
-            for f in v.fired() {
-                for e in &f.evidence {
-                    if urls.len() < TOP_URLS && !e.url.is_empty() && !urls.contains(&e.url) {
-                        urls.push(e.url.clone());
-                    }
-                }
-            }
-            let (pages, items) = pages(&v.site);
-            FlaggedRow {
-                schema: super::SCHEMA,
-                rank: i + 1,
-                site: v.site.clone(),
-                class: v.class,
-                score: v.score,
-                families: v.families.clone(),
-                criteria: v.fired().map(|f| f.criterion.clone()).collect(),
-                figures: v.fired().map(|f| f.statement.clone()).collect(),
-                pages,
-                items,
-                negative_share: neg.map(|f| f.value),
-                negative_interval: neg.and_then(|f| f.interval),
-                evidence_urls: urls,
-            }
+    let mut rows: Vec<FlaggedRow> = verdicts
+        .iter()
+        .filter(|v| v.flagged)
+        .map(|v| {
+            let (p, i) = pages(&v.site);
+            row(v, p, i)
         })
-        .collect()
+        .collect();
+    rank_rows(&mut rows);
+    rows
+}
+
+/// Ranks flagged rows as [`rank`] orders their verdicts and numbers them from 1.
+pub fn rank_rows(rows: &mut [FlaggedRow]) {
+    rows.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.families.len().cmp(&a.families.len()))
+            .then(a.site.cmp(&b.site))
+    });
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
+}
+
+/// The row of one flagged site (rank 0 until [`rank_rows`]); `pages`/`items` from its aggregate.
+pub fn row(v: &Verdict, pages: u64, items: u64) -> FlaggedRow {
+    let neg = v
+        .findings
+        .iter()
+        .find(|f| f.criterion == "tone.negative_ratio" && f.items > 0);
+    let mut urls: Vec<String> = Vec::new();
+    for f in v.fired() {
+        for e in &f.evidence {
+            if urls.len() < TOP_URLS && !e.url.is_empty() && !urls.contains(&e.url) {
+                urls.push(e.url.clone());
+            }
+        }
+    }
+    FlaggedRow {
+        schema: super::SCHEMA,
+        rank: 0,
+        site: v.site.clone(),
+        class: v.class,
+        score: v.score,
+        families: v.families.clone(),
+        criteria: v.fired().map(|f| f.criterion.clone()).collect(),
+        figures: v.fired().map(|f| f.statement.clone()).collect(),
+        pages,
+        items,
+        negative_share: neg.map(|f| f.value),
+        negative_interval: neg.and_then(|f| f.interval),
+        evidence_urls: urls,
+    }
 }
 
 /// `flagged.csv`: UTF-8 with a byte-order mark (so spreadsheets read Vietnamese correctly),

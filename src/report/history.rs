@@ -68,6 +68,17 @@ pub fn read(out: &Path) -> anyhow::Result<Option<History>> {
 /// Adds one run's negative shares to a history (pure). A run with the same date replaces the
 /// earlier one; only the last `max_runs` runs are kept.
 pub fn add_run(h: History, run: &str, verdicts: &[Verdict], max_runs: usize) -> History {
+    let (mut h, now) = begin_run(h, run, max_runs);
+    if let Some(now) = now {
+        for v in verdicts {
+            push(&mut h, now, v);
+        }
+    }
+    h
+}
+
+/// Adds a run with no points yet (see [`add_run`]); returns its index for [`push`].
+pub fn begin_run(h: History, run: &str, max_runs: usize) -> (History, Option<usize>) {
     let mut runs: Vec<String> = h.runs.iter().filter(|r| *r != run).cloned().collect();
     runs.push(run.to_owned());
     let drop = runs.len().saturating_sub(max_runs.max(1));
@@ -89,22 +100,26 @@ pub fn add_run(h: History, run: &str, verdicts: &[Verdict], max_runs: usize) -> 
             sites.insert(site.clone(), kept);
         }
     }
-    if let Some(&now) = index.get(run) {
-        for v in verdicts {
-            if let Some(f) = super::diff::negative(v) {
-                // Four decimals are plenty for a share and keep 50,000 sites × 30 runs small.
-                let share = (f.value * 10_000.0).round() / 10_000.0;
-                sites
-                    .entry(v.site.clone())
-                    .or_default()
-                    .push(Point(now, share, f.items));
-            }
-        }
-    }
-    History {
-        schema: HISTORY_SCHEMA,
-        runs,
-        sites,
+    let now = index.get(run).copied();
+    (
+        History {
+            schema: HISTORY_SCHEMA,
+            runs,
+            sites,
+        },
+        now,
+    )
+}
+
+/// Adds one site's negative share to run `now` of a history begun with [`begin_run`].
+pub fn push(h: &mut History, now: usize, v: &Verdict) {
+    if let Some(f) = super::diff::negative(v) {
+        // Four decimals are plenty for a share and keep 50,000 sites × 30 runs small.
+        let share = (f.value * 10_000.0).round() / 10_000.0;
+        h.sites
+            .entry(v.site.clone())
+            .or_default()
+            .push(Point(now, share, f.items));
     }
 }
 
@@ -116,10 +131,15 @@ pub fn updated(
     run: &str,
     verdicts: &[Verdict],
 ) -> History {
-    let base = match (previous_history, previous_run) {
+    add_run(base(previous_history, previous_run), run, verdicts, MAX_RUNS)
+}
+
+/// The history a run continues: the previous run's history or, when it has none, one started
+/// from the previous run's verdicts.
+pub fn base(previous_history: Option<History>, previous_run: Option<(&str, &[Verdict])>) -> History {
+    match (previous_history, previous_run) {
         (Some(h), _) if !h.runs.is_empty() => h,
         (_, Some((old_run, old))) => add_run(History::default(), old_run, old, MAX_RUNS),
         _ => History::default(),
-    };
-    add_run(base, run, verdicts, MAX_RUNS)
+    }
 }

@@ -69,9 +69,34 @@ pub struct ReportInput<'a> {
 
 /// Renders the report page.
 pub fn render(input: &ReportInput) -> String {
-    let data = data_json(input);
+    let mut data = SitesData::new(std::io::Cursor::new(Vec::new()));
+    let changes: BTreeMap<&str, &crate::report::diff::SiteChange> = input
+        .diff
+        .map(|d| d.changes.iter().map(|c| (c.site.as_str(), c)).collect())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    let res = (|| -> std::io::Result<()> {
+        for (i, v) in input.verdicts.iter().enumerate() {
+            let (pages, items) = input.counts.get(i).copied().unwrap_or((0, None));
+            let series = input.history.and_then(|h| h.sites.get(&v.site)).map(Vec::as_slice);
+            data.add(v, (pages, items), changes.get(v.site.as_str()).copied(), series)?;
+        }
+        data.write_page(
+            &mut out,
+            &input.run,
+            input.diff,
+            input.history.map(|h| h.runs.as_slice()),
+        )
+    })();
+    // Writing into memory cannot fail; the page is valid UTF-8 as it is built from `&str`s.
+    debug_assert!(res.is_ok());
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The page around the data: everything before the data element's content.
+fn page_head() -> String {
     let csp = csp(JS, CSS);
-    let mut s = String::with_capacity(data.len() + JS.len() + CSS.len() + 2048);
+    let mut s = String::with_capacity(JS.len() + CSS.len() + 2048);
     s.push_str("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
     s.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"");
     s.push_str(&csp);
@@ -81,11 +106,12 @@ pub fn render(input: &ReportInput) -> String {
     s.push_str(CSS);
     s.push_str("</style>\n</head>\n<body>\n<noscript>Báo cáo cần JavaScript. / This report needs JavaScript.</noscript>\n<div id=\"app\"></div>\n");
     s.push_str("<script type=\"application/json\" id=\"data\">");
-    s.push_str(&data);
-    s.push_str("</script>\n<script>");
-    s.push_str(JS);
-    s.push_str("</script>\n</body>\n</html>\n");
     s
+}
+
+/// The page after the data element's content.
+fn page_tail() -> String {
+    format!("</script>\n<script>{JS}</script>\n</body>\n</html>\n")
 }
 
 /// The Content-Security-Policy: nothing remote, only this script and this style sheet (by hash).
@@ -206,119 +232,195 @@ fn finding_json(f: &Finding, strs: &mut Strings) -> Value {
     o
 }
 
-/// The report's data, as JSON made inert inside a `<script type="application/json">` element.
-fn data_json(input: &ReportInput) -> String {
-    let mut strs = Strings::default();
-    let mut ranked: Vec<(usize, &Verdict)> = input.verdicts.iter().enumerate().collect();
-    ranked.sort_by(|(_, x), (_, y)| {
-        y.flagged
-            .cmp(&x.flagged)
-            .then(y.score.total_cmp(&x.score))
-            .then(y.families.len().cmp(&x.families.len()))
-            .then(x.site.cmp(&y.site))
-    });
-    let changes: BTreeMap<&str, &crate::report::diff::SiteChange> = input
-        .diff
-        .map(|d| d.changes.iter().map(|c| (c.site.as_str(), c)).collect())
-        .unwrap_or_default();
-    let mut sites = Vec::with_capacity(ranked.len());
-    for (i, v) in ranked {
-        let (pages, items) = input.counts.get(i).copied().unwrap_or((0, None));
-        let mut o = serde_json::Map::new();
-        o.insert("s".into(), json!(clean(&v.site, MAX_SITE)));
-        o.insert("c".into(), json!(v.class.as_str()));
-        o.insert("sc".into(), round4(v.score));
-        o.insert("f".into(), json!(u8::from(v.flagged)));
-        o.insert("fa".into(), json!(family_bits(&v.families)));
-        o.insert("p".into(), json!(pages));
-        if let Some(n) = items {
-            o.insert("i".into(), json!(n));
+/// One site's place in the ranking and where its data lies in the store.
+struct Ranked {
+    flagged: bool,
+    score: f64,
+    families: usize,
+    site: String,
+    at: u64,
+    len: usize,
+}
+
+/// The report's data built site by site: each site's JSON is made once, in the order the sites
+/// come, and kept in `store` (a temporary file for a large run, or memory); the page is written
+/// at the end with the sites ranked (flagged first, by score), so the run never holds every
+/// verdict at once.
+pub struct SitesData<S> {
+    strs: Strings,
+    ranked: Vec<Ranked>,
+    store: S,
+    pos: u64,
+}
+
+impl<S: std::io::Read + std::io::Write + std::io::Seek> SitesData<S> {
+    pub fn new(store: S) -> Self {
+        SitesData {
+            strs: Strings::default(),
+            ranked: Vec::new(),
+            store,
+            pos: 0,
         }
-        if let Some(f) = negative(v) {
-            let (lo, hi) = f.interval.unwrap_or((f.value, f.value));
-            o.insert(
-                "ng".into(),
-                json!([round4(f.value), round4(lo), round4(hi), f.items, round4(f.threshold)]),
-            );
-        }
-        let fired: Vec<usize> = v.fired().map(|f| strs.id(&f.criterion, 200)).collect();
-        o.insert("cr".into(), json!(fired));
-        // Quiet sites (nothing fired, no decision, no change) carry only their negative share:
-        // their measured-but-quiet criteria would double a 50,000-site report (`explain` has them).
-        let change = changes.get(v.site.as_str());
-        if v.findings.iter().any(|f| f.fired) || v.decision.is_some() || change.is_some() {
-            let fd: Vec<Value> = v.findings.iter().map(|f| finding_json(f, &mut strs)).collect();
-            o.insert("fd".into(), json!(fd));
-        } else if !v.findings.is_empty() {
-            o.insert("tr".into(), json!(1));
-        }
-        if let Some(d) = &v.decision {
-            o.insert(
-                "d".into(),
-                json!({
-                    "decision": d.decision.as_str(),
-                    "note": clean(&d.note, MAX_STATEMENT),
-                    "date": clean(&d.date, 64),
-                    "fired_at_decision": d.fired_at_decision.iter().map(|c| clean(c, 200)).collect::<Vec<_>>(),
-                    "in_force": d.in_force,
-                    "new_criteria": d.new_criteria.iter().map(|c| clean(c, 200)).collect::<Vec<_>>(),
-                    "unflagged": d.unflagged,
-                }),
-            );
-        }
-        if let Some(c) = change {
-            o.insert("ch".into(), change_json(c));
-        }
-        // History only for the sites shown in detail (the others' series stay in history.json).
-        if o.contains_key("fd")
-            && let Some(h) = input.history
-            && let Some(series) = h.sites.get(&v.site)
-            && series.len() > 1
-        {
-            let pts: Vec<Value> = series
-                .iter()
-                .map(|p| {
-                    let (lo, hi) = p.interval();
-                    json!([p.0, round4(p.1), round4(lo), round4(hi), p.2])
-                })
-                .collect();
-            o.insert("h".into(), json!(pts));
-        }
-        sites.push(Value::Object(o));
     }
-    let gone: Vec<Value> = input
-        .diff
-        .map(|d| {
-            d.changes
-                .iter()
-                .filter(|c| c.new.is_none())
-                .map(|c| json!({"s": clean(&c.site, MAX_SITE), "ch": change_json(c)}))
-                .collect()
-        })
-        .unwrap_or_default();
-    let diff = input.diff.map(|d| {
-        json!({
-            "old_run": clean(&d.old_run, 200),
-            "new_run": clean(&d.new_run, 200),
-            "sites_old": d.sites_old,
-            "sites_new": d.sites_new,
-            "flagged_old": d.flagged_old,
-            "flagged_new": d.flagged_new,
-            "new_flags": d.new_flags,
-            "cleared": d.cleared,
-            "changed": d.changes.len(),
-            "gone": gone,
-        })
-    });
-    let data = json!({
-        "schema": 1,
-        "run": input.run,
-        "strs": strs.list,
-        "sites": sites,
-        "diff": diff,
-        "history_runs": input.history.map(|h| h.runs.iter().map(|r| clean(r, 64)).collect::<Vec<_>>()),
-    });
-    inert(&data.to_string())
+
+    /// Adds one site: its verdict, (pages, items), its change since the previous run and its
+    /// negative-share series (this run included).
+    pub fn add(
+        &mut self,
+        v: &Verdict,
+        (pages, items): (u64, Option<u64>),
+        change: Option<&crate::report::diff::SiteChange>,
+        series: Option<&[crate::report::history::Point]>,
+    ) -> std::io::Result<()> {
+        let o = site_json(v, (pages, items), change, series, &mut self.strs);
+        let text = inert(&o.to_string());
+        self.store.write_all(text.as_bytes())?;
+        self.ranked.push(Ranked {
+            flagged: v.flagged,
+            score: v.score,
+            families: v.families.len(),
+            site: v.site.clone(),
+            at: self.pos,
+            len: text.len(),
+        });
+        self.pos += text.len() as u64;
+        Ok(())
+    }
+
+    /// Writes the whole page: the run facts, the ranked sites, the interned strings, the diff.
+    pub fn write_page(
+        mut self,
+        w: &mut dyn std::io::Write,
+        run: &RunFacts,
+        diff: Option<&RunDiff>,
+        history_runs: Option<&[String]>,
+    ) -> std::io::Result<()> {
+        self.ranked.sort_by(|x, y| {
+            y.flagged
+                .cmp(&x.flagged)
+                .then(y.score.total_cmp(&x.score))
+                .then(y.families.cmp(&x.families))
+                .then(x.site.cmp(&y.site))
+        });
+        w.write_all(page_head().as_bytes())?;
+        let head = json!({"schema": 1, "run": run});
+        let head = inert(&head.to_string());
+        // `{"run":…,"schema":1` then the sites, then the rest.
+        w.write_all(head.strip_suffix('}').unwrap_or(&head).as_bytes())?;
+        w.write_all(b",\"sites\":[")?;
+        let mut buf = Vec::new();
+        for (n, r) in self.ranked.iter().enumerate() {
+            if n > 0 {
+                w.write_all(b",")?;
+            }
+            self.store.seek(std::io::SeekFrom::Start(r.at))?;
+            buf.resize(r.len, 0);
+            self.store.read_exact(&mut buf)?;
+            w.write_all(&buf)?;
+        }
+        w.write_all(b"],")?;
+        let gone: Vec<Value> = diff
+            .map(|d| {
+                d.changes
+                    .iter()
+                    .filter(|c| c.new.is_none())
+                    .map(|c| json!({"s": clean(&c.site, MAX_SITE), "ch": change_json(c)}))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let diff = diff.map(|d| {
+            json!({
+                "old_run": clean(&d.old_run, 200),
+                "new_run": clean(&d.new_run, 200),
+                "sites_old": d.sites_old,
+                "sites_new": d.sites_new,
+                "flagged_old": d.flagged_old,
+                "flagged_new": d.flagged_new,
+                "new_flags": d.new_flags,
+                "cleared": d.cleared,
+                "changed": d.changes.len(),
+                "gone": gone,
+            })
+        });
+        let tail = json!({
+            "strs": self.strs.list,
+            "diff": diff,
+            "history_runs": history_runs.map(|h| h.iter().map(|r| clean(r, 64)).collect::<Vec<_>>()),
+        });
+        let tail = inert(&tail.to_string());
+        w.write_all(tail.strip_prefix('{').unwrap_or(&tail).as_bytes())?;
+        w.write_all(page_tail().as_bytes())?;
+        Ok(())
+    }
+}
+
+/// One site's entry in the report's data.
+fn site_json(
+    v: &Verdict,
+    (pages, items): (u64, Option<u64>),
+    change: Option<&crate::report::diff::SiteChange>,
+    series: Option<&[crate::report::history::Point]>,
+    strs: &mut Strings,
+) -> Value {
+    let mut o = serde_json::Map::new();
+    o.insert("s".into(), json!(clean(&v.site, MAX_SITE)));
+    o.insert("c".into(), json!(v.class.as_str()));
+    o.insert("sc".into(), round4(v.score));
+    o.insert("f".into(), json!(u8::from(v.flagged)));
+    o.insert("fa".into(), json!(family_bits(&v.families)));
+    o.insert("p".into(), json!(pages));
+    if let Some(n) = items {
+        o.insert("i".into(), json!(n));
+    }
+    if let Some(f) = negative(v) {
+        let (lo, hi) = f.interval.unwrap_or((f.value, f.value));
+        o.insert(
+            "ng".into(),
+            json!([round4(f.value), round4(lo), round4(hi), f.items, round4(f.threshold)]),
+        );
+    }
+    let fired: Vec<usize> = v.fired().map(|f| strs.id(&f.criterion, 200)).collect();
+    o.insert("cr".into(), json!(fired));
+    // Quiet sites (nothing fired, no decision, no change) carry only their negative share:
+    // their measured-but-quiet criteria would double a 50,000-site report (`explain` has them).
+    if v.findings.iter().any(|f| f.fired) || v.decision.is_some() || change.is_some() {
+        let fd: Vec<Value> = v.findings.iter().map(|f| finding_json(f, strs)).collect();
+        o.insert("fd".into(), json!(fd));
+    } else if !v.findings.is_empty() {
+        o.insert("tr".into(), json!(1));
+    }
+    if let Some(d) = &v.decision {
+        o.insert(
+            "d".into(),
+            json!({
+                "decision": d.decision.as_str(),
+                "note": clean(&d.note, MAX_STATEMENT),
+                "date": clean(&d.date, 64),
+                "fired_at_decision": d.fired_at_decision.iter().map(|c| clean(c, 200)).collect::<Vec<_>>(),
+                "in_force": d.in_force,
+                "new_criteria": d.new_criteria.iter().map(|c| clean(c, 200)).collect::<Vec<_>>(),
+                "unflagged": d.unflagged,
+            }),
+        );
+    }
+    if let Some(c) = change {
+        o.insert("ch".into(), change_json(c));
+    }
+    // History only for the sites shown in detail (the others' series stay in history.json).
+    if o.contains_key("fd")
+        && let Some(series) = series
+        && series.len() > 1
+    {
+        let pts: Vec<Value> = series
+            .iter()
+            .map(|p| {
+                let (lo, hi) = p.interval();
+                json!([p.0, round4(p.1), round4(lo), round4(hi), p.2])
+            })
+            .collect();
+        o.insert("h".into(), json!(pts));
+    }
+    Value::Object(o)
 }
 
 fn change_json(c: &crate::report::diff::SiteChange) -> Value {

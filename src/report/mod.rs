@@ -7,6 +7,7 @@ pub mod history;
 pub mod html;
 pub mod manifest;
 pub mod partial;
+pub mod writer;
 
 use std::io::Write;
 use std::path::Path;
@@ -83,100 +84,11 @@ pub fn write_run(
     manifest: &mut RunManifest,
     previous: Option<&Path>,
 ) -> anyhow::Result<Vec<String>> {
-    std::fs::create_dir_all(out).with_context(|| {
-        format!(
-            "cannot create output directory {}; check the path and permissions",
-            out.display()
-        )
-    })?;
-    // Read the previous run before anything in `out` is replaced (it may be the same directory).
-    let previous = match previous {
-        Some(p) => Some((
-            diff::read_run(p)
-                .with_context(|| format!("reading the previous run given by --previous {}", p.display()))?,
-            history::read(p)?,
-            p.display().to_string(),
-        )),
-        None => None,
-    };
-    let t = std::time::Instant::now();
-    // Streamed: sites.jsonl is the largest output and is never held in memory whole.
-    write_atomic_with(&out.join("sites.jsonl"), |w| {
-        for (v, s) in verdicts.iter().zip(sites.values()) {
-            serde_json::to_writer(
-                &mut *w,
-                &SiteRow {
-                    schema: SCHEMA,
-                    verdict: v,
-                    counts: s,
-                },
-            )?;
-            w.write_all(b"\n")?;
-        }
-        Ok(())
-    })?;
-    let refs: Vec<&Verdict> = verdicts.iter().collect();
-    let rows = flagged::rows(&refs, |site| sites.get(site).map_or((0, 0), |s| (s.pages, s.items())));
-    write_atomic(&out.join("flagged.jsonl"), &to_jsonl(&rows)?)?;
-    write_atomic(&out.join("flagged.csv"), &flagged::to_csv(&rows)?)?;
-    let mut names: Vec<String> = [
-        "flagged.csv",
-        "flagged.jsonl",
-        "history.json",
-        "report.html",
-        "run.json",
-        "sites.jsonl",
-    ]
-    .map(String::from)
-    .to_vec();
-    let run_date = manifest.started_at.clone();
-    let (change, hist) = match previous {
-        Some((old, old_hist, old_name)) => {
-            let old_date = old.date(&old_name);
-            let d = diff::diff(&old.verdicts, verdicts, &old_date, &run_date);
-            let h = history::updated(
-                old_hist,
-                Some((old_date.as_str(), old.verdicts.as_slice())),
-                &run_date,
-                verdicts,
-            );
-            (Some(d), h)
-        }
-        None => (None, history::updated(None, None, &run_date, verdicts)),
-    };
-    write_atomic(&out.join("history.json"), &serde_json::to_vec(&hist)?)?;
-    let changes_path = out.join("changes.json");
-    match &change {
-        Some(d) => {
-            let mut b = serde_json::to_vec_pretty(d)?;
-            b.push(b'\n');
-            write_atomic(&changes_path, &b)?;
-            names.insert(0, "changes.json".into());
-        }
-        // A changes.json left by an earlier run in this directory would describe another pair of runs.
-        None => match std::fs::remove_file(&changes_path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => {
-                return Err(e).with_context(|| format!("cannot remove stale {}", changes_path.display()));
-            }
-        },
+    let mut w = writer::RunWriter::create(out, previous, &manifest.started_at.clone())?;
+    for (v, s) in verdicts.iter().zip(sites.values()) {
+        w.add(s, v)?;
     }
-    manifest.outputs = names.clone();
-    let counts: Vec<(u64, Option<u64>)> = sites.values().map(|s| (s.pages, Some(s.items()))).collect();
-    let page = html::render(&html::ReportInput {
-        verdicts,
-        counts,
-        run: html::RunFacts::of(manifest),
-        diff: change.as_ref(),
-        history: Some(&hist),
-    });
-    write_atomic(&out.join("report.html"), page.as_bytes())?;
-    manifest.stage_seconds.report = t.elapsed().as_secs_f64();
-    let mut run = serde_json::to_vec_pretty(&*manifest)?;
-    run.push(b'\n');
-    write_atomic(&out.join("run.json"), &run)?;
-    Ok(names)
+    w.finish(manifest)
 }
 
 /// `baohoa report OUT`: writes `OUT/report.html` from a finished run's outputs (with its

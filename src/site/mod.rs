@@ -1,5 +1,6 @@
 //! Per-site aggregates folded from page features; `merge` is associative and commutative.
 pub mod key;
+pub mod runs;
 pub mod sample;
 
 use std::collections::BTreeMap;

@@ -1,11 +1,11 @@
-//! A worker's accumulator: the site aggregates it folded, its stage timers and page counts.
+//! A worker's accumulator (its stage timers and page counts) and the fold of one record into the site store.
 use std::time::Instant;
 
 use super::progress::Progress;
+use super::store::SiteStore;
 use crate::ingest::Record;
 use crate::models::Models;
 use crate::page;
-use crate::site::{SiteAggregate, Sites};
 
 /// Time per page stage, in nanoseconds, summed over pages.
 #[derive(Debug, Clone, Copy, Default)]
@@ -19,7 +19,6 @@ pub struct StageNanos {
 
 #[derive(Default)]
 pub(crate) struct Acc {
-    pub sites: Sites,
     pub t: StageNanos,
     pub html_records: u64,
     pub html_bytes: u64,
@@ -28,7 +27,6 @@ pub(crate) struct Acc {
 
 impl Acc {
     pub fn merge(mut self, o: Acc) -> Acc {
-        crate::site::merge_sites(&mut self.sites, o.sites);
         self.t.decode += o.t.decode;
         self.t.parse += o.t.parse;
         self.t.features += o.t.features;
@@ -41,9 +39,10 @@ impl Acc {
     }
 }
 
-/// Analyses one record and folds it into a worker's accumulator.
+/// Analyses one record and folds it into its site's aggregate in `store`.
 pub(crate) fn fold_record(
     acc: &mut Acc,
+    store: &SiteStore,
     rec: &Record,
     models: &Models,
     parser: page::ParserKind,
@@ -55,14 +54,7 @@ pub(crate) fn fold_record(
     acc.html_bytes += rec.body.len() as u64;
     acc.truncated += u64::from(rec.truncated);
     progress.page(rec.body.len() as u64);
-    match acc.sites.get_mut(&f.site) {
-        Some(a) => a.add(&f),
-        None => {
-            let mut a = SiteAggregate::new(&f.site);
-            a.add(&f);
-            acc.sites.insert(f.site.clone(), a);
-        }
-    }
+    store.add(&f);
     acc.t.fold += t.elapsed().as_nanos() as u64;
 }
 

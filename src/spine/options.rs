@@ -8,6 +8,11 @@ pub struct ScanOptions {
     pub max_page_bytes: usize,
     /// HTML parser (both give the same features; `Fast` is the default).
     pub parser: crate::page::ParserKind,
+    /// Bytes of site aggregates kept in memory before they spill to disk (approximate).
+    pub memory: u64,
+    /// Where spilled runs go (a hidden folder, removed at the end); `None`: next to the outputs
+    /// (`scan`), else the system's temporary folder.
+    pub spill_dir: Option<PathBuf>,
 }
 
 impl Default for ScanOptions {
@@ -16,6 +21,8 @@ impl Default for ScanOptions {
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             max_page_bytes: crate::ingest::DEFAULT_MAX_PAGE_BYTES,
             parser: crate::page::ParserKind::default(),
+            memory: super::store::default_memory(),
+            spill_dir: None,
         }
     }
 }

@@ -1,10 +1,11 @@
-//! `map`'s threading: reader threads stream records from the inputs to a pool of workers, each
-//! folding pages into its own accumulator; the accumulators are merged at the end.
+//! `map`'s threading: reader threads stream records from the inputs to a pool of workers; each
+//! analyses pages and folds them into the one shared site store (each site once per process).
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::accumulate::{Acc, fold_record};
 use super::progress::Progress;
+use super::store::{SiteSet, SiteStore};
 use crate::ScanOptions;
 use crate::ingest::{Event, Input, ReadOptions, Record, RecordError};
 use crate::models::Models;
@@ -13,13 +14,15 @@ use crate::report::manifest::{InputReport, MAX_LISTED_ERRORS};
 /// What each input yielded: its report and the damaged records it listed.
 pub(crate) type InputReports = Vec<(InputReport, Vec<RecordError>)>;
 
-/// Reads `inputs` with `opts.threads` workers and folds every page into one accumulator.
+/// Reads `inputs` with `opts.threads` workers and folds every page into one site store
+/// (spilling under `spill_dir` past `opts.memory`).
 pub(crate) fn run(
     inputs: &[Input],
     opts: &ScanOptions,
     models: &Models,
+    spill_dir: &std::path::Path,
     progress: &dyn Progress,
-) -> anyhow::Result<(Acc, InputReports)> {
+) -> anyhow::Result<(Acc, SiteSet, InputReports)> {
     let threads = opts.threads.max(1);
     let read_opts = ReadOptions {
         max_page_bytes: opts.max_page_bytes,
@@ -32,6 +35,7 @@ pub(crate) fn run(
     let (tx, rx) = crossbeam_channel::bounded::<Record>(threads * 4);
     let next = AtomicUsize::new(0);
     let readers = threads.min(inputs.len()).max(1);
+    let store = SiteStore::new(threads * 16, opts.memory, spill_dir);
 
     let (acc, reports) = std::thread::scope(|s| {
         let mut handles = Vec::new();
@@ -50,17 +54,20 @@ pub(crate) fn run(
             }));
         }
         drop(tx);
-        // One accumulator per worker thread (not per rayon split): memory holds `threads` copies
-        // of the per-site state at most, however many records stream through.
+        // One accumulator (timers, counts) per worker thread; the site state lives once, in `store`.
         let accs = std::sync::Mutex::new(Vec::with_capacity(threads));
         pool.scope(|s| {
             for _ in 0..threads {
                 let rx = rx.clone();
                 let accs = &accs;
+                let store = &store;
                 s.spawn(move |_| {
                     let mut acc = Acc::default();
                     for rec in rx {
-                        fold_record(&mut acc, &rec, models, opts.parser, progress);
+                        if store.failed() {
+                            break;
+                        }
+                        fold_record(&mut acc, store, &rec, models, opts.parser, progress);
                     }
                     if let Ok(mut v) = accs.lock() {
                         v.push(acc);
@@ -79,7 +86,7 @@ pub(crate) fn run(
         (acc, reports)
     });
 
-    Ok((acc, reports))
+    Ok((acc, store.finish()?, reports))
 }
 
 /// Reads one input to its end, sending HTML records to the workers and accounting for the rest.

@@ -37,6 +37,8 @@ pub struct SynthOptions {
     /// Upper bound of one WARC.gz file.
     pub max_file_bytes: u64,
     pub rule: NegRule,
+    /// At most this many article items per site and round (`None`: as the archetype plans).
+    pub items: Option<usize>,
 }
 
 impl Default for SynthOptions {
@@ -47,6 +49,7 @@ impl Default for SynthOptions {
             size: None,
             max_file_bytes: 256 << 20,
             rule: NegRule::default(),
+            items: None,
         }
     }
 }
@@ -138,15 +141,11 @@ pub fn generate(
                 used.remove(&o.domain);
             }
         }
-        plans.push(plan::plan(
-            &vocab,
-            &outlets,
-            opts.seed,
-            (i, ordinal),
-            a,
-            group,
-            &mut used,
-        ));
+        let mut p = plan::plan(&vocab, &outlets, opts.seed, (i, ordinal), a, group, &mut used);
+        if let Some(n) = opts.items {
+            p.items = p.items.min(n.max(1));
+        }
+        plans.push(p);
     }
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create {}; check the path and permissions", out.display()))?;
