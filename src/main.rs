@@ -85,6 +85,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             out,
             json,
             corpus_only,
+            real_pages,
             parser,
             models,
         } => bench(
@@ -95,6 +96,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             &out,
             json,
             corpus_only,
+            real_pages,
             parser,
             &models,
         ),
@@ -468,11 +470,24 @@ fn bench(
     out: &Path,
     json: bool,
     corpus_only: bool,
+    real_pages: bool,
     parser: baohoa::page::ParserKind,
     models: &ModelArgs,
 ) -> anyhow::Result<Outcome> {
     use baohoa::tools::bench;
-    let inputs = if inputs.is_empty() {
+    let inputs = if inputs.is_empty() && real_pages {
+        let Some(real) = std::env::var_os("BAOHOA_REALDATA").map(PathBuf::from) else {
+            bail!(
+                "bench --real-pages reads the real pages under BAOHOA_REALDATA, which is not set; set it to the real-data folder"
+            );
+        };
+        let p = bench::real_pages_corpus(corpus_dir, &real)?;
+        if corpus_only {
+            write_stdout(format!("{}\n", p.display()).as_bytes())?;
+            return Ok(Outcome::Complete);
+        }
+        vec![Input::Path(p)]
+    } else if inputs.is_empty() {
         let real = std::env::var_os("BAOHOA_REALDATA").map(PathBuf::from);
         eprintln!(
             "baohoa: bench: preparing a {size_mb} MB corpus under {}",

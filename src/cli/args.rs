@@ -276,6 +276,9 @@ pub enum Cmd {
         /// Only generate (or find) the default corpus and print its path.
         #[arg(long)]
         corpus_only: bool,
+        /// Use every distinct real page under BAOHOA_REALDATA once (no copies) as the corpus.
+        #[arg(long, conflicts_with = "size_mb")]
+        real_pages: bool,
         /// HTML parser to measure.
         #[arg(long, value_enum, default_value_t = baohoa::page::ParserKind::Fast)]
         parser: baohoa::page::ParserKind,

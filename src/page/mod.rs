@@ -282,6 +282,32 @@ pub struct PageFeatures {
     pub tone: Option<crate::tone::Tone>,
 }
 
+/// The text a page's language is told from: the main text when it has 200 bytes, else the body's
+/// text blocks (up to the detector's prefix), with the title and description when still short.
+pub fn lang_source<'a>(page: &'a Page, main_text: &'a str) -> std::borrow::Cow<'a, str> {
+    if main_text.len() >= 200 {
+        return std::borrow::Cow::Borrowed(main_text);
+    }
+    let mut s = String::new();
+    for b in page
+        .blocks
+        .iter()
+        .filter(|b| b.region == BlockRegion::Body && b.link_density < 0.5)
+    {
+        if s.len() > crate::text::lang::LANG_PREFIX_BYTES {
+            break;
+        }
+        s.push_str(&b.text);
+        s.push('\n');
+    }
+    if s.len() < 200 {
+        s.push_str(&page.title);
+        s.push('\n');
+        s.push_str(page.meta("description").unwrap_or(""));
+    }
+    std::borrow::Cow::Owned(s)
+}
+
 /// Does a heading read like words (not a player or widget id such as `vjs_video_3`)?
 fn reads_as_words(s: &str) -> bool {
     let words = s.split_whitespace().count();
@@ -317,29 +343,7 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
         .filter(|b| b.region == BlockRegion::Body)
         .map(|b| b.text.chars().count() as u64)
         .sum();
-    let lang_src = if main.text.len() >= 200 {
-        main.text.clone()
-    } else {
-        let mut s = String::new();
-        for b in page
-            .blocks
-            .iter()
-            .filter(|b| b.region == BlockRegion::Body && b.link_density < 0.5)
-        {
-            if s.len() > crate::text::lang::LANG_PREFIX_BYTES {
-                break;
-            }
-            s.push_str(&b.text);
-            s.push('\n');
-        }
-        if s.len() < 200 {
-            s.push_str(&page.title);
-            s.push('\n');
-            s.push_str(page.meta("description").unwrap_or(""));
-        }
-        s
-    };
-    let lang = crate::text::lang::detect(&lang_src);
+    let lang = crate::text::lang::detect(&lang_source(page, &main.text));
     let url = page
         .url
         .clone()

@@ -130,6 +130,73 @@ pub fn write_corpus(path: &Path, seeds: &[SeedPage], html_bytes: u64) -> anyhow:
     Ok((n, bytes))
 }
 
+/// Every distinct real HTML page under `root` (saved pages, `.html`/`.htm` or gzip `.html.gz`, in
+/// every folder), once each, sorted by path; a body seen before (same bytes) is left out.
+pub fn all_real_pages(root: &Path) -> Vec<SeedPage> {
+    let mut files = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for p in files {
+        let name = p.to_string_lossy();
+        let body = if name.ends_with(".html") || name.ends_with(".htm") {
+            std::fs::read(&p).ok()
+        } else if name.ends_with(".html.gz") {
+            std::fs::File::open(&p).ok().and_then(|f| {
+                let mut b = Vec::new();
+                std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(f), &mut b)
+                    .ok()
+                    .map(|_| b)
+            })
+        } else {
+            None
+        };
+        let Some(body) = body else { continue };
+        if !seen.insert(<sha2::Sha256 as sha2::Digest>::digest(&body)) {
+            continue;
+        }
+        let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace(' ', "_");
+        out.push(SeedPage {
+            url: format!("https://realdata.invalid/{rel}"),
+            content_type: "text/html".into(),
+            body,
+        });
+    }
+    out
+}
+
+/// The real-page corpus: every distinct real page under `realdata` once (no copies), written once
+/// and cached at `dir/bench-realpages-<pages>p-<MB>mb.warc.gz`.
+pub fn real_pages_corpus(dir: &Path, realdata: &Path) -> anyhow::Result<PathBuf> {
+    let pages = all_real_pages(realdata);
+    anyhow::ensure!(
+        !pages.is_empty(),
+        "no HTML pages under {} (BAOHOA_REALDATA); point it at the real-data folder",
+        realdata.display()
+    );
+    let bytes: u64 = pages.iter().map(|p| p.body.len() as u64).sum();
+    let path = dir.join(format!(
+        "bench-realpages-{}p-{}mb.warc.gz",
+        pages.len(),
+        bytes / 1_000_000
+    ));
+    if !path.exists() {
+        write_corpus(&path, &pages, bytes)?;
+    }
+    Ok(path)
+}
+
 /// The default bench corpus, generated once and cached at `dir/bench-<MB>mb.warc.gz`.
 pub fn default_corpus(dir: &Path, realdata: Option<&Path>, html_bytes: u64) -> anyhow::Result<PathBuf> {
     let tag = if realdata.is_some() { "real" } else { "demo" };
