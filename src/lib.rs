@@ -157,14 +157,8 @@ pub fn map_partitioned(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "map".into());
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
-    let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
-    manifest.walk.absorb(walk);
-    before_writing(&manifest)?;
+    let parent = parent_of(out);
+    let (sites, mut manifest) = map_for_output(inputs, walk, opts, models, parent, progress, before_writing)?;
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     let res = (|| -> anyhow::Result<u64> {
@@ -230,14 +224,8 @@ pub fn map_to_file(
     progress: &dyn Progress,
     before_writing: BeforeWriting,
 ) -> anyhow::Result<RunManifest> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
-    let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
-    manifest.walk.absorb(walk);
-    before_writing(&manifest)?;
+    let parent = parent_of(out);
+    let (sites, mut manifest) = map_for_output(inputs, walk, opts, models, parent, progress, before_writing)?;
     let mut w = report::partial::Writer::create(out, &header(manifest.clone(), None))?;
     let mut n = 0u64;
     for a in sites.stream()? {
@@ -345,6 +333,31 @@ pub fn map(inputs: &[Input], opts: &ScanOptions, models: &Models, progress: &dyn
     let spill_dir = opts.spill_dir.clone().unwrap_or_else(std::env::temp_dir);
     let (sites, manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
     Ok(Partial::new(sites.collect()?, manifest))
+}
+
+/// The folder a map output is written beside (`.` for a bare file name).
+fn parent_of(out: &Path) -> &Path {
+    out.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Shared first half of both `map` forms: map the inputs (spilling beside the output unless
+/// `--spill-dir` says otherwise), add the walk report, and let the caller refuse before writing.
+fn map_for_output(
+    inputs: &[Input],
+    walk: WalkReport,
+    opts: &ScanOptions,
+    models: &Models,
+    parent: &Path,
+    progress: &dyn Progress,
+    before_writing: BeforeWriting,
+) -> anyhow::Result<(SiteSet, RunManifest)> {
+    let spill_dir = opts.spill_dir.clone().unwrap_or_else(|| parent.to_path_buf());
+    let (sites, mut manifest) = map_sites(inputs, opts, models, &spill_dir, progress)?;
+    manifest.walk.absorb(walk);
+    before_writing(&manifest)?;
+    Ok((sites, manifest))
 }
 
 /// The map step proper: the folded sites (in memory and spilled runs) and the run accounting.
