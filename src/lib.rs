@@ -12,6 +12,7 @@ pub mod registry;
 pub mod report;
 pub mod site;
 pub mod spine;
+pub mod stories;
 pub mod text;
 pub mod tone;
 pub mod tools;
@@ -422,8 +423,10 @@ pub fn finish(partial: Partial, models: &Models, carry: &Carry, out: &Path) -> a
     )
 }
 
-/// Judge → report over a stream of sites in site order, one site at a time: only small per-site
-/// summaries stay in memory until the end.
+/// Judge → report over a stream of sites in site order. Two passes: the first takes every site's
+/// story records into the story join (on disk, under `out`) and sets the sites aside without them;
+/// the story pass clusters the items across sites; the second judges each site with what the
+/// story pass found about it. Only small per-site summaries stay in memory until the end.
 pub fn finish_sites(
     sites: impl Iterator<Item = anyhow::Result<site::SiteAggregate>>,
     mut manifest: RunManifest,
@@ -434,13 +437,50 @@ pub fn finish_sites(
     let decided = carry.decisions.as_ref().map_or(&[][..], |d| d.decisions.as_slice());
     let by_site = judge::decisions::by_site(decided);
     let jm = models.judge();
+    std::fs::create_dir_all(out).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot create output directory {}: {e}; check the path and permissions",
+            out.display()
+        )
+    })?;
+    let t = Instant::now();
+    let story = &models.page.story;
+    let mut joiner = stories::Joiner::new(out, story.signature, story.join)?;
+    let aside = joiner.dir().join("sites.jsonl");
+    {
+        let f = std::fs::File::create(&aside)
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}; check free space", aside.display()))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+        for s in sites {
+            let mut s = s?;
+            let items = std::mem::take(&mut s.stories);
+            joiner.add_site(&s.site, models.registry.is_press_domain(&s.site), &items)?;
+            drop(items);
+            site::runs::write_lines(&mut w, std::iter::once(Ok(s)))?;
+        }
+        std::io::Write::flush(&mut w)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}; check free space", aside.display()))?;
+    }
+    let mismatched = joiner.mismatched;
+    let (clusters, dir) = joiner.finish()?;
+    let mut found = stories::analyse(clusters, &jm.criteria.stories);
+    found.counts.mismatched = mismatched;
+    let story_seconds = t.elapsed();
+    let none = stories::SiteStories::default();
     let mut w = report::writer::RunWriter::create(out, carry.previous.as_deref(), &manifest.started_at)?;
     let mut judging = std::time::Duration::ZERO;
     let mut n = 0u64;
-    for s in sites {
+    let f = std::fs::File::open(&aside)
+        .map_err(|e| anyhow::anyhow!("cannot read back {}: {e}", aside.display()))?;
+    let reader = site::runs::RunReader::new(
+        std::io::BufReader::with_capacity(1 << 16, f),
+        aside.display().to_string(),
+    );
+    for s in reader {
         let s = s?;
         let t = Instant::now();
-        let mut v = judge::judge(&s, &jm);
+        let facts = found.by_site.get(&s.site).unwrap_or(&none);
+        let mut v = judge::judge_with(&s, facts, &jm);
         if let Some(d) = by_site.get(v.site.as_str()) {
             judge::decisions::apply_one(&mut v, d);
         }
@@ -448,8 +488,12 @@ pub fn finish_sites(
         w.add(&s, &v)?;
         n += 1;
     }
+    drop(dir);
     manifest.finish(n);
     manifest.stage_seconds.judge = judging.as_secs_f64();
+    manifest.stage_seconds.story_join = story_seconds.as_secs_f64();
+    manifest.stories = found.counts.clone();
+    w.write_stories(&found.stories, &found.groups)?;
     w.finish(&mut manifest)?;
     Ok(manifest)
 }

@@ -63,6 +63,8 @@ pub struct CriterionConfig {
 #[serde(deny_unknown_fields)]
 pub struct CriteriaConfig {
     pub settings: JudgeSettings,
+    /// Windows and counts of the story criteria (`sourcing.fast_repost`, `activity.coordinated`).
+    pub stories: crate::stories::StorySettings,
     pub criteria: BTreeMap<String, CriterionConfig>,
 }
 
@@ -79,6 +81,8 @@ pub const CODES: &[&str] = &[
     "sourcing.attribution",
     "sourcing.self_produced",
     "sourcing.few_sources",
+    "sourcing.fast_repost",
+    "activity.coordinated",
     "tone.negative_ratio",
     "tone.sensational",
 ];
@@ -104,6 +108,12 @@ impl CriteriaConfig {
         }
         if let Some(unknown) = cfg.criteria.keys().find(|k| !CODES.contains(&k.as_str())) {
             bail!("unknown criterion {unknown}; known codes: {}", CODES.join(", "));
+        }
+        let st = &cfg.stories;
+        if st.min_lag_minutes < 0 || st.window_hours <= 0 || st.min_group_sites < 2 || st.min_shared_stories == 0 || st.max_sites_per_story < 2 {
+            bail!(
+                "[stories] settings out of range: min_lag_minutes ≥ 0, window_hours ≥ 1, min_group_sites ≥ 2, min_shared_stories ≥ 1, max_sites_per_story ≥ 2"
+            );
         }
         if cfg.settings.evidence_k == 0 || cfg.settings.evidence_k > crate::site::sample::DEFAULT_K {
             bail!(

@@ -4,6 +4,7 @@ use crate::domain::DomainFeatures;
 use crate::page::LicenceKind;
 use crate::registry::RegistryKind;
 use crate::site::SiteAggregate;
+use crate::stories::SiteStories;
 
 use super::{CriteriaConfig, Evidence, Family, Finding, SiteClass, Verdict};
 
@@ -19,7 +20,7 @@ pub fn is_judged(class: SiteClass) -> bool {
 }
 
 /// Judges one site: class, every criterion's finding, score and flags.
-pub fn judge(agg: &SiteAggregate, models: &Models) -> Verdict {
+pub fn judge(agg: &SiteAggregate, stories: &SiteStories, models: &Models) -> Verdict {
     let cfg = &models.criteria;
     let name = agg.site_names.iter().next().map(String::as_str);
     let dom = crate::domain::analyse(&agg.site, name, models.domain, models.registry);
@@ -28,7 +29,7 @@ pub fn judge(agg: &SiteAggregate, models: &Models) -> Verdict {
     let mut findings: Vec<Finding> = super::config::CODES
         .iter()
         .map(|code| {
-            let mut f = measure(code, agg, &dom, class, models);
+            let mut f = measure(code, agg, stories, &dom, class, models);
             if let Some(c) = cfg.get(code) {
                 f.group.clone_from(&c.group);
                 f.family = c.family;
@@ -218,7 +219,14 @@ fn top_counts(m: &std::collections::BTreeMap<String, u64>, n: usize) -> String {
 }
 
 /// Measures one criterion.
-fn measure(code: &str, agg: &SiteAggregate, dom: &DomainFeatures, class: SiteClass, models: &Models) -> Finding {
+fn measure(
+    code: &str,
+    agg: &SiteAggregate,
+    stories: &SiteStories,
+    dom: &DomainFeatures,
+    class: SiteClass,
+    models: &Models,
+) -> Finding {
     let cfg = &models.criteria;
     let k = cfg.settings.evidence_k;
     let mut f = base(code, cfg);
@@ -577,6 +585,93 @@ fn measure(code: &str, agg: &SiteAggregate, dom: &DomainFeatures, class: SiteCla
             f.fired = items >= min_items && items > 0 && f.value >= f.threshold;
             f.evidence = evidence(agg, code, k);
             f.clears = "titles without shock framing (sốc, kinh hoàng, rùng mình…)".into();
+        }
+        "sourcing.fast_repost" => {
+            let st = &cfg.stories;
+            f.items = items;
+            f.value = share(stories.non_compliant, items);
+            f.interval = Some(crate::tone::wilson(stories.non_compliant.min(items), items));
+            let crawl = if stories.crawl_timed > 0 {
+                format!(
+                    "; {} dựa trên giờ thu thập, độ tin cậy thấp hơn — {} rest on crawl times only (lower confidence)",
+                    stories.crawl_timed, stories.crawl_timed
+                )
+            } else {
+                String::new()
+            };
+            f.statement = if stories.press_reposts == 0 {
+                format!(
+                    "không bài nào trong {items} bài đăng lại tin của cơ quan báo chí có trong lần quét — none of {items} items re-posts a licensed press item found in the crawl"
+                )
+            } else {
+                format!(
+                    "{} trong {items} bài ({}) đăng lại tin báo chí trước {} phút hoặc không dẫn nguồn ({} sớm, {} không dẫn nguồn, trên {} bài đăng lại) — {} of {items} items ({}) re-post a licensed press item less than {} min after it or without citing it ({} early, {} uncited, of {} re-posts){crawl}",
+                    stories.non_compliant,
+                    pct(f.value),
+                    st.min_lag_minutes,
+                    stories.fast,
+                    stories.uncited,
+                    stories.press_reposts,
+                    stories.non_compliant,
+                    pct(f.value),
+                    st.min_lag_minutes,
+                    stories.fast,
+                    stories.uncited,
+                    stories.press_reposts
+                )
+            };
+            f.fired = items >= min_items && items > 0 && f.value >= f.threshold;
+            f.evidence = stories.repost_examples.iter().take(k).cloned().collect();
+            f.clears = format!(
+                "re-post press items at least {} min after the original, citing it (Decree 147)",
+                st.min_lag_minutes
+            );
+        }
+        "activity.coordinated" => {
+            let st = &cfg.stories;
+            match &stories.group {
+                Some(g) => {
+                    f.items = g.site_shared;
+                    f.value = g.sites.len() as f64;
+                    let others: Vec<&str> = g.sites.iter().map(String::as_str).filter(|s| *s != agg.site).collect();
+                    let targets = if g.targets.is_empty() {
+                        String::new()
+                    } else {
+                        let t: Vec<String> = g.targets.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
+                        format!("; nhắm vào — naming most often: {}", t.join(", "))
+                    };
+                    f.statement = format!(
+                        "thuộc nhóm {} gồm {} trang cùng đăng {} tin giống nhau trong vòng {} giờ (trang này: {}), {} tiêu cực — in group {} of {} sites ({}) publishing {} same stories within {} h ({} here), {} negative{targets}",
+                        g.group,
+                        g.sites.len(),
+                        g.shared,
+                        st.window_hours,
+                        g.site_shared,
+                        pct(g.negative_share),
+                        g.group,
+                        g.sites.len(),
+                        others.join(", "),
+                        g.shared,
+                        st.window_hours,
+                        g.site_shared,
+                        pct(g.negative_share)
+                    );
+                    f.evidence = g.examples.iter().take(k).cloned().collect();
+                }
+                None => {
+                    f.statement = format!(
+                        "không thuộc nhóm trang nào cùng đăng đồng loạt (≥ {} trang, ≥ {} tin chung trong {} giờ) — in no group of ≥ {} sites sharing ≥ {} stories within {} h",
+                        st.min_group_sites,
+                        st.min_shared_stories,
+                        st.window_hours,
+                        st.min_group_sites,
+                        st.min_shared_stories,
+                        st.window_hours
+                    )
+                }
+            }
+            f.fired = f.items >= min_items && f.value >= f.threshold;
+            f.clears = "no longer publishing the same stories as a group of sites at the same time".into();
         }
         _ => f.statement = "unknown criterion".into(),
     }

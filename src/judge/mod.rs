@@ -108,7 +108,16 @@ pub fn judge_all(sites: &crate::site::Sites, models: &JudgeModels, decided: &[de
     }
 }
 
-/// Judges one site.
+/// Judges one site, knowing nothing of other sites (no story clusters).
 pub fn judge(agg: &crate::site::SiteAggregate, models: &JudgeModels) -> Verdict {
-    criteria::judge(agg, models)
+    criteria::judge(agg, &crate::stories::SiteStories::default(), models)
+}
+
+/// Judges one site with what the story pass found about it (re-posts, its group).
+pub fn judge_with(
+    agg: &crate::site::SiteAggregate,
+    stories: &crate::stories::SiteStories,
+    models: &JudgeModels,
+) -> Verdict {
+    criteria::judge(agg, stories, models)
 }

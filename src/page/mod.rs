@@ -11,6 +11,7 @@ pub mod parse_fast;
 #[cfg(test)]
 mod parsers_agree;
 pub mod sourcing;
+pub mod story;
 pub mod walker;
 
 use std::collections::HashMap;
@@ -158,6 +159,8 @@ pub struct PageModel {
     pub sourcing: LabelledLexicon,
     /// Own-reporting signs (genre labels, reporter-was-there phrases).
     pub genres: LabelledLexicon,
+    /// Story signatures and the join's settings.
+    pub story: story::StoryModel,
 }
 
 impl PageModel {
@@ -210,6 +213,7 @@ impl PageModel {
             comment_markers,
             sourcing: LabelledLexicon::from_tsv(files, "page/sourcing.tsv", 0, 1, Fold::Auto)?,
             genres: LabelledLexicon::from_tsv(files, "page/genres.tsv", 0, 1, Fold::Auto)?,
+            story: story::StoryModel::load(files)?,
         })
     }
 }
@@ -280,6 +284,9 @@ pub struct PageFeatures {
     /// Tone of the item (article pages only), filled by the pipeline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tone: Option<crate::tone::Tone>,
+    /// The story record of an article item (signature, times, citations), filled by the pipeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<story::StoryItem>,
 }
 
 /// The text a page's language is told from: the main text when it has 200 bytes, else the body's
@@ -388,5 +395,6 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
         main_text: main.text,
         places: Vec::new(),
         tone: None,
+        story: None,
     }
 }

@@ -64,7 +64,13 @@ pub struct StageTimes {
     pub parse: f64,
     pub features: f64,
     pub tone: f64,
+    /// Story signatures of article items (page stage).
+    #[serde(default)]
+    pub story: f64,
     pub fold: f64,
+    /// The story join and its analysis (final step).
+    #[serde(default)]
+    pub story_join: f64,
     pub judge: f64,
     pub report: f64,
 }
@@ -76,6 +82,7 @@ impl StageTimes {
         self.parse += o.parse;
         self.features += o.features;
         self.tone += o.tone;
+        self.story += o.story;
         self.fold += o.fold;
     }
 }
@@ -109,6 +116,9 @@ pub struct RunManifest {
     pub complete: bool,
     pub inputs: Vec<InputReport>,
     pub counts: Counts,
+    /// The story pass of the final step: items joined, clusters, re-posts, groups.
+    #[serde(default)]
+    pub stories: crate::stories::StoryCounts,
     pub errors: Vec<RecordError>,
     pub errors_omitted: u64,
     pub stage_seconds: StageTimes,
@@ -143,6 +153,7 @@ impl RunManifest {
             inputs: Vec::new(),
             errors: Vec::new(),
             counts: Counts::default(),
+            stories: crate::stories::StoryCounts::default(),
             stage_seconds: StageTimes::default(),
             throughput: Throughput::default(),
             walk: WalkReport::default(),

@@ -99,6 +99,7 @@ pub struct RunWriter {
     changes: Vec<SiteChange>,
     count: usize,
     flagged: usize,
+    stories_written: bool,
 }
 
 impl RunWriter {
@@ -158,6 +159,7 @@ impl RunWriter {
             changes: Vec::new(),
             count: 0,
             flagged: 0,
+            stories_written: false,
         })
     }
 
@@ -201,6 +203,27 @@ impl RunWriter {
         Ok(())
     }
 
+    /// Writes `stories.jsonl` (one row per story found on two sites or more) and `groups.jsonl`
+    /// (one row per group of sites publishing the same stories together).
+    pub fn write_stories(
+        &mut self,
+        stories: &[crate::stories::StoryRow],
+        groups: &[crate::stories::GroupRow],
+    ) -> anyhow::Result<()> {
+        let t = std::time::Instant::now();
+        write_atomic_with(&self.out.join("stories.jsonl"), |w| {
+            for r in stories {
+                serde_json::to_writer(&mut *w, r)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })?;
+        write_atomic(&self.out.join("groups.jsonl"), &to_jsonl(groups)?)?;
+        self.stories_written = true;
+        self.spent += t.elapsed();
+        Ok(())
+    }
+
     /// Writes the remaining outputs (`run.json` last: its presence marks a finished run) and
     /// returns the file names written. `manifest` must be finished (its site count set).
     pub fn finish(self, manifest: &mut RunManifest) -> anyhow::Result<Vec<String>> {
@@ -217,6 +240,7 @@ impl RunWriter {
             changes,
             count,
             flagged,
+            stories_written,
             ..
         } = self;
         let t = std::time::Instant::now();
@@ -235,6 +259,10 @@ impl RunWriter {
         ]
         .map(String::from)
         .to_vec();
+        if stories_written {
+            names.insert(2, "groups.jsonl".into());
+            names.push("stories.jsonl".into());
+        }
         let change = previous.map(|p| {
             diff::summarise(
                 &p.olds,

@@ -3,10 +3,11 @@ pub mod key;
 pub mod runs;
 pub mod sample;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::page::story::StoryItem;
 use crate::page::{LicenceKind, PageFeatures};
 pub use key::{UNKNOWN_SITE, site_key, site_key_in};
 use sample::Sample;
@@ -74,6 +75,10 @@ pub struct SiteAggregate {
     pub site_names: Sample<String>,
     /// Evidence examples per criterion code.
     pub evidence: BTreeMap<String, Sample<Evidence>>,
+    /// Story records of the site's article items, for the story join (every item, in order; the
+    /// join takes them out before judging, so `sites.jsonl` never carries them).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub stories: BTreeSet<StoryItem>,
 }
 
 impl SiteAggregate {
@@ -168,6 +173,9 @@ impl SiteAggregate {
         }
         // Items.
         self.articles += 1;
+        if let Some(st) = &f.story {
+            self.stories.insert(st.clone());
+        }
         if let Some(w) = f.comment_widgets.first() {
             self.comment_articles += 1;
             let mut ks: Vec<&str> = f.comment_widgets.iter().map(|w| w.kind.as_str()).collect();
@@ -261,6 +269,11 @@ impl SiteAggregate {
         self.site_names.merge(o.site_names);
         for (k, v) in o.evidence {
             self.evidence.entry(k).or_default().merge(v);
+        }
+        if self.stories.is_empty() {
+            self.stories = o.stories;
+        } else {
+            self.stories.extend(o.stories);
         }
     }
 }

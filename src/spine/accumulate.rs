@@ -14,6 +14,8 @@ pub struct StageNanos {
     pub parse: u64,
     pub features: u64,
     pub tone: u64,
+    /// Story signatures of article items.
+    pub story: u64,
     pub fold: u64,
 }
 
@@ -31,6 +33,7 @@ impl Acc {
         self.t.parse += o.t.parse;
         self.t.features += o.t.features;
         self.t.tone += o.t.tone;
+        self.t.story += o.t.story;
         self.t.fold += o.t.fold;
         self.html_records += o.html_records;
         self.html_bytes += o.html_bytes;
@@ -66,6 +69,7 @@ impl StageNanos {
             parse: self.parse as f64 / 1e9,
             features: self.features as f64 / 1e9,
             tone: self.tone as f64 / 1e9,
+            story: self.story as f64 / 1e9,
             fold: self.fold as f64 / 1e9,
             ..Default::default()
         }

@@ -41,9 +41,46 @@ pub fn analyse_with(rec: &Record, models: &Models, parser: page::ParserKind, t: 
         f.tone = Some(tone);
     }
     let t4 = Instant::now();
+    if f.is_article {
+        f.story = story_item(&f, rec, models);
+    }
+    let t5 = Instant::now();
     t.decode += (t1 - t0).as_nanos() as u64;
     t.parse += (t2 - t1).as_nanos() as u64;
     t.features += (t3 - t2).as_nanos() as u64;
     t.tone += (t4 - t3).as_nanos() as u64;
+    t.story += (t5 - t4).as_nanos() as u64;
     f
+}
+
+/// The story record of an article item: its signature, times, cited domains, tone and the names in
+/// its title; `None` when its text is too short to sign.
+fn story_item(f: &PageFeatures, rec: &Record, models: &Models) -> Option<page::story::StoryItem> {
+    let m = &models.page.story;
+    let text = page::story::signed_text(&f.lead, &f.main_text);
+    let (sig, shingles) = m.signature(&text)?;
+    let mut cites: Vec<String> = f
+        .attributions
+        .iter()
+        .filter(|a| a.kind != "compiled")
+        .filter_map(|a| {
+            a.registry_domain
+                .clone()
+                .or_else(|| a.link_domain.as_deref().map(crate::host::registrable_domain))
+        })
+        .filter(|d| !d.is_empty() && *d != f.site)
+        .collect();
+    cites.sort_unstable();
+    cites.dedup();
+    cites.truncate(4);
+    Some(page::story::StoryItem {
+        url: f.url.clone(),
+        published: f.published.as_ref().and_then(|p| page::story::parse_time(&p.value)),
+        crawled: rec.fetched_at.as_deref().and_then(page::story::parse_time),
+        cites,
+        negative: f.tone.as_ref().is_some_and(|t| t.negative),
+        targets: m.targets(&f.title),
+        shingles,
+        sig: page::story::Sig(sig),
+    })
 }

@@ -29,8 +29,20 @@ pub fn default_memory() -> u64 {
 }
 
 /// Approximate heap bytes of an aggregate: its JSON size times a factor for the maps' nodes
-/// (measured: a folded synthetic site takes 2–3× its JSON in memory).
-fn approx_bytes(a: &SiteAggregate) -> u64 {
+/// (measured: a folded synthetic site takes 2–3× its JSON in memory), plus its story records
+/// counted by number (serialising them every few pages would cost more than folding).
+fn approx_bytes(a: &mut SiteAggregate) -> u64 {
+    let stories = std::mem::take(&mut a.stories);
+    let n = stories.len() as u64;
+    let b = approx_bytes_no_stories(a);
+    a.stories = stories;
+    b + n * STORY_ITEM_BYTES
+}
+
+/// Heap bytes of one story record in memory (struct, URL, signature, tree node; measured ≈ 420).
+const STORY_ITEM_BYTES: u64 = 512;
+
+fn approx_bytes_no_stories(a: &SiteAggregate) -> u64 {
     struct Count(u64);
     impl std::io::Write for Count {
         fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
@@ -184,7 +196,7 @@ impl SiteStore {
                 None => {
                     let mut a = SiteAggregate::new(&f.site);
                     a.add(f);
-                    let est = approx_bytes(&a) + f.site.len() as u64;
+                    let est = approx_bytes(&mut a) + f.site.len() as u64;
                     sh.sites.insert(f.site.clone(), (a, est));
                     (0, est)
                 }

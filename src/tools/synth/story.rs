@@ -55,6 +55,7 @@ pub fn story(vocab: &Vocab, r: &mut Rng, negative: bool, province: &str, english
         paragraphs.push(filled[i..end].join(" "));
         i = end;
     }
+    paragraphs.extend(own_sentences(&vocab.filler, r));
     Story {
         title,
         sapo,
@@ -62,6 +63,40 @@ pub fn story(vocab: &Vocab, r: &mut Rng, negative: bool, province: &str, english
         topic: t.topic.clone(),
         negative,
     }
+}
+
+/// Three paragraphs of neutral words drawn at random: real articles differ in their wording, template
+/// sentences do not, and the story join must find copies, not shared templates.
+fn own_sentences(filler: &[String], r: &mut Rng) -> Vec<String> {
+    if filler.is_empty() {
+        return Vec::new();
+    }
+    (0..3)
+        .map(|_| {
+            let n = r.range(30, 45) as usize;
+            let mut words: Vec<&str> = (0..n)
+                .filter_map(|_| r.pick(filler).map(String::as_str))
+                .collect();
+            let mut s = String::new();
+            for (k, w) in words.drain(..).enumerate() {
+                if k == 0 {
+                    let mut c = w.chars();
+                    if let Some(f) = c.next() {
+                        s.extend(f.to_uppercase());
+                        s.push_str(c.as_str());
+                    }
+                } else {
+                    s.push(if k % 9 == 0 { ',' } else { ' ' });
+                    if k % 9 == 0 {
+                        s.push(' ');
+                    }
+                    s.push_str(w);
+                }
+            }
+            s.push('.');
+            s
+        })
+        .collect()
 }
 
 fn english_story(vocab: &Vocab, r: &mut Rng, negative: bool) -> Story {
@@ -87,6 +122,7 @@ fn english_story(vocab: &Vocab, r: &mut Rng, negative: bool) -> Story {
     if paragraphs.len() > 1 {
         paragraphs.remove(0);
     }
+    paragraphs.extend(own_sentences(&vocab.filler_en, r));
     Story {
         title,
         sapo,

@@ -11,6 +11,7 @@ const DECOR: &str = include_str!("data/decor.tsv");
 const NAMES: &str = include_str!("data/names.tsv");
 const MENUS: &str = include_str!("data/menus.tsv");
 const ENGLISH: &str = include_str!("data/english.tsv");
+const FILLER: &str = include_str!("data/filler.tsv");
 
 /// A headline template.
 #[derive(Debug, Clone)]
@@ -62,6 +63,9 @@ pub struct Vocab {
     pub menus: BTreeMap<String, Vec<MenuItem>>,
     /// (negative, is_title, text)
     pub english: Vec<(bool, bool, String)>,
+    /// Neutral words the unique sentences of each article are drawn from: Vietnamese, English.
+    pub filler: Vec<String>,
+    pub filler_en: Vec<String>,
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -131,7 +135,16 @@ impl Vocab {
         let english = rows(ENGLISH)
             .map(|r| (cell(&r, 0) == "neg", cell(&r, 1) == "title", cell(&r, 2).to_owned()))
             .collect();
+        let filler_of = |lang: &str| -> Vec<String> {
+            rows(FILLER)
+                .filter(|r| cell(r, 0) == lang)
+                .map(|r| cell(&r, 1).to_owned())
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
         Vocab {
+            filler: filler_of("vi"),
+            filler_en: filler_of("en"),
             slots,
             provinces,
             titles,
