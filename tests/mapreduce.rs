@@ -40,6 +40,9 @@ fn fixture() -> &'static Fixture {
         let models = Models::load(&files).unwrap();
         let whole = dir.path().join("whole");
         scan_to(&inputs, &models, &whole, 2);
+        // The fixture has an ecosystem: the join finds stories across sites and a group.
+        let groups = std::fs::read_to_string(whole.join("groups.jsonl")).unwrap();
+        assert!(!groups.trim().is_empty(), "the fixture should hold a coordinated group");
         Fixture {
             _dir: dir,
             files: inputs,
@@ -58,7 +61,8 @@ fn scan_to(files: &[PathBuf], models: &Models, out: &Path, threads: usize) {
     baohoa::scan(&inputs, &opts, models, &baohoa::Carry::default(), out, &NoProgress).unwrap();
 }
 
-const COMPARED: [&str; 3] = ["sites.jsonl", "flagged.jsonl", "flagged.csv"];
+/// The story join runs over every site's items: its outputs must not depend on the split either.
+const COMPARED: [&str; 5] = ["sites.jsonl", "flagged.jsonl", "flagged.csv", "stories.jsonl", "groups.jsonl"];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
