@@ -470,8 +470,7 @@ pub fn finish_sites(
     let mut w = report::writer::RunWriter::create(out, carry.previous.as_deref(), &manifest.started_at)?;
     let mut judging = std::time::Duration::ZERO;
     let mut n = 0u64;
-    let f = std::fs::File::open(&aside)
-        .map_err(|e| anyhow::anyhow!("cannot read back {}: {e}", aside.display()))?;
+    let f = std::fs::File::open(&aside).map_err(|e| anyhow::anyhow!("cannot read back {}: {e}", aside.display()))?;
     let reader = site::runs::RunReader::new(
         std::io::BufReader::with_capacity(1 << 16, f),
         aside.display().to_string(),

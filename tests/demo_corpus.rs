@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use baohoa::domain::{registrable_domain, url_host};
 use baohoa::tools::demo::{build_demo, read_pages_tsv};
 
-const KINDS: [&str; 8] = [
+const KINDS: [&str; 10] = [
+    "ecosystem",
+    "fast_repost",
     "licensed_press",
     "licensed_aggregate",
     "bao_hoa_aggregate",

@@ -62,7 +62,13 @@ fn scan_to(files: &[PathBuf], models: &Models, out: &Path, threads: usize) {
 }
 
 /// The story join runs over every site's items: its outputs must not depend on the split either.
-const COMPARED: [&str; 5] = ["sites.jsonl", "flagged.jsonl", "flagged.csv", "stories.jsonl", "groups.jsonl"];
+const COMPARED: [&str; 5] = [
+    "sites.jsonl",
+    "flagged.jsonl",
+    "flagged.csv",
+    "stories.jsonl",
+    "groups.jsonl",
+];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]

@@ -3,7 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const COMPARED: [&str; 5] = ["sites.jsonl", "flagged.jsonl", "flagged.csv", "stories.jsonl", "groups.jsonl"];
+const COMPARED: [&str; 5] = [
+    "sites.jsonl",
+    "flagged.jsonl",
+    "flagged.csv",
+    "stories.jsonl",
+    "groups.jsonl",
+];
 
 fn run(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_baohoa")).args(args).output().unwrap()

@@ -13,7 +13,10 @@ fn realdata() -> Option<std::path::PathBuf> {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// An article page of a made-up site: headline, paragraphs, footer, published time.
@@ -62,7 +65,11 @@ fn reposts_cluster_and_different_articles_on_one_event_do_not() {
         .map(str::trim)
         .filter(|l| l.chars().count() > 30)
         .collect();
-    assert!(paras.len() >= 4, "the real article's main text has {} paragraphs", paras.len());
+    assert!(
+        paras.len() >= 4,
+        "the real article's main text has {} paragraphs",
+        paras.len()
+    );
     let footer_a = "Bản quyền © 2026 Tin Nóng Mỗi Ngày. Liên hệ quảng cáo: 0912 000 111. Địa chỉ: 12 Lê Lợi, Quận 1.";
     let footer_b = "Đọc Báo Nhanh — trang tổng hợp tin tức. Mọi ý kiến đóng góp xin gửi về hộp thư của chúng tôi.";
     // Site A: new headline, new footer, last paragraph trimmed. Site B: another headline and footer.
@@ -111,7 +118,6 @@ fn reposts_cluster_and_different_articles_on_one_event_do_not() {
             &page("Thời Sự D", t2, &[l2.as_str()], "Trang D", "2026-03-06T07:30:00+07:00"),
         );
     }
-    drop(put);
     drop(w);
     let out = tmp.path().join("out");
     let opts = ScanOptions {
@@ -145,7 +151,10 @@ fn reposts_cluster_and_different_articles_on_one_event_do_not() {
         s.contains(&"tinnongmoingay-a.com".to_owned()) && s.contains(&"docbaonhanh-b.net".to_owned())
     });
     let repost = repost.expect("the re-posted real article is one story across both made-up sites");
-    assert_eq!(repost["origin"]["site"], "tinnongmoingay-a.com", "the earlier copy is the origin");
+    assert_eq!(
+        repost["origin"]["site"], "tinnongmoingay-a.com",
+        "the earlier copy is the origin"
+    );
     assert_eq!(repost["copies"][0]["lag_minutes"], 15);
     assert_eq!(repost["copies"][0]["time_source"], "published");
     for r in &rows {
@@ -160,7 +169,10 @@ fn reposts_cluster_and_different_articles_on_one_event_do_not() {
     let (sa, ka) = m.signature(&paras[..paras.len() - 1].join("\n")).unwrap();
     let (sb, kb) = m.signature(&paras.join("\n")).unwrap();
     let j = baohoa::stories::join::jaccard(&sa, &sb);
-    eprintln!("re-post: Jaccard {j:.2}, containment {:.2}", baohoa::stories::join::containment(j, ka, kb));
+    eprintln!(
+        "re-post: Jaccard {j:.2}, containment {:.2}",
+        baohoa::stories::join::containment(j, ka, kb)
+    );
     assert!(j >= 0.7, "{j}");
     for ((_, l1), (_, l2)) in &events {
         let (s1, k1) = m.signature(l1).unwrap();

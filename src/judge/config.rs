@@ -110,7 +110,12 @@ impl CriteriaConfig {
             bail!("unknown criterion {unknown}; known codes: {}", CODES.join(", "));
         }
         let st = &cfg.stories;
-        if st.min_lag_minutes < 0 || st.window_hours <= 0 || st.min_group_sites < 2 || st.min_shared_stories == 0 || st.max_sites_per_story < 2 {
+        if st.min_lag_minutes < 0
+            || st.window_hours <= 0
+            || st.min_group_sites < 2
+            || st.min_shared_stories == 0
+            || st.max_sites_per_story < 2
+        {
             bail!(
                 "[stories] settings out of range: min_lag_minutes ≥ 0, window_hours ≥ 1, min_group_sites ≥ 2, min_shared_stories ≥ 1, max_sites_per_story ≥ 2"
             );

@@ -50,7 +50,10 @@ impl StoryModel {
         let t: StoryToml = toml::from_str(&text).map_err(|e| anyhow::anyhow!("models/page/story.toml: {e}"))?;
         let s = t.signature;
         if s.shingle == 0 || s.shingle > 8 {
-            bail!("models/page/story.toml: signature.shingle = {} is out of range; use 1..=8", s.shingle);
+            bail!(
+                "models/page/story.toml: signature.shingle = {} is out of range; use 1..=8",
+                s.shingle
+            );
         }
         if s.hashes == 0 || s.hashes > 512 || s.bands == 0 || s.rows == 0 || s.bands * s.rows > s.hashes {
             bail!(
@@ -113,7 +116,7 @@ impl StoryModel {
     }
 
     /// Names introduced in `title` by a target marker ("Công ty …", "Tập đoàn …", "ông …"): the
-    /// marker and the capitalised syllables after it (at most 6), each name once, at most 3.
+    /// marker and the capitalised syllables after it (at most 8), each name once, at most 3.
     pub fn targets(&self, title: &str) -> Vec<String> {
         let title = crate::text::normalize::nfc(title);
         let mut out: Vec<String> = Vec::new();
@@ -133,16 +136,22 @@ impl StoryModel {
             let mut name: Vec<&str> = Vec::new();
             let mut end = after;
             if starts_word {
-                for w in title[after..].split(' ') {
+                let words: Vec<&str> = title[after..].split(' ').collect();
+                let cap = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                for (i, w) in words.iter().enumerate() {
                     if w.is_empty() && name.is_empty() {
                         end += 1;
                         continue;
                     }
                     let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-                    // Legal forms written in lower case inside a company name ("Công ty cổ phần …").
-                    let legal = kind != "person" && matches!(word, "cổ" | "phần" | "trách" | "nhiệm" | "hữu" | "hạn");
-                    let cap = legal || word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-                    if !cap || name.len() >= 6 {
+                    // Inside a company name one lower-case word may sit between capitalised ones
+                    // ("Công ty Cổ phần Thực phẩm Hòa Phong").
+                    let inner = kind != "person"
+                        && !name.is_empty()
+                        && word.len() == w.len()
+                        && name.last().is_some_and(|l| cap(l))
+                        && words.get(i + 1).is_some_and(|n| cap(n));
+                    if !(cap(word) || inner) || name.len() >= 8 {
                         break;
                     }
                     name.push(word);
@@ -275,10 +284,7 @@ impl Sig {
         if bytes.len() % 2 != 0 {
             return None;
         }
-        Some(Sig(bytes
-            .chunks(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect()))
+        Some(Sig(bytes.chunks(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect()))
     }
 }
 
@@ -354,8 +360,11 @@ pub fn parse_time(s: &str) -> Option<i64> {
     // Dateline: d/m/yyyy (or d-m-yyyy, d.m.yyyy) with a clock before or after.
     let mut i = 0;
     while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            if let Some((d, mo, y, len)) = dmy(&b[i..]) {
+        if b[i].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && let Some((d, mo, y, len)) = dmy(&b[i..])
+        {
+            {
                 let before = &s[..i];
                 let after = &s[i + len..];
                 let hms = last_clock(before).or_else(|| {
@@ -462,10 +471,11 @@ fn last_clock(s: &str) -> Option<u32> {
     let b = s.as_bytes();
     let mut best = None;
     for i in 0..b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            if let (Some(h), _) = clock(&s[i..]) {
-                best = Some(h);
-            }
+        if b[i].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && let (Some(h), _) = clock(&s[i..])
+        {
+            best = Some(h);
         }
     }
     best
@@ -482,7 +492,12 @@ fn zone(s: &str) -> Option<i64> {
         b'-' => -1,
         _ => return None,
     };
-    let digits: String = s[1..].chars().filter(|c| *c != ':').take(4).take_while(char::is_ascii_digit).collect();
+    let digits: String = s[1..]
+        .chars()
+        .filter(|c| *c != ':')
+        .take(4)
+        .take_while(char::is_ascii_digit)
+        .collect();
     let (h, m) = match digits.len() {
         2 => (digits.parse::<i64>().ok()?, 0),
         4 => (digits[..2].parse::<i64>().ok()?, digits[2..].parse::<i64>().ok()?),
@@ -572,7 +587,10 @@ mod tests {
         assert!(same(&sa, &sb) > 0.6, "{}", same(&sa, &sb));
         assert!(same(&sa, &sc) < 0.1, "{}", same(&sa, &sc));
         // Digits and punctuation folded, case folded, diacritics kept.
-        assert_eq!(shingles("Giá 200 tỷ, tăng MẠNH!", 3), shingles("giá 999 tỷ tăng mạnh", 3));
+        assert_eq!(
+            shingles("Giá 200 tỷ, tăng MẠNH!", 3),
+            shingles("giá 999 tỷ tăng mạnh", 3)
+        );
         assert_ne!(shingles("giá tăng mạnh", 3), shingles("gia tang manh", 3));
         assert!(m.signature("quá ngắn").is_none());
     }
@@ -592,6 +610,10 @@ mod tests {
         assert_eq!(
             m.targets("Bê bối tại Công ty Cổ phần Sữa Hà Long: khách hàng tố bị lừa"),
             vec!["Công ty Cổ phần Sữa Hà Long".to_string()]
+        );
+        assert_eq!(
+            m.targets("Công ty Cổ phần Thực phẩm Hòa Phong bị tố bán xúc xích quá hạn"),
+            vec!["Công ty Cổ phần Thực phẩm Hòa Phong".to_string()]
         );
         assert_eq!(
             m.targets("Tập đoàn Nam Phát và ông Trần Văn Bình bị tố chây ì"),

@@ -155,13 +155,15 @@ impl Joiner {
     fn spill(&mut self) -> anyhow::Result<()> {
         self.buf.sort_unstable();
         let p = self.dir.0.join(format!("bands-{:05}.bin", self.runs.len()));
-        let f = std::fs::File::create(&p).with_context(|| format!("cannot create {}; check free space", p.display()))?;
+        let f =
+            std::fs::File::create(&p).with_context(|| format!("cannot create {}; check free space", p.display()))?;
         let mut w = BufWriter::with_capacity(1 << 16, f);
         for (k, id) in self.buf.drain(..) {
             w.write_all(&k.to_le_bytes())?;
             w.write_all(&id.to_le_bytes())?;
         }
-        w.flush().with_context(|| format!("cannot write {}; check free space", p.display()))?;
+        w.flush()
+            .with_context(|| format!("cannot write {}; check free space", p.display()))?;
         self.runs.push(p);
         Ok(())
     }
@@ -349,7 +351,9 @@ impl RunMerge {
     }
 
     fn refill(&mut self, i: usize) -> anyhow::Result<()> {
-        let Some(r) = self.readers.get_mut(i) else { return Ok(()) };
+        let Some(r) = self.readers.get_mut(i) else {
+            return Ok(());
+        };
         let mut b = [0u8; 12];
         match r.read_exact(&mut b) {
             Ok(()) => {
@@ -394,7 +398,11 @@ impl Sigs {
         if len <= SIGS_IN_MEMORY {
             let b = std::fs::read(path).with_context(|| format!("cannot read back {}", path.display()))?;
             if b.len() as u64 != len {
-                anyhow::bail!("{}: damaged working file ({} bytes, expected {len})", path.display(), b.len());
+                anyhow::bail!(
+                    "{}: damaged working file ({} bytes, expected {len})",
+                    path.display(),
+                    b.len()
+                );
             }
             return Ok(Sigs::Memory(b, width));
         }
@@ -405,7 +413,10 @@ impl Sigs {
     fn get(&self, id: u32) -> anyhow::Result<(u32, Vec<u16>)> {
         let parse = |b: &[u8]| {
             let k = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            let v = b[4..].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+            let v = b[4..]
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect();
             (k, v)
         };
         match self {

@@ -172,7 +172,7 @@ fn copy_of(m: &ItemMeta, origin: Option<&ItemMeta>) -> Copy {
         (None, Some(_), _) => Some(0),
         _ => None,
     };
-    let cites_origin = origin.is_some_and(|o| m.cites.iter().any(|c| *c == o.site));
+    let cites_origin = origin.is_some_and(|o| m.cites.contains(&o.site));
     Copy {
         site: m.site.clone(),
         url: m.url.clone(),
@@ -248,7 +248,7 @@ pub fn analyse(mut c: Clusters, s: &StorySettings) -> Stories {
                 _ => None,
             };
             let fast = lag.is_some_and(|l| l < min_lag);
-            let cites = m.cites.iter().any(|x| *x == origin.site);
+            let cites = m.cites.contains(&origin.site);
             f.fast += u64::from(fast);
             f.uncited += u64::from(!cites);
             if fast || !cites {
@@ -256,13 +256,19 @@ pub fn analyse(mut c: Clusters, s: &StorySettings) -> Stories {
                 f.crawl_timed += u64::from(m.crawl_time || origin.crawl_time);
                 out.counts.non_compliant_reposts += 1;
                 let how = match (fast, cites, lag) {
-                    (true, true, Some(l)) => format!("sau {} phút (dẫn nguồn) — {} min after, citing it", l / 60, l / 60),
+                    (true, true, Some(l)) => {
+                        format!("sau {} phút (dẫn nguồn) — {} min after, citing it", l / 60, l / 60)
+                    }
                     (true, false, Some(l)) => format!(
                         "sau {} phút, không dẫn nguồn — {} min after, not citing it",
                         l / 60,
                         l / 60
                     ),
-                    (_, _, Some(l)) => format!("sau {} phút, không dẫn nguồn — {} min after, not citing it", l / 60, l / 60),
+                    (_, _, Some(l)) => format!(
+                        "sau {} phút, không dẫn nguồn — {} min after, not citing it",
+                        l / 60,
+                        l / 60
+                    ),
                     (_, _, None) => "không dẫn nguồn — not citing it".to_string(),
                 };
                 examples.entry(m.site.clone()).or_default().insert(Evidence {
@@ -281,7 +287,7 @@ pub fn analyse(mut c: Clusters, s: &StorySettings) -> Stories {
                     continue;
                 }
                 if k > 0 {
-                    let cites = m.cites.iter().any(|x| *x == origin.site);
+                    let cites = m.cites.contains(&origin.site);
                     let late = matches!((m.time, origin.time), (Some(t), Some(o)) if t - o >= min_lag);
                     if cites && late {
                         continue;

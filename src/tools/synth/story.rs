@@ -31,7 +31,7 @@ pub fn story(vocab: &Vocab, r: &mut Rng, negative: bool, province: &str, english
     let title = vocab.fill(r, &t.text, province);
     let sentences = vocab.bodies.get(&t.topic).map_or(&[][..], Vec::as_slice);
     // Each sentence at most once; a few topic-free sentences make bodies longer and less alike.
-    let n = (r.range(4, 7) as usize).min(sentences.len());
+    let n = (r.range(3, 5) as usize).min(sentences.len());
     let mut filled: Vec<String> = Vec::with_capacity(n + 2);
     for i in r.sample(sentences.len(), n) {
         if let Some(s) = sentences.get(i) {
@@ -65,18 +65,16 @@ pub fn story(vocab: &Vocab, r: &mut Rng, negative: bool, province: &str, english
     }
 }
 
-/// Three paragraphs of neutral words drawn at random: real articles differ in their wording, template
+/// Two paragraphs of neutral words drawn at random: real articles differ in their wording, template
 /// sentences do not, and the story join must find copies, not shared templates.
 fn own_sentences(filler: &[String], r: &mut Rng) -> Vec<String> {
     if filler.is_empty() {
         return Vec::new();
     }
-    (0..3)
+    (0..2)
         .map(|_| {
-            let n = r.range(30, 45) as usize;
-            let mut words: Vec<&str> = (0..n)
-                .filter_map(|_| r.pick(filler).map(String::as_str))
-                .collect();
+            let n = r.range(20, 28) as usize;
+            let mut words: Vec<&str> = (0..n).filter_map(|_| r.pick(filler).map(String::as_str)).collect();
             let mut s = String::new();
             for (k, w) in words.drain(..).enumerate() {
                 if k == 0 {
