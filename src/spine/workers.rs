@@ -111,6 +111,10 @@ fn read_input(
                 return (rep, errors);
             }
         },
+        Input::Stdin { head } => Box::new(crate::ingest::hashing::HashingReader::new(
+            Input::stdin_reader(head),
+            hashed.clone(),
+        )),
         Input::Embedded { bytes, .. } => Box::new(crate::ingest::hashing::HashingReader::new(*bytes, hashed.clone())),
     };
     let mut reported = 0u64;
@@ -144,6 +148,7 @@ fn read_input(
     // Finish the checksum over bytes the reader did not need (after damage, or unread tails).
     let (bytes, sha) = match input {
         Input::Path(p) => hashed.finish_from_file(p),
+        Input::Stdin { head } => hashed.finish_from_stdin(head),
         Input::Embedded { bytes, .. } => hashed.finish_from_slice(bytes),
     };
     progress.input_bytes(bytes.saturating_sub(reported));
