@@ -37,6 +37,54 @@ pub fn classify(head: &[u8], name: &str) -> Option<InputKind> {
     None
 }
 
+/// What the first bytes of a file found in a folder say about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sniffed {
+    /// A dump of this kind: read it.
+    Dump(InputKind),
+    /// Readable, but not a dump (a crawl log, a CDX index, a README): its first bytes, shown.
+    NotDump(String),
+    /// Could not be opened or decompressed: read it anyway, so that the failure is reported.
+    Unknown,
+}
+
+/// Looks at the first bytes of a file (decompressed when gzip) without reading further.
+pub fn sniff(path: &std::path::Path) -> Sniffed {
+    let Ok(file) = super::open_regular(path) else {
+        return Sniffed::Unknown;
+    };
+    let mut raw = RawBuf::new(Box::new(file));
+    let gz = match raw.fill_buf() {
+        Ok([]) => return Sniffed::NotDump("an empty file".into()),
+        Ok(magic) => magic.get(..3) == Some(&GZ_MAGIC[..]),
+        Err(_) => return Sniffed::Unknown,
+    };
+    let mut src = if gz {
+        Source::gzip(raw)
+    } else {
+        Source::plain(Box::new(raw))
+    };
+    let Ok(head) = src.peek(512) else {
+        return Sniffed::Unknown;
+    };
+    match classify(head, &path.to_string_lossy()) {
+        Some(kind) => Sniffed::Dump(kind),
+        None => Sniffed::NotDump(format!(
+            "{}content starts with {:?}",
+            if gz { "gzip-compressed, " } else { "" },
+            shown(head)
+        )),
+    }
+}
+
+/// The first 40 bytes of a head, control characters as dots.
+fn shown(head: &[u8]) -> String {
+    String::from_utf8_lossy(head.get(..head.len().min(40)).unwrap_or(&[]))
+        .chars()
+        .map(|c| if c.is_control() { '.' } else { c })
+        .collect()
+}
+
 /// Members tried at the start of a gzip input before it is refused as unrecognisable.
 const START_MEMBERS_TRIED: usize = 8;
 
@@ -83,13 +131,10 @@ pub fn open_detected(
                 match classify(&head, &source) {
                     Some(kind) => break kind,
                     None => {
-                        let shown: String = String::from_utf8_lossy(head.get(..head.len().min(40)).unwrap_or(&[]))
-                            .chars()
-                            .map(|c| if c.is_control() { '.' } else { c })
-                            .collect();
                         let what = format!(
-                            "not a recognised input: {}content starts with {shown:?}; {ACCEPTED}",
-                            if gz { "gzip-compressed, " } else { "" }
+                            "not a recognised input: {}content starts with {:?}; {ACCEPTED}",
+                            if gz { "gzip-compressed, " } else { "" },
+                            shown(&head)
                         );
                         if !gz {
                             return Err(err(what));

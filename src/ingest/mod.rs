@@ -206,3 +206,14 @@ pub fn open_reader(
 ) -> Result<(InputKind, Events), InputError> {
     detect::open_detected(source, reader, opts, None)
 }
+
+/// [`open_reader`] for a stream of known total size (a regular file, embedded bytes): record
+/// lengths no part of it can hold are then recognised as damage at once.
+pub fn open_reader_sized(
+    source: Arc<str>,
+    reader: Box<dyn std::io::Read + Send>,
+    opts: &ReadOptions,
+    size: Option<u64>,
+) -> Result<(InputKind, Events), InputError> {
+    detect::open_detected(source, reader, opts, size)
+}
