@@ -186,7 +186,7 @@ fn row5_absurd_content_length_resyncs_at_the_next_record() {
         let mut bad = plain[..j].to_vec();
         bad.extend(set_content_length(&plain[j..end], value));
         bad.extend_from_slice(&plain[end..]);
-        let got = read("iana.warc", bad);
+        let got = read("iana.warc", bad.clone());
         assert_only(
             &format!("plain, Content-Length {value}"),
             &got,
@@ -195,6 +195,21 @@ fn row5_absurd_content_length_resyncs_at_the_next_record() {
             &[j as u64],
             "Content-Length",
         );
+        // The real binary (its reader knows the file size the same way).
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("iana.warc");
+        std::fs::write(&path, &bad).unwrap();
+        let out = dir.path().join("out");
+        let st = std::process::Command::new(env!("CARGO_BIN_EXE_baohoa"))
+            .args(["scan", "--quiet", "-o"])
+            .arg(&out)
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert_eq!(st.code(), Some(2), "damage makes the run incomplete");
+        let run: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("run.json")).unwrap()).unwrap();
+        assert_eq!(run["counts"]["html_records"], 16, "{value}");
+        assert_eq!(run["counts"]["damaged"], 1, "{value}");
     }
 }
 
