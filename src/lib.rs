@@ -392,6 +392,7 @@ pub fn map_sites(
     m.counts.html_records = acc.html_records;
     m.counts.html_bytes = acc.html_bytes;
     m.counts.pages_truncated = acc.truncated;
+    m.counts.pages_nesting_cut = acc.nesting_cut;
     m.stage_seconds = acc.t.seconds();
     m.throughput.wall_seconds = wall.elapsed().as_secs_f64();
     Ok((sites, m))
