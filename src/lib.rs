@@ -23,7 +23,7 @@ use std::time::{Instant, SystemTime};
 use serde::{Deserialize, Serialize};
 
 pub use crate::ingest::Input;
-pub use crate::ingest::walk::{Walk, WalkReport, expand_inputs};
+pub use crate::ingest::walk::{Walk, WalkOptions, WalkReport, expand_inputs, expand_inputs_with};
 use crate::models::Models;
 use crate::report::manifest::RunManifest;
 pub use crate::report::partial::PartitionId;
@@ -32,7 +32,7 @@ pub use crate::site::{UNKNOWN_SITE, site_key, site_key_in};
 pub use crate::spine::accumulate::StageNanos;
 pub use crate::spine::analyse::{analyse, analyse_with};
 pub use crate::spine::demo::{DEMO_GENERATED_NAME, DEMO_GENERATED_WARC, DEMO_NAME, DEMO_REGISTRY, DEMO_WARC};
-pub use crate::spine::demo::{demo_inputs, with_demo_registry};
+pub use crate::spine::demo::{demo_inputs, with_demo_registry, with_registry_folders};
 pub use crate::spine::options::{Carry, ScanOptions};
 pub use crate::spine::progress::{NoProgress, Progress};
 pub use crate::spine::store::SiteSet;
@@ -393,6 +393,7 @@ pub fn map_sites(
     m.counts.html_records = acc.html_records;
     m.counts.html_bytes = acc.html_bytes;
     m.counts.pages_truncated = acc.truncated;
+    m.counts.pages_nesting_cut = acc.nesting_cut;
     m.stage_seconds = acc.t.seconds();
     m.throughput.wall_seconds = wall.elapsed().as_secs_f64();
     Ok((sites, m))

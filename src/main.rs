@@ -12,7 +12,7 @@ use clap::Parser;
 use baohoa::models::{ModelFiles, Models};
 use baohoa::report::manifest::RunManifest;
 use baohoa::{Carry, Input, ScanOptions};
-use cli::args::{Cli, Cmd, ModelArgs, RunArgs};
+use cli::args::{Cli, Cmd, ModelArgs, RunArgs, WalkArgs};
 use cli::progress::Bar;
 
 /// How a command ended, when it did not fail.
@@ -42,19 +42,21 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.cmd {
         Cmd::Scan {
             inputs,
+            walk,
             out,
             run,
             models,
             decisions,
             previous,
-        } => scan(&inputs, &out, &run, &models, decisions.as_deref(), previous),
+        } => scan(&inputs, &walk, &out, &run, &models, decisions.as_deref(), previous),
         Cmd::Map {
             inputs,
+            walk,
             out,
             partitions,
             run,
             models,
-        } => map(&inputs, &out, partitions, &run, &models),
+        } => map(&inputs, &walk, &out, partitions, &run, &models),
         Cmd::Reduce {
             parts,
             out,
@@ -108,12 +110,14 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
 /// every site and writes the outputs to OUT.
 fn scan(
     inputs: &[PathBuf],
+    walk_args: &WalkArgs,
     out: &Path,
     run: &RunArgs,
     models: &ModelArgs,
     decisions: Option<&Path>,
     previous: Option<PathBuf>,
 ) -> anyhow::Result<Outcome> {
+    let models_args = models;
     let models = load_models(models)?;
     let carry = Carry {
         decisions: decisions.map(baohoa::report::decisions::read).transpose()?,
@@ -126,7 +130,9 @@ fn scan(
         };
         (demo, baohoa::with_demo_registry(models)?)
     } else {
-        (expand(inputs)?, models)
+        let walk = expand(inputs, walk_args, run.quiet)?;
+        let models = registries_beside_dumps(models, &walk.report, models_args.registry.is_some(), run.quiet)?;
+        (walk, models)
     };
     let opts = scan_options(run)?;
     let bar = Bar::new(walk.inputs.iter().map(Input::size).sum(), run.quiet);
@@ -149,13 +155,20 @@ fn scan(
 /// `baohoa map`: the map step of a distributed run; writes one partial file.
 fn map(
     inputs: &[PathBuf],
+    walk_args: &WalkArgs,
     out: &Path,
     partitions: Option<u32>,
     run: &RunArgs,
     models: &ModelArgs,
 ) -> anyhow::Result<Outcome> {
     let models = load_models(models)?;
-    let walk = expand(inputs)?;
+    let walk = expand(inputs, walk_args, run.quiet)?;
+    if !walk.report.registries.is_empty() {
+        eprintln!(
+            "baohoa: note: map does not use the registry folders among its inputs ({}): reduce would not know them; give --registry DIR to map and to reduce",
+            walk.report.registries.join(", ")
+        );
+    }
     let mut opts = scan_options(run)?;
     if opts.spill_dir.is_none() {
         opts.spill_dir = Some(
@@ -500,7 +513,11 @@ fn bench(
         }
         vec![Input::Path(p)]
     } else {
-        expand(inputs)?.inputs
+        let walk = expand(inputs, &WalkArgs::default(), false)?;
+        if walk.inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) {
+            bail!("bench reads its inputs once per thread count, so not from stdin; give the dump's path");
+        }
+        walk.inputs
     };
     let models = load_models(models)?;
     let threads = if threads.is_empty() {
@@ -602,17 +619,50 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// Expands INPUT arguments (files, directories, `-`); warns about what the walk found (unreadable
-/// folders, refused special files, link loops, duplicates), which also goes to `run.json`.
-fn expand(args: &[PathBuf]) -> anyhow::Result<baohoa::Walk> {
+/// folders, refused special files, link loops, duplicates) and notes what it ignored, which also
+/// goes to `run.json`.
+fn expand(args: &[PathBuf], w: &WalkArgs, quiet: bool) -> anyhow::Result<baohoa::Walk> {
+    let opts = baohoa::WalkOptions {
+        include: w.include.clone(),
+        exclude: w.exclude.clone(),
+    };
     let stdin = std::io::stdin();
-    let walk = baohoa::expand_inputs(args, &mut stdin.lock());
+    let walk = baohoa::expand_inputs_with(args, &mut stdin.lock(), &opts).map_err(anyhow::Error::msg)?;
     for e in walk.report.messages() {
         eprintln!("baohoa: warning: {e}");
+    }
+    if let Some(n) = walk.report.ignored_note().filter(|_| !quiet) {
+        eprintln!("baohoa: note: {n}");
     }
     if walk.inputs.is_empty() {
         bail!("no input files found in {args:?}; give WARC/ARC/JSONL/HTML files or directories");
     }
     Ok(walk)
+}
+
+/// `registry/` folders found beside the dumps: added to the registry in use (as the embedded
+/// demo's are), said on stderr and listed in run.json's models; with `--registry`, not used.
+fn registries_beside_dumps(
+    models: Models,
+    walk: &baohoa::WalkReport,
+    registry_given: bool,
+    quiet: bool,
+) -> anyhow::Result<Models> {
+    if walk.registries.is_empty() {
+        return Ok(models);
+    }
+    let list = walk.registries.join(", ");
+    if registry_given {
+        eprintln!("baohoa: note: --registry is given, so the registry folders among the inputs are not used: {list}");
+        return Ok(models);
+    }
+    if !quiet {
+        eprintln!(
+            "baohoa: note: using the registry folders beside the dumps, added to the embedded registry: {list} (give --registry DIR to use another registry instead)"
+        );
+    }
+    let folders: Vec<PathBuf> = walk.registries.iter().map(PathBuf::from).collect();
+    baohoa::with_registry_folders(models, &folders)
 }
 
 /// The scan options of the command line, checked.

@@ -140,16 +140,15 @@ const CASES: &[Case] = &[
     ),
     ("warcio/example.arc", InputKind::Arc, 1, &[("warcinfo", 1)], &[]),
     ("warcio/example.arc.gz", InputKind::Arc, 1, &[("warcinfo", 1)], &[]),
-    // LF line endings but the CRLF length (1591): the block runs 12 bytes past the end of the file.
+    // LF line endings but the CRLF length (1591): the block runs 12 bytes past the end of the file,
+    // which the 13 HTTP head lines re-written from CRLF to LF explain (1 byte each, less the final
+    // newline): the page is whole and kept.
     (
         "warcio/example-space-in-url.arc",
         InputKind::Arc,
-        0,
+        1,
         &[("warcinfo", 1)],
-        &[(
-            151,
-            "ARC record truncated: length 1591 but the input ends after 1579 bytes",
-        )],
+        &[],
     ),
     (
         "warcio/bad.arc",

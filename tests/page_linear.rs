@@ -199,3 +199,42 @@ fn the_worst_known_shape_is_bounded_by_the_depth_cap() {
         assert!(st.ops <= 32 * html.len() as u64, "{per_byte}");
     }
 }
+
+/// `run.json` counts the pages whose nesting was cut (the real binary, one deep page of three).
+#[test]
+fn pages_with_cut_nesting_are_counted_in_run_json() {
+    use baohoa::ingest::warc_write::{Response, WarcWriter};
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "<html><body>{}<p>Hà Nội</p>{}</body></html>",
+        "<div>".repeat(2000),
+        "</div>".repeat(2000)
+    );
+    let flat = "<html><body><div><p>Hà Nội mưa lớn</p></div></body></html>".to_string();
+    let mut w = WarcWriter::new(Vec::new(), true);
+    w.warcinfo("2026-11-20T08:00:00Z", "software: test\r\n").unwrap();
+    for (i, body) in [&flat, &deep, &flat].iter().enumerate() {
+        let url = format!("https://sau-long.vn/{i}.html");
+        w.response(&Response {
+            url: &url,
+            date: "2026-11-20T08:00:00Z",
+            status: 200,
+            headers: &[("Content-Type", "text/html; charset=utf-8")],
+            body: body.as_bytes(),
+        })
+        .unwrap();
+    }
+    let dump = dir.path().join("deep.warc.gz");
+    std::fs::write(&dump, w.into_inner()).unwrap();
+    let out = dir.path().join("out");
+    let st = std::process::Command::new(env!("CARGO_BIN_EXE_baohoa"))
+        .args(["scan", "--quiet", "-o"])
+        .arg(&out)
+        .arg(&dump)
+        .status()
+        .unwrap();
+    assert_eq!(st.code(), Some(0));
+    let run: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("run.json")).unwrap()).unwrap();
+    assert_eq!(run["counts"]["html_records"], 3);
+    assert_eq!(run["counts"]["pages_nesting_cut"], 1);
+}

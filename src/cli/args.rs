@@ -43,6 +43,20 @@ pub struct ModelArgs {
     pub registry: Option<PathBuf>,
 }
 
+/// Which files of input folders are read.
+#[derive(Args, Clone, Default)]
+pub struct WalkArgs {
+    /// Read only the files of input folders that match GLOB (repeatable): a glob without `/`
+    /// matches a file name ('*.warc.gz'), one with `/` the path below the input folder
+    /// ('2026-11-*/*.warc.gz'). Files named on the command line are always read.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Do not read the files or folders of input folders that match GLOB (repeatable; a trailing
+    /// `/` matches folders only: 'logs/'). Listed as ignored in run.json.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+}
+
 #[derive(Args, Clone)]
 pub struct RunArgs {
     /// Worker threads (default: all cores).
@@ -69,7 +83,10 @@ pub struct RunArgs {
 
 const SCAN_HELP: &str = "INPUT may be a WARC (.warc, .warc.gz), ARC (.arc, .arc.gz), JSONL (.jsonl, .jsonl.gz: one \
 {\"url\", \"html\", \"fetched_at\"?} object per line) or saved HTML file; kinds are recognised by content. \
-Directories are walked recursively. With no INPUT the embedded demo corpus is scanned.\n\n\
+Directories are walked recursively; files in them that are not dumps (crawl.log, index.cdx, README) are not read \
+and listed as ignored in run.json, --include/--exclude and a folder's .baohoaignore choose what is read, and a \
+registry/ folder beside the dumps is added to the registry. `-` reads a dump piped to stdin, or else a list of \
+paths. With no INPUT the embedded demo corpus is scanned.\n\n\
 Outputs in OUT: sites.jsonl (every site, its counts and every finding), flagged.jsonl and flagged.csv (flagged \
 sites, ranked), run.json (inputs with sha256, counts per stage, skipped and damaged records with file:offset, \
 timings). Files are written to a temporary name and renamed.";
@@ -113,9 +130,12 @@ pub enum Cmd {
     /// Scan crawl dumps; write flagged sites with evidence, every site's verdict and a run manifest to OUT.
     #[command(after_help = SCAN_HELP)]
     Scan {
-        /// Input files or directories; `-` reads a list of paths from stdin, one per line.
+        /// Input files or directories; `-` reads a dump piped to stdin (WARC, ARC, JSONL, gzip),
+        /// or else a list of paths, one per line.
         #[arg(value_name = "INPUT")]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        walk: WalkArgs,
         /// Output directory (created if missing; files are replaced atomically).
         #[arg(short, long, value_name = "OUT", default_value = "out")]
         out: PathBuf,
@@ -138,6 +158,8 @@ pub enum Cmd {
         /// Input files or directories (as for `scan`).
         #[arg(value_name = "SHARD", required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        walk: WalkArgs,
         /// Partial result file to write (with --partitions: a folder of one file per partition).
         #[arg(short, long, value_name = "PART")]
         out: PathBuf,

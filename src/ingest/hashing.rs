@@ -49,6 +49,26 @@ impl HashState {
         (n, crate::model_files::hex(&h.finalize()))
     }
 
+    /// Same as [`finish_from_file`](Self::finish_from_file) for standard input read through
+    /// [`Input::stdin_reader`](super::Input::stdin_reader): the unread part of `head`, then
+    /// whatever is left on standard input.
+    pub fn finish_from_stdin(&self, head: &[u8]) -> (u64, String) {
+        let (mut h, mut n) = self.take();
+        let rest = head.get(n as usize..).unwrap_or(&[]);
+        h.update(rest);
+        n += rest.len() as u64;
+        let mut stdin = std::io::stdin();
+        let mut buf = vec![0u8; 1 << 16];
+        while let Ok(k) = stdin.read(&mut buf) {
+            if k == 0 {
+                break;
+            }
+            h.update(&buf[..k]);
+            n += k as u64;
+        }
+        (n, crate::model_files::hex(&h.finalize()))
+    }
+
     /// Same as [`finish_from_file`](Self::finish_from_file) for an in-memory input.
     pub fn finish_from_slice(&self, bytes: &[u8]) -> (u64, String) {
         let (mut h, n) = self.take();

@@ -14,6 +14,9 @@ pub const MAX_HEADERS: usize = 256;
 pub struct HttpHead {
     pub status: u16,
     pub headers: Vec<(String, String)>,
+    /// Lines of the head (status line, fields, blank line) that end in a bare LF instead of CRLF:
+    /// a head re-written with LF line ends is this many bytes shorter than when it was captured.
+    pub lf_only_lines: u64,
 }
 
 impl HttpHead {
@@ -32,19 +35,52 @@ pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str
 }
 
 /// Reads `Name: value` lines up to an empty line or the end of `r` (obsolete line folding joined).
+/// `Ok(true)` when the empty line ending the block was read.
 pub fn read_fields<R: BufRead + ?Sized>(
     r: &mut R,
     scratch: &mut Vec<u8>,
     out: &mut Vec<(String, String)>,
 ) -> io::Result<bool> {
+    Ok(read_fields_until(r, scratch, out, None, &mut 0)? == FieldsEnd::Blank)
+}
+
+/// How a block of header fields ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldsEnd {
+    /// The empty line ending the block.
+    Blank,
+    /// End of input (or a last line without its newline).
+    Eof,
+    /// A line starting with the stop prefix, read into the scratch buffer; `after` bytes of
+    /// fields were consumed before it.
+    Stop { after: u64 },
+}
+
+/// [`read_fields`], stopping at a line that starts with `stop` (the start of the next record
+/// when the blank line is missing). Lines ending in a bare LF are counted in `lf_only`.
+pub fn read_fields_until<R: BufRead + ?Sized>(
+    r: &mut R,
+    scratch: &mut Vec<u8>,
+    out: &mut Vec<(String, String)>,
+    stop: Option<&[u8]>,
+    lf_only: &mut u64,
+) -> io::Result<FieldsEnd> {
+    let mut consumed = 0u64;
     loop {
         let line: Line = read_line_capped(r, scratch, MAX_HEADER_LINE)?;
         if line.consumed == 0 {
-            return Ok(false);
+            return Ok(FieldsEnd::Eof);
+        }
+        if stop.is_some_and(|p| scratch.starts_with(p)) {
+            return Ok(FieldsEnd::Stop { after: consumed });
+        }
+        consumed += line.consumed;
+        if line.complete && !scratch.ends_with(b"\r\n") {
+            *lf_only += 1;
         }
         let text = trim_eol(scratch);
         if text.is_empty() {
-            return Ok(true);
+            return Ok(FieldsEnd::Blank);
         }
         if matches!(text.first(), Some(b' ' | b'\t')) {
             if let Some((_, v)) = out.last_mut() {
@@ -66,7 +102,7 @@ pub fn read_fields<R: BufRead + ?Sized>(
             out.push((name, value));
         }
         if !line.complete {
-            return Ok(false);
+            return Ok(FieldsEnd::Eof);
         }
     }
 }
@@ -76,6 +112,7 @@ pub fn read_head<R: BufRead + ?Sized>(r: &mut R, scratch: &mut Vec<u8>) -> Resul
     let io = |e: io::Error| format!("HTTP head unreadable: {e}");
     // Tolerate blank lines before the status line.
     let mut status_line = Vec::new();
+    let mut lf_only = 0;
     for _ in 0..4 {
         let line = read_line_capped(r, scratch, 512).map_err(io)?;
         if line.consumed == 0 {
@@ -83,6 +120,7 @@ pub fn read_head<R: BufRead + ?Sized>(r: &mut R, scratch: &mut Vec<u8>) -> Resul
         }
         if !trim_eol(scratch).is_empty() {
             status_line = trim_eol(scratch).to_vec();
+            lf_only = u64::from(line.complete && !scratch.ends_with(b"\r\n"));
             break;
         }
     }
@@ -106,8 +144,9 @@ pub fn read_head<R: BufRead + ?Sized>(r: &mut R, scratch: &mut Vec<u8>) -> Resul
     let mut head = HttpHead {
         status: code,
         headers: Vec::new(),
+        lf_only_lines: lf_only,
     };
-    read_fields(r, scratch, &mut head.headers).map_err(io)?;
+    read_fields_until(r, scratch, &mut head.headers, None, &mut head.lf_only_lines).map_err(io)?;
     Ok(head)
 }
 
@@ -206,9 +245,7 @@ impl<R: BufRead> Read for Chunked<R> {
                         return Err(chunk_error("body ends before the last (zero-size) chunk".into()));
                     }
                     let text = trim_eol(&self.line);
-                    let hex = text.split(|b| *b == b';').next().unwrap_or(&[]);
-                    let hex = String::from_utf8_lossy(hex);
-                    let size = u64::from_str_radix(hex.trim(), 16).map_err(|_| {
+                    let size = chunk_size(text).ok_or_else(|| {
                         chunk_error(format!(
                             "chunk size line {:?} is not hexadecimal",
                             String::from_utf8_lossy(text.get(..text.len().min(40)).unwrap_or(&[]))
@@ -300,7 +337,15 @@ pub fn read_body<R: BufRead>(r: &mut R, headers: &[(String, String)], cap: usize
     // Crawlers often store the de-chunked body but keep the header: only dechunk what looks chunked.
     let chunked = te_chunked
         && match r.fill_buf() {
-            Ok(b) => looks_chunked(b),
+            Ok(b) => match chunk_start(b) {
+                ChunkStart::Chunked => true,
+                ChunkStart::Dechunked => false,
+                ChunkStart::Malformed(line) => {
+                    return Err(format!(
+                        "{CHUNK_ERR}: Transfer-Encoding is chunked but the first chunk size line {line:?} is not hexadecimal"
+                    ));
+                }
+            },
             Err(e) => return Err(format!("body unreadable: {e}")),
         };
     let base: Box<dyn Read + '_> = if chunked {
@@ -350,16 +395,48 @@ pub fn read_body<R: BufRead>(r: &mut R, headers: &[(String, String)], cap: usize
     Ok(body)
 }
 
-/// The body starts with a chunk-size line (hex digits, optional `;ext`, then a newline).
-fn looks_chunked(b: &[u8]) -> bool {
+/// The size of a chunk-size line (`HEX[;ext]`): hex digits only (no sign, no spaces inside),
+/// at most 16 of them; spaces around the digits are tolerated.
+fn chunk_size(line: &[u8]) -> Option<u64> {
+    let size = line.split(|c| *c == b';').next().unwrap_or(&[]).trim_ascii();
+    if size.is_empty() || size.len() > 16 || !size.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    u64::from_str_radix(std::str::from_utf8(size).ok()?, 16).ok()
+}
+
+/// How the start of a body declared `Transfer-Encoding: chunked` reads.
+#[derive(Debug, PartialEq, Eq)]
+enum ChunkStart {
+    /// A valid chunk-size line.
+    Chunked,
+    /// Not chunk framing (crawlers often store the de-chunked body and keep the header).
+    Dechunked,
+    /// A line that is meant as a chunk size but is not one (`-1`, `zz`, `+5`, `0x10`).
+    Malformed(String),
+}
+
+fn chunk_start(b: &[u8]) -> ChunkStart {
     let head = b.get(..b.len().min(64)).unwrap_or(b);
     let Some(nl) = memchr::memchr(b'\n', head) else {
-        return false;
+        return ChunkStart::Dechunked;
     };
     let line = trim_eol(head.get(..=nl).unwrap_or(&[]));
-    let size = line.split(|c| *c == b';').next().unwrap_or(&[]);
-    let size = size.trim_ascii();
-    !size.is_empty() && size.iter().all(u8::is_ascii_hexdigit)
+    if chunk_size(line).is_some() {
+        return ChunkStart::Chunked;
+    }
+    let size = line.split(|c| *c == b';').next().unwrap_or(&[]).trim_ascii();
+    // A short token of letters, digits and signs alone on its line is a broken size, not content.
+    let token = !size.is_empty()
+        && size.len() <= 20
+        && size
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
+    if token {
+        ChunkStart::Malformed(String::from_utf8_lossy(line).into_owned())
+    } else {
+        ChunkStart::Dechunked
+    }
 }
 
 /// Reads `r` to its end or to `cap` bytes into `out`, growing `out` as data arrives.
@@ -419,6 +496,15 @@ mod tests {
             .read_to_end(&mut Vec::new())
             .unwrap_err();
         assert!(err.to_string().starts_with(CHUNK_ERR), "{err}");
+        for bad in ["+5\r\nhello\r\n0\r\n\r\n", "-1\r\nabc", "5 5\r\nhello"] {
+            let err = Chunked::new(bad.as_bytes()).read_to_end(&mut Vec::new()).unwrap_err();
+            assert!(err.to_string().starts_with(CHUNK_ERR), "{bad:?}: {err}");
+        }
+        assert_eq!(chunk_start(b"zz\r\n<html>"), ChunkStart::Malformed("zz".into()));
+        assert_eq!(chunk_start(b"-1\r\n<html>"), ChunkStart::Malformed("-1".into()));
+        assert_eq!(chunk_start(b"1a;x=1\r\n<html>"), ChunkStart::Chunked);
+        assert_eq!(chunk_start(b"<!doctype html>\n<html>"), ChunkStart::Dechunked);
+        assert_eq!(chunk_start(b"\n<html>"), ChunkStart::Dechunked);
         let err = Chunked::new(&b"10\r\nabc"[..])
             .read_to_end(&mut Vec::new())
             .unwrap_err();

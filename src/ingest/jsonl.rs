@@ -21,6 +21,19 @@ pub struct JsonlReader {
     line: Vec<u8>,
     line_no: u64,
     done: bool,
+    /// Consecutive lines that are not JSON, reported as one damaged region when the run ends.
+    run: Option<BadRun>,
+    /// An event to return after the run's report.
+    queued: Option<Event>,
+}
+
+/// A run of consecutive lines that are not JSON (the input turned to other data).
+struct BadRun {
+    offset: u64,
+    first_line: u64,
+    lines: u64,
+    bytes: u64,
+    first_error: String,
 }
 
 impl JsonlReader {
@@ -32,6 +45,8 @@ impl JsonlReader {
             line: Vec::new(),
             line_no: 0,
             done: false,
+            run: None,
+            queued: None,
         }
     }
 
@@ -44,7 +59,41 @@ impl JsonlReader {
         Event::damaged(&self.source, offset, reason)
     }
 
+    /// The report of a finished run of non-JSON lines: one line as before, many as one region.
+    fn run_event(&self, run: BadRun) -> Event {
+        let reason = if run.lines == 1 {
+            format!(
+                "JSONL line {} is not a JSON object ({}); expected {{\"url\": …, \"html\": …}}",
+                run.first_line, run.first_error
+            )
+        } else {
+            format!(
+                "JSONL lines {}–{} ({} lines, {} bytes) are not JSON objects (first: {}): the input turns to other data here; expected {{\"url\": …, \"html\": …}} per line",
+                run.first_line,
+                run.first_line + run.lines - 1,
+                run.lines,
+                run.bytes,
+                run.first_error
+            )
+        };
+        self.damaged(run.offset, reason)
+    }
+
     fn next_event(&mut self) -> Option<Event> {
+        if let Some(ev) = self.queued.take() {
+            return Some(ev);
+        }
+        let ev = self.next_line_event();
+        match self.run.take() {
+            Some(run) => {
+                self.queued = ev;
+                Some(self.run_event(run))
+            }
+            None => ev,
+        }
+    }
+
+    fn next_line_event(&mut self) -> Option<Event> {
         loop {
             if self.done {
                 return None;
@@ -77,10 +126,22 @@ impl JsonlReader {
             let parsed: Line = match serde_json::from_slice(text) {
                 Ok(l) => l,
                 Err(e) => {
-                    return Some(self.damaged(
-                        offset,
-                        format!("JSONL line {n} is not a JSON object ({e}); expected {{\"url\": …, \"html\": …}}"),
-                    ));
+                    match self.run.as_mut() {
+                        Some(run) => {
+                            run.lines += 1;
+                            run.bytes += line.consumed;
+                        }
+                        None => {
+                            self.run = Some(BadRun {
+                                offset,
+                                first_line: n,
+                                lines: 1,
+                                bytes: line.consumed,
+                                first_error: e.to_string(),
+                            });
+                        }
+                    }
+                    continue;
                 }
             };
             let Some(html) = parsed.html else {

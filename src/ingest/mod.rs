@@ -2,6 +2,7 @@
 pub mod arc;
 pub mod decode;
 pub mod detect;
+pub mod gzmember;
 pub mod hashing;
 pub mod htmldir;
 pub mod http;
@@ -170,7 +171,8 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<(InputKind, Events), Inpu
         path: path.to_owned(),
         message,
     })?;
-    open_reader(path.to_string_lossy().as_ref().into(), Box::new(file), opts)
+    let size = file.metadata().ok().map(|m| m.len());
+    detect::open_detected(path.to_string_lossy().as_ref().into(), Box::new(file), opts, size)
 }
 
 /// Opens a file for reading only if it is a regular file. The open does not block (a FIFO with
@@ -202,5 +204,16 @@ pub fn open_reader(
     reader: Box<dyn std::io::Read + Send>,
     opts: &ReadOptions,
 ) -> Result<(InputKind, Events), InputError> {
-    detect::open_detected(source, reader, opts)
+    detect::open_detected(source, reader, opts, None)
+}
+
+/// [`open_reader`] for a stream of known total size (a regular file, embedded bytes): record
+/// lengths no part of it can hold are then recognised as damage at once.
+pub fn open_reader_sized(
+    source: Arc<str>,
+    reader: Box<dyn std::io::Read + Send>,
+    opts: &ReadOptions,
+    size: Option<u64>,
+) -> Result<(InputKind, Events), InputError> {
+    detect::open_detected(source, reader, opts, size)
 }

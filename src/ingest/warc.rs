@@ -2,9 +2,59 @@
 use std::io::{self, BufRead, Read};
 use std::sync::Arc;
 
-use super::http::{self, Outcome, read_fields};
+use super::http::{self, FieldsEnd, Outcome, read_fields_until};
 use super::stream::{Source, discard, read_line_capped, trim_eol};
 use super::{Event, ReadOptions, Record, SkipReason};
+
+/// Longest record block accepted whatever the input size (1 TiB): a larger Content-Length is damage.
+pub const MAX_RECORD_LEN: u64 = 1 << 40;
+
+/// The block of one record: at most `left` bytes and, in gzip input, no further than a new member
+/// that starts with a WARC version line (the declared length ran past the record's own member).
+struct Block<'a> {
+    src: &'a mut Source,
+    left: u64,
+    /// Members started when last looked at.
+    members: u64,
+    /// The block ran into the next record, whose member starts at this offset.
+    ran_into: Option<u64>,
+}
+
+impl BufRead for Block<'_> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.left == 0 || self.ran_into.is_some() {
+            return Ok(&[]);
+        }
+        self.src.fill_buf()?;
+        if self.src.is_gzip() && self.src.members() != self.members {
+            self.members = self.src.members();
+            if self.src.fill_buf()?.starts_with(b"WARC/1.") {
+                self.ran_into = Some(self.src.offset());
+                return Ok(&[]);
+            }
+        }
+        let left = usize::try_from(self.left).unwrap_or(usize::MAX);
+        let b = self.src.fill_buf()?;
+        Ok(b.get(..b.len().min(left)).unwrap_or_default())
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.src.consume(amt);
+        self.left = self.left.saturating_sub(amt as u64);
+    }
+}
+
+impl Read for Block<'_> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let b = self.fill_buf()?;
+        let n = b.len().min(out.len());
+        if let (Some(d), Some(s)) = (out.get_mut(..n), b.get(..n)) {
+            d.copy_from_slice(s);
+        }
+        self.consume(n);
+        Ok(n)
+    }
+}
 
 /// Streams the records of a WARC file.
 pub struct WarcReader {
@@ -115,13 +165,30 @@ impl WarcReader {
     fn record(&mut self, offset: u64) -> Event {
         self.fields.clear();
         let mut fields = std::mem::take(&mut self.fields);
-        let complete = match read_fields(&mut self.src, &mut self.scratch, &mut fields) {
+        let fields_start = self.src.offset();
+        let end = match read_fields_until(&mut self.src, &mut self.scratch, &mut fields, Some(b"WARC/1."), &mut 0) {
             Ok(c) => c,
             Err(e) => {
                 self.fields = fields;
                 return self.damaged(self.error_at(offset), format!("WARC header unreadable: {e}"));
             }
         };
+        if let FieldsEnd::Stop { after } = end {
+            self.fields = fields;
+            let next = if self.src.is_gzip() {
+                self.src.offset()
+            } else {
+                fields_start + after
+            };
+            self.pending = Some(next);
+            return self.damaged(
+                offset,
+                format!(
+                    "WARC header has no blank line: a new record header ('WARC/1.') starts inside it at offset {next}; this header is skipped and the next record read"
+                ),
+            );
+        }
+        let complete = end == FieldsEnd::Blank;
         let get = |name: &str| http::header(&fields, name).map(str::to_string);
         let kind = get("WARC-Type").unwrap_or_default().to_ascii_lowercase();
         let url = get("WARC-Target-URI").map(|u| u.trim_matches(|c| c == '<' || c == '>').to_string());
@@ -160,13 +227,29 @@ impl WarcReader {
             !(l.starts_with("http:") || l.starts_with("https:"))
         }) || !ctype.starts_with("application/http");
         let skip = skip.or(non_http.then_some(SkipReason::NonHttp));
+        let room = self.src.max_left().unwrap_or(MAX_RECORD_LEN).min(MAX_RECORD_LEN);
+        if len > room {
+            self.resync = true;
+            return self.damaged(
+                offset,
+                format!(
+                    "WARC header: Content-Length {len} is more than the rest of the input can hold (at most {room} bytes); the record is skipped and the next 'WARC/1.' line looked for"
+                ),
+            );
+        }
         let errors_before = self.src.gz_errors();
-        let mut block = (&mut self.src).take(len);
+        let members = self.src.members();
+        let mut block = Block {
+            src: &mut self.src,
+            left: len,
+            members,
+            ran_into: None,
+        };
         let outcome = match skip {
             Some(reason) => Outcome::Skip(reason),
             None => http::read_response(&mut block, self.max_page_bytes, &mut self.scratch),
         };
-        let left = block.limit();
+        let (left, members, ran_into) = (block.left, block.members, block.ran_into);
         // A gzip error inside the block: the stream already moved to the next member.
         if self.src.gz_errors() != errors_before {
             let reason = match outcome {
@@ -175,11 +258,26 @@ impl WarcReader {
             };
             return self.damaged(offset, reason);
         }
-        let mut block = (&mut self.src).take(left);
+        let mut block = Block {
+            src: &mut self.src,
+            left,
+            members,
+            ran_into,
+        };
         if let Err(e) = discard(&mut block, u64::MAX) {
             return self.damaged(self.error_at(offset), format!("WARC record block unreadable: {e}"));
         }
-        let missing = block.limit();
+        if let Some(next) = block.ran_into {
+            let missing = block.left;
+            return self.damaged(
+                offset,
+                format!(
+                    "WARC record: Content-Length {len} runs past the end of its gzip member into the next record at offset {next} ({} bytes of its block read, {missing} missing); the record is skipped and reading goes on there",
+                    len - missing
+                ),
+            );
+        }
+        let missing = block.left;
         if missing > 0 {
             return self.damaged(
                 offset,

@@ -46,6 +46,18 @@ pub fn parse(html: &str, url: Option<&str>) -> Page {
     parse_fast::parse_fast(html, url)
 }
 
+/// Parses with the given parser; also returns the elements opened beyond the fast parser's
+/// nesting cap (made siblings of the deepest one; 0 with the scraper, which caps on its own).
+pub fn parse_counted(kind: ParserKind, html: &str, url: Option<&str>) -> (Page, u64) {
+    match kind {
+        ParserKind::Fast => {
+            let (page, stats) = parse_fast::parse_fast_stats(html, url);
+            (page, stats.depth_cut)
+        }
+        ParserKind::Scraper => (parse::parse_scraper(html, url), 0),
+    }
+}
+
 /// Parses with the given parser.
 pub fn parse_with(kind: ParserKind, html: &str, url: Option<&str>) -> Page {
     match kind {
@@ -239,6 +251,9 @@ pub struct PageFeatures {
     pub text_chars: u64,
     /// The HTML was cut before parsing (page larger than the parse cap).
     pub truncated: bool,
+    /// Elements opened beyond the parser's nesting cap (made siblings of the deepest open one).
+    #[serde(default)]
+    pub nesting_cut: u64,
 
     // Identity
     pub site_name: Option<SiteName>,
@@ -372,6 +387,7 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
         html_bytes: page.html_bytes,
         text_chars,
         truncated: page.truncated,
+        nesting_cut: 0,
         site_name: id.site_name,
         licence_kind: id.licence_kind,
         licences: id.licences,

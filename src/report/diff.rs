@@ -295,6 +295,7 @@ impl RunOutputs {
 
 /// Reads `OUT/sites.jsonl` (required) and `OUT/run.json` (optional).
 pub fn read_run(out: &Path) -> anyhow::Result<RunOutputs> {
+    super::generation::settle(out)?;
     let path = out.join("sites.jsonl");
     let f = std::fs::File::open(&path).with_context(|| {
         format!(

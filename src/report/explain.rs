@@ -20,6 +20,7 @@ pub struct SiteRowOwned {
 
 /// Finds `domain` in `OUT/sites.jsonl` and explains its verdict.
 pub fn explain_from(out: &Path, domain: &str) -> anyhow::Result<String> {
+    super::generation::settle(out)?;
     let path = out.join("sites.jsonl");
     let f = std::fs::File::open(&path).with_context(|| {
         format!(

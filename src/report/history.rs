@@ -50,6 +50,7 @@ impl History {
 
 /// Reads `OUT/history.json` when present (`Ok(None)` when absent).
 pub fn read(out: &Path) -> anyhow::Result<Option<History>> {
+    super::generation::settle(out)?;
     let path = out.join("history.json");
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,

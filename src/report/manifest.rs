@@ -36,6 +36,10 @@ pub struct Counts {
     pub html_records: u64,
     pub html_bytes: u64,
     pub pages_truncated: u64,
+    /// Pages nested deeper than the parser's cap (512 open elements), whose deeper elements
+    /// were made siblings of the deepest one.
+    #[serde(default)]
+    pub pages_nesting_cut: u64,
     pub skipped: BTreeMap<SkipReason, u64>,
     pub damaged: u64,
     pub sites: u64,
@@ -50,6 +54,7 @@ impl Counts {
         self.html_records += o.html_records;
         self.html_bytes += o.html_bytes;
         self.pages_truncated += o.pages_truncated;
+        self.pages_nesting_cut += o.pages_nesting_cut;
         self.damaged += o.damaged;
         for (k, v) in o.skipped {
             *self.skipped.entry(k).or_default() += v;

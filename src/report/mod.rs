@@ -3,6 +3,7 @@ pub mod decisions;
 pub mod diff;
 pub mod explain;
 pub mod flagged;
+pub mod generation;
 pub mod history;
 pub mod html;
 pub mod manifest;

@@ -8,6 +8,7 @@ use anyhow::Context;
 
 use super::diff::{self, SiteChange, SiteState};
 use super::flagged::{self, FlaggedRow};
+use super::generation::Staging;
 use super::history::{self, History};
 use super::html::{self, SitesData};
 use super::manifest::RunManifest;
@@ -86,6 +87,8 @@ struct Previous {
 /// Writes a run's outputs into `out` site by site: [`RunWriter::add`] each site in site order,
 /// then [`RunWriter::finish`].
 pub struct RunWriter {
+    /// The staging folder in `OUT` where every output is written until the commit.
+    staging: Staging,
     out: PathBuf,
     spent: std::time::Duration,
     run_date: String,
@@ -106,15 +109,12 @@ impl RunWriter {
     /// Starts the outputs of a run dated `run_date` in `out`, comparing with the run in `previous`
     /// (read now, before anything in `out` is replaced: it may be the same directory).
     pub fn create(out: &Path, previous: Option<&Path>, run_date: &str) -> anyhow::Result<Self> {
-        std::fs::create_dir_all(out).with_context(|| {
-            format!(
-                "cannot create output directory {}; check the path and permissions",
-                out.display()
-            )
-        })?;
+        // Settles OUT (an interrupted commit finished) and cleans what killed runs left in it.
+        let staging = Staging::begin(out)?;
         let t = std::time::Instant::now();
         let (base, previous) = match previous {
             Some(p) => {
+                super::generation::settle(p)?;
                 let old = diff::read_run(p)
                     .with_context(|| format!("reading the previous run given by --previous {}", p.display()))?;
                 let old_hist = history::read(p)?;
@@ -137,7 +137,8 @@ impl RunWriter {
             None => (History::default(), None),
         };
         let (history, now) = history::begin_run(base, run_date, history::MAX_RUNS);
-        let tmp = out.join(format!(".report-sites.{}.tmp", std::process::id()));
+        let dir = staging.dir().to_path_buf();
+        let tmp = dir.join(format!(".report-sites.{}.tmp", std::process::id()));
         let store = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
@@ -146,10 +147,11 @@ impl RunWriter {
             .open(&tmp)
             .with_context(|| format!("cannot create {}; check free space and permissions", tmp.display()))?;
         Ok(RunWriter {
+            sites: AtomicFile::create(&dir.join("sites.jsonl"))?,
+            staging,
             out: out.to_path_buf(),
             spent: t.elapsed(),
             run_date: run_date.to_owned(),
-            sites: AtomicFile::create(&out.join("sites.jsonl"))?,
             rows: Vec::new(),
             report: SitesData::new(store),
             _report_tmp: TempFile(tmp),
@@ -204,31 +206,33 @@ impl RunWriter {
     }
 
     /// Writes `stories.jsonl` (one row per story found on two sites or more) and `groups.jsonl`
-    /// (one row per group of sites publishing the same stories together).
+    /// (one row per group of sites publishing the same stories together) into the staging folder.
     pub fn write_stories(
         &mut self,
         stories: &[crate::stories::StoryRow],
         groups: &[crate::stories::GroupRow],
     ) -> anyhow::Result<()> {
         let t = std::time::Instant::now();
-        write_atomic_with(&self.out.join("stories.jsonl"), |w| {
+        let dir = self.staging.dir().to_path_buf();
+        write_atomic_with(&dir.join("stories.jsonl"), |w| {
             for r in stories {
                 serde_json::to_writer(&mut *w, r)?;
                 w.write_all(b"\n")?;
             }
             Ok(())
         })?;
-        write_atomic(&self.out.join("groups.jsonl"), &to_jsonl(groups)?)?;
+        write_atomic(&dir.join("groups.jsonl"), &to_jsonl(groups)?)?;
         self.stories_written = true;
         self.spent += t.elapsed();
         Ok(())
     }
 
-    /// Writes the remaining outputs (`run.json` last: its presence marks a finished run) and
-    /// returns the file names written. `manifest` must be finished (its site count set).
+    /// Writes the remaining outputs (`run.json` last) into the staging folder, then puts them all
+    /// in place in `OUT` as one set (see `generation.rs`), and returns the file names written. `manifest` must be finished (its site count set).
     pub fn finish(self, manifest: &mut RunManifest) -> anyhow::Result<Vec<String>> {
         let RunWriter {
-            out,
+            staging,
+            out: _,
             spent,
             run_date,
             sites,
@@ -244,6 +248,7 @@ impl RunWriter {
             ..
         } = self;
         let t = std::time::Instant::now();
+        let out = staging.dir().to_path_buf();
         sites.commit()?;
         flagged::rank_rows(&mut rows);
         write_atomic(&out.join("flagged.jsonl"), &to_jsonl(&rows)?)?;
@@ -274,22 +279,17 @@ impl RunWriter {
             )
         });
         write_atomic(&out.join("history.json"), &serde_json::to_vec(&hist)?)?;
-        let changes_path = out.join("changes.json");
+        // A changes.json left by an earlier run in OUT would describe another pair of runs: the
+        // commit removes it when this run has none.
+        let mut remove = Vec::new();
         match &change {
             Some(d) => {
                 let mut b = serde_json::to_vec_pretty(d)?;
                 b.push(b'\n');
-                write_atomic(&changes_path, &b)?;
+                write_atomic(&out.join("changes.json"), &b)?;
                 names.insert(0, "changes.json".into());
             }
-            // A changes.json left by an earlier run in this directory would describe another pair of runs.
-            None => match std::fs::remove_file(&changes_path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(e).with_context(|| format!("cannot remove stale {}", changes_path.display()));
-                }
-            },
+            None => remove.push("changes.json".to_string()),
         }
         manifest.outputs = names.clone();
         let facts = html::RunFacts::of(manifest);
@@ -300,6 +300,8 @@ impl RunWriter {
         let mut run = serde_json::to_vec_pretty(&*manifest)?;
         run.push(b'\n');
         write_atomic(&out.join("run.json"), &run)?;
+        drop(_report_tmp);
+        staging.commit(&names, &remove)?;
         Ok(names)
     }
 }

@@ -25,6 +25,8 @@ pub(crate) struct Acc {
     pub html_records: u64,
     pub html_bytes: u64,
     pub truncated: u64,
+    /// Pages whose nesting was cut at the parser's depth cap.
+    pub nesting_cut: u64,
 }
 
 impl Acc {
@@ -38,6 +40,7 @@ impl Acc {
         self.html_records += o.html_records;
         self.html_bytes += o.html_bytes;
         self.truncated += o.truncated;
+        self.nesting_cut += o.nesting_cut;
         self
     }
 }
@@ -56,6 +59,7 @@ pub(crate) fn fold_record(
     acc.html_records += 1;
     acc.html_bytes += rec.body.len() as u64;
     acc.truncated += u64::from(rec.truncated);
+    acc.nesting_cut += u64::from(f.nesting_cut > 0);
     progress.page(rec.body.len() as u64);
     store.add(&f);
     acc.t.fold += t.elapsed().as_nanos() as u64;

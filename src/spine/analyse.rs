@@ -18,10 +18,11 @@ pub fn analyse_with(rec: &Record, models: &Models, parser: page::ParserKind, t: 
     let t0 = Instant::now();
     let dec = crate::ingest::decode::decode_html(&rec.body, rec.header("content-type"));
     let t1 = Instant::now();
-    let mut page = page::parse_with(parser, &dec.html, rec.url.as_deref());
+    let (mut page, nesting_cut) = page::parse_counted(parser, &dec.html, rec.url.as_deref());
     page.truncated |= rec.truncated;
     let t2 = Instant::now();
     let mut f = page::features(&page, &models.page);
+    f.nesting_cut = nesting_cut;
     f.site = crate::site::site_key_in(&f.url, &models.registry);
     for a in &mut f.attributions {
         let by_link = a.link_domain.as_deref().and_then(|d| models.registry.lookup_domain(d));

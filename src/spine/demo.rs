@@ -61,13 +61,50 @@ pub static DEMO_REGISTRY: [(&str, &str, registry::RegistryKind); 6] = [
 ];
 
 /// Models for scanning the embedded demo: the given models with the demo registry added.
-pub fn with_demo_registry(mut models: Models) -> anyhow::Result<Models> {
-    models.registry = std::mem::take(&mut models.registry).extended(&DEMO_REGISTRY)?;
+pub fn with_demo_registry(models: Models) -> anyhow::Result<Models> {
+    with_extra_registry(models, &DEMO_REGISTRY, |_| "embedded".into())
+}
+
+/// Models for scanning a corpus that carries `registry/` folders beside its dumps (as
+/// `corpora/demo` and the folders of `baohoa synth` do): their entries are added to the registry
+/// in use, as the demo's are, so `scan corpora/demo` judges as `scan` of the embedded demo.
+/// Folders are taken in the order given; each may hold any of press.csv, aggregate.csv, social.csv.
+pub fn with_registry_folders(models: Models, folders: &[std::path::PathBuf]) -> anyhow::Result<Models> {
+    use anyhow::Context as _;
+    let kinds = [
+        ("press.csv", registry::RegistryKind::Press),
+        ("aggregate.csv", registry::RegistryKind::Aggregate),
+        ("social.csv", registry::RegistryKind::Social),
+    ];
+    let mut read = Vec::new();
+    for dir in folders {
+        for (file, kind) in kinds {
+            let p = dir.join(file);
+            if p.is_file() {
+                let text = std::fs::read_to_string(&p)
+                    .with_context(|| format!("cannot read the registry file {} (UTF-8 CSV expected)", p.display()))?;
+                read.push((p.to_string_lossy().into_owned(), text, kind));
+            }
+        }
+    }
+    let entries: Vec<(&str, &str, registry::RegistryKind)> =
+        read.iter().map(|(n, t, k)| (n.as_str(), t.as_str(), *k)).collect();
+    with_extra_registry(models, &entries, |name| name.to_string())
+}
+
+/// The given models with registry entries added (names are file names for run.json; `source`
+/// says where each came from).
+fn with_extra_registry(
+    mut models: Models,
+    extra: &[(&str, &str, registry::RegistryKind)],
+    source: impl Fn(&str) -> String,
+) -> anyhow::Result<Models> {
+    models.registry = std::mem::take(&mut models.registry).extended(extra)?;
     models.domain.index_outlets(&models.registry);
-    for (name, text, _) in &DEMO_REGISTRY {
+    for (name, text, _) in extra {
         models.files.push(crate::models::ModelFileUse {
             file: (*name).to_string(),
-            source: "embedded".into(),
+            source: source(name),
             sha256: crate::models::hex(&sha2::Sha256::digest(text.as_bytes())),
         });
     }

@@ -103,18 +103,29 @@ fn read_input(
     };
     let mut errors = Vec::new();
     let hashed = Arc::new(crate::ingest::hashing::HashState::default());
+    let mut size = None;
     let reader: Box<dyn std::io::Read + Send> = match input {
         Input::Path(p) => match crate::ingest::open_regular(p) {
-            Ok(f) => Box::new(crate::ingest::hashing::HashingReader::new(f, hashed.clone())),
+            Ok(f) => {
+                size = f.metadata().ok().map(|m| m.len());
+                Box::new(crate::ingest::hashing::HashingReader::new(f, hashed.clone()))
+            }
             Err(e) => {
                 rep.error = Some(format!("{name}: {e}"));
                 return (rep, errors);
             }
         },
-        Input::Embedded { bytes, .. } => Box::new(crate::ingest::hashing::HashingReader::new(*bytes, hashed.clone())),
+        Input::Stdin { head } => Box::new(crate::ingest::hashing::HashingReader::new(
+            Input::stdin_reader(head),
+            hashed.clone(),
+        )),
+        Input::Embedded { bytes, .. } => {
+            size = Some(bytes.len() as u64);
+            Box::new(crate::ingest::hashing::HashingReader::new(*bytes, hashed.clone()))
+        }
     };
     let mut reported = 0u64;
-    match crate::ingest::open_reader(name.as_str().into(), reader, opts) {
+    match crate::ingest::open_reader_sized(name.as_str().into(), reader, opts, size) {
         Err(e) => rep.error = Some(e.to_string()),
         Ok((kind, events)) => {
             rep.kind = Some(kind);
@@ -144,6 +155,7 @@ fn read_input(
     // Finish the checksum over bytes the reader did not need (after damage, or unread tails).
     let (bytes, sha) = match input {
         Input::Path(p) => hashed.finish_from_file(p),
+        Input::Stdin { head } => hashed.finish_from_stdin(head),
         Input::Embedded { bytes, .. } => hashed.finish_from_slice(bytes),
     };
     progress.input_bytes(bytes.saturating_sub(reported));

@@ -250,6 +250,7 @@ pub fn ingest_only(inputs: &[Input]) -> anyhow::Result<(f64, u64)> {
     for i in inputs {
         let reader: Box<dyn std::io::Read + Send> = match i {
             Input::Path(p) => Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?),
+            Input::Stdin { head } => Box::new(Input::stdin_reader(head)),
             Input::Embedded { bytes, .. } => Box::new(*bytes),
         };
         let (_, events) =
