@@ -256,14 +256,14 @@ fn scan_dash_reads_a_dump_piped_to_stdin_or_a_list_of_paths() {
     assert_eq!(input["kind"], "warc");
     assert_eq!(input["bytes"], demo.len() as u64);
     assert_eq!(input["sha256"], run_json(&by_path)["inputs"][0]["sha256"]);
-    assert_eq!(run["counts"]["html_records"], 35);
+    assert_eq!(run["counts"]["html_records"], 53);
 
     // The same WARC uncompressed.
     let mut plain = Vec::new();
     std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&demo[..]), &mut plain).unwrap();
     let o = scan(&root(), &piped, &["-q", "-"], &plain);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(run_json(&piped)["counts"]["html_records"], 35);
+    assert_eq!(run_json(&piped)["counts"]["html_records"], 53);
 
     // JSONL on stdin.
     let page = std::fs::read_to_string(root().join("corpora/demo/pages/vnexpress24h.net/index.html")).unwrap();

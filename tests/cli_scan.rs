@@ -33,9 +33,9 @@ fn scan_without_input_reads_the_embedded_demo() {
     let run = json(&out.join("run.json"));
     assert_eq!(run["complete"], true);
     assert_eq!(run["counts"]["inputs"], 2);
-    // Hand-written part: 38 captures (35 HTML pages, one 404, two non-HTML responses) and a warcinfo
+    // Hand-written part: 56 captures (53 HTML pages, one 404, two non-HTML responses) and a warcinfo
     // record; generated part: 721 HTML pages, 15 non-HTML responses and a warcinfo record.
-    assert_eq!(run["counts"]["html_records"], 35 + 721);
+    assert_eq!(run["counts"]["html_records"], 53 + 721);
     assert_eq!(run["counts"]["skipped"]["http_status"], 1);
     assert_eq!(run["counts"]["skipped"]["not_html"], 2 + 15);
     assert_eq!(run["counts"]["skipped"]["warcinfo"], 2);

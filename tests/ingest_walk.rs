@@ -51,7 +51,7 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A folder holding the demo WARC (35 HTML pages).
+/// A folder holding the demo WARC (53 HTML pages).
 fn demo_dir(root: &Path) -> PathBuf {
     let d = root.join("crawl");
     std::fs::create_dir_all(&d).unwrap();
@@ -59,7 +59,7 @@ fn demo_dir(root: &Path) -> PathBuf {
     d
 }
 
-const DEMO_PAGES: u64 = 35;
+const DEMO_PAGES: u64 = 53;
 
 #[test]
 fn two_links_to_the_folder_itself_end_and_read_the_warc_once() {

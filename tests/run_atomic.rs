@@ -11,10 +11,12 @@ use baohoa::ingest::warc_write::{Response, WarcWriter};
 const OUTPUTS: &[&str] = &[
     "flagged.csv",
     "flagged.jsonl",
+    "groups.jsonl",
     "history.json",
     "report.html",
     "run.json",
     "sites.jsonl",
+    "stories.jsonl",
 ];
 
 fn bin() -> Command {
