@@ -1,6 +1,7 @@
 //! baohoa finds báo hóa (newspaperization) in crawl dumps. The pipeline on one screen:
 //! ingest → page → site → judge → report, with `scan` = `map` → `reduce` → judge → write.
 //! See `ARCHITECTURE.md` for the stages, their contract types and what each module may import.
+pub mod civil;
 pub mod domain;
 pub mod host;
 pub mod ingest;

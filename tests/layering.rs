@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 /// Layers, lowest first. A module may import modules of lower layers only (and itself).
 const LAYERS: &[(&str, &[&str])] = &[
     ("text", &["text"]),
-    ("model files, hosts", &["model_files", "host"]),
+    ("model files, hosts, calendar", &["model_files", "host", "civil"]),
     ("leaves", &["ingest", "registry", "tone"]),
     ("domain", &["domain"]),
     ("page", &["page"]),

@@ -203,7 +203,7 @@ fn the_worst_known_shape_is_bounded_by_the_depth_cap() {
 /// `run.json` counts the pages whose nesting was cut (the real binary, one deep page of three).
 #[test]
 fn pages_with_cut_nesting_are_counted_in_run_json() {
-    use baohoa::ingest::warc_write::{Response, WarcWriter};
+    use baohoa::ingest::warc_write::WarcWriter;
     let dir = tempfile::tempdir().unwrap();
     let deep = format!(
         "<html><body>{}<p>Hà Nội</p>{}</body></html>",
@@ -215,14 +215,7 @@ fn pages_with_cut_nesting_are_counted_in_run_json() {
     w.warcinfo("2026-11-20T08:00:00Z", "software: test\r\n").unwrap();
     for (i, body) in [&flat, &deep, &flat].iter().enumerate() {
         let url = format!("https://sau-long.vn/{i}.html");
-        w.response(&Response {
-            url: &url,
-            date: "2026-11-20T08:00:00Z",
-            status: 200,
-            headers: &[("Content-Type", "text/html; charset=utf-8")],
-            body: body.as_bytes(),
-        })
-        .unwrap();
+        w.html(&url, "2026-11-20T08:00:00Z", body.as_bytes()).unwrap();
     }
     let dump = dir.path().join("deep.warc.gz");
     std::fs::write(&dump, w.into_inner()).unwrap();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use baohoa::ingest::warc_write::{Response, WarcWriter};
+use baohoa::ingest::warc_write::WarcWriter;
 
 const OUTPUTS: &[&str] = &[
     "flagged.csv",
@@ -32,14 +32,7 @@ fn write_dump(path: &Path) {
         let body = format!(
             "<html><head><title>Bài {i}</title></head><body><article><h1>Tin {i}</h1><p>Hà Nội mưa lớn, nhiều tuyến phố ngập sâu.</p></article></body></html>"
         );
-        w.response(&Response {
-            url: &url,
-            date: "2026-11-20T08:00:00Z",
-            status: 200,
-            headers: &[("Content-Type", "text/html; charset=utf-8")],
-            body: body.as_bytes(),
-        })
-        .unwrap();
+        w.html(&url, "2026-11-20T08:00:00Z", body.as_bytes()).unwrap();
     }
     std::fs::write(path, w.into_inner()).unwrap();
 }

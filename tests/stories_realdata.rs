@@ -2,7 +2,7 @@
 //! with a new headline and footer is one story; two different real articles on one event are not.
 use std::path::Path;
 
-use baohoa::ingest::warc_write::{Response, WarcWriter};
+use baohoa::ingest::warc_write::WarcWriter;
 use baohoa::models::{ModelFiles, Models};
 use baohoa::{Input, NoProgress, ScanOptions};
 
@@ -95,16 +95,8 @@ fn reposts_cluster_and_different_articles_on_one_event_do_not() {
     let tmp = tempfile::tempdir().unwrap();
     let warc = tmp.path().join("made-up.warc.gz");
     let mut w = WarcWriter::new(std::fs::File::create(&warc).unwrap(), true);
-    let headers = [("Content-Type", "text/html; charset=utf-8")];
     let mut put = |url: &str, body: &str| {
-        w.response(&Response {
-            url,
-            date: "2026-03-06T06:00:00Z",
-            status: 200,
-            headers: &headers,
-            body: body.as_bytes(),
-        })
-        .unwrap();
+        w.html(url, "2026-03-06T06:00:00Z", body.as_bytes()).unwrap();
     };
     put("https://tinnongmoingay-a.com/thoi-su/gia-hoa-tang-vot-1001.html", &a);
     put("https://docbaonhanh-b.net/tin-tuc/hoa-nhap-khau-dat-do-2002.html", &b);

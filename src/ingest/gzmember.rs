@@ -68,13 +68,7 @@ impl RawBuf {
 
 impl Read for RawBuf {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let b = self.fill_buf()?;
-        let n = b.len().min(out.len());
-        if let (Some(d), Some(s)) = (out.get_mut(..n), b.get(..n)) {
-            d.copy_from_slice(s);
-        }
-        self.consume(n);
-        Ok(n)
+        read_from_buf(self, out)
     }
 }
 
@@ -267,6 +261,17 @@ impl GzMembers {
         }
         Ok(())
     }
+}
+
+/// `Read::read` of a `BufRead`: copies what `fill_buf` holds (at most `out.len()`) and consumes it.
+pub fn read_from_buf<R: BufRead + ?Sized>(r: &mut R, out: &mut [u8]) -> io::Result<usize> {
+    let b = r.fill_buf()?;
+    let n = b.len().min(out.len());
+    if let (Some(d), Some(s)) = (out.get_mut(..n), b.get(..n)) {
+        d.copy_from_slice(s);
+    }
+    r.consume(n);
+    Ok(n)
 }
 
 /// Consumes bytes until `r` is positioned at `pat` (or at end of input / on a read error).

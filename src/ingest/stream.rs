@@ -1,7 +1,7 @@
 //! Byte sources for the readers: plain or member-aware gzip, with record offsets and capped line reads.
 use std::io::{self, BufRead, BufReader, Read};
 
-pub use super::gzmember::{BUF_CAP, GZ_MAGIC, GzMembers, RawBuf, scan_for};
+pub use super::gzmember::{BUF_CAP, GZ_MAGIC, GzMembers, RawBuf, read_from_buf, scan_for};
 
 type Raw = Box<dyn Read + Send>;
 

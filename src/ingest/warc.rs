@@ -3,7 +3,7 @@ use std::io::{self, BufRead, Read};
 use std::sync::Arc;
 
 use super::http::{self, FieldsEnd, Outcome, read_fields_until};
-use super::stream::{Source, discard, read_line_capped, trim_eol};
+use super::stream::{Source, discard, read_from_buf, read_line_capped, trim_eol};
 use super::{Event, ReadOptions, Record, SkipReason};
 
 /// Longest record block accepted whatever the input size (1 TiB): a larger Content-Length is damage.
@@ -46,13 +46,7 @@ impl BufRead for Block<'_> {
 
 impl Read for Block<'_> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let b = self.fill_buf()?;
-        let n = b.len().min(out.len());
-        if let (Some(d), Some(s)) = (out.get_mut(..n), b.get(..n)) {
-            d.copy_from_slice(s);
-        }
-        self.consume(n);
-        Ok(n)
+        read_from_buf(self, out)
     }
 }
 

@@ -45,6 +45,17 @@ impl<W: Write> WarcWriter<W> {
         self.record(head.as_bytes(), fields.as_bytes())
     }
 
+    /// Writes a `200 OK` response of a UTF-8 HTML page and returns its offset.
+    pub fn html(&mut self, url: &str, date: &str, body: &[u8]) -> std::io::Result<u64> {
+        self.response(&Response {
+            url,
+            date,
+            status: 200,
+            headers: &[("Content-Type", "text/html; charset=utf-8")],
+            body,
+        })
+    }
+
     /// Writes a `response` record and returns its offset.
     pub fn response(&mut self, r: &Response<'_>) -> std::io::Result<u64> {
         let mut http = format!("HTTP/1.1 {} {}\r\n", r.status, reason(r.status));

@@ -526,14 +526,7 @@ fn epoch(y: i64, mo: u32, d: u32, hms: Option<u32>, zone: i64) -> Option<i64> {
     if !(1990..=2100).contains(&y) || !(1..=12).contains(&mo) || d == 0 || d > 31 {
         return None;
     }
-    // Howard Hinnant's days_from_civil.
-    let y2 = if mo <= 2 { y - 1 } else { y };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let m = i64::from(mo);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
+    let days = crate::civil::days_from_civil(y, i64::from(mo), i64::from(d));
     Some(days * 86_400 + i64::from(hms.unwrap_or(0)) - zone)
 }
 

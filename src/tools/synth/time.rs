@@ -7,30 +7,12 @@ pub const CRAWL_SECONDS: u64 = 7 * 86_400;
 /// Vietnam is UTC+7.
 const VN_OFFSET: i64 = 7 * 3600;
 
-/// (year, month, day) of a day count since 1970-01-01 (H. Hinnant's algorithm).
-pub fn civil(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
+pub use crate::civil::{civil_from_days as civil, rfc3339};
 
 fn split(t: i64) -> (i64, u32, u32, i64, i64, i64) {
     let (y, mo, d) = civil(t.div_euclid(86_400));
     let s = t.rem_euclid(86_400);
     (y, mo, d, s / 3600, s % 3600 / 60, s % 60)
-}
-
-/// RFC 3339 in UTC: `2026-11-01T08:00:00Z`.
-pub fn rfc3339(t: i64) -> String {
-    let (y, mo, d, h, mi, s) = split(t);
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
 /// ISO 8601 in Vietnam time: `2026-11-01T15:00:00+07:00`.
