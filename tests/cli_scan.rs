@@ -53,7 +53,7 @@ fn scan_without_input_reads_the_embedded_demo() {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted, "sites.jsonl is sorted by site");
-    assert_eq!(names.len(), 8 + 15, "{names:?}");
+    assert_eq!(names.len(), 12 + 15, "{names:?}");
     for f in ["flagged.jsonl", "flagged.csv", "run.json", "sites.jsonl"] {
         assert!(out.join(f).exists(), "{f}");
     }
