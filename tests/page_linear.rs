@@ -174,7 +174,18 @@ const PIECES: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    // A fixed seed: CI runs the same 256 cases every time (a random seed once found the shape of
+    // `blocks_above_a_button_over_a_p`, 8.1 ops per byte, and made CI flaky). To explore, run with
+    // PROPTEST_RNG_SEED=<n> PROPTEST_CASES=<k>; a failure found that way is kept in
+    // `page_linear.proptest-regressions` and replayed first.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(256),
+        rng_seed: std::env::var("PROPTEST_RNG_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .map_or(proptest::test_runner::RngSeed::Fixed(19), proptest::test_runner::RngSeed::Fixed),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn any_mix_of_pieces_stays_linear(seq in proptest::collection::vec((0..PIECES.len(), 1usize..4000), 1..12)) {
         let mut body = String::new();
@@ -182,6 +193,53 @@ proptest! {
             body.push_str(&PIECES[i].repeat(n));
         }
         check("mix", &doc(&body));
+    }
+}
+
+/// Block starts above a `<button>` that hides an open `<p>`: each start tag checks for a `<p>` in
+/// button scope, and once scanned the whole stack down to the button (up to MAX_DEPTH entries per
+/// tag: the shape proptest found, `<div><p><button>` + 79 `<ul>`, 8.1 ops per byte; 11 with more).
+/// The check now knows in constant time that the button hides every open `<p>`.
+#[test]
+fn blocks_above_a_button_over_a_p() {
+    for block in ["<ul>", "<div>", "<h1>", "<p>"] {
+        for n in [79, 400, 20_000] {
+            let html = doc(&(String::from("<div><p><button>") + &rep(block, n)));
+            let st = check(block, &html);
+            assert!(
+                st.ops <= 2 * html.len() as u64,
+                "{block} ×{n}: {} ops for {} bytes",
+                st.ops,
+                html.len()
+            );
+        }
+    }
+    // End tags `</p>` (each inserts an empty p when none is in scope) and `</li>` under a list
+    // that hides the open `<li>`.
+    for (open, end) in [("<p><button>", "</p>"), ("<li><ul>", "</li>")] {
+        let html = doc(&(String::from(open) + &rep("<span>", 400) + &rep(end, 20_000)));
+        let st = check(end, &html);
+        assert!(
+            st.ops <= 2 * html.len() as u64,
+            "{end}: {} ops for {} bytes",
+            st.ops,
+            html.len()
+        );
+    }
+    // The check is exact: a `<p>` not hidden by a button is closed by a block, one below an open
+    // button is not, as html5ever does.
+    for body in [
+        "<div><p>one<ul><li>two</ul>three",
+        "<p>one<button>x</button><div>two</div>three",
+        "<p><button>one<div>two</div>three</button>four",
+        "<li><ul><li>one<li>two</ul>three</li><li>four",
+        "<p><button>one</p>two</button>three",
+    ] {
+        let html = doc(body);
+        let fast = parse_fast_stats(&html, None).0;
+        assert_eq!(fast, baohoa::page::parse::parse_scraper(&html, None), "{body}");
+        let tree: Vec<_> = fast.containers.iter().map(|c| (c.tag.as_str(), c.parent)).collect();
+        assert!(tree.len() >= 4, "{body}: {tree:?}");
     }
 }
 

@@ -308,7 +308,17 @@ impl Builder<'_> {
     /// Whether an element of one of `names` is open above (or is) the nearest scope boundary: when not,
     /// `in_scope` cannot find it (a check in constant time instead of a scan).
     fn reachable(&self, names: &[&str]) -> bool {
-        let boundary = self.scopes.last().copied().unwrap_or(0);
+        self.reachable_past(names, &[])
+    }
+
+    /// [`Self::reachable`] for a scope with `extra` boundaries (button scope, list-item scope): an
+    /// open `extra` element newer than every open `names` element hides them all, so the scan of
+    /// `in_scope` (which would stop at it) is skipped.
+    fn reachable_past(&self, names: &[&str], extra: &[&str]) -> bool {
+        let boundary = extra
+            .iter()
+            .filter_map(|e| self.open_names.latest(e))
+            .fold(self.scopes.last().copied().unwrap_or(0), u32::max);
         names
             .iter()
             .any(|n| self.open_names.latest(n).is_some_and(|u| u >= boundary))
@@ -569,7 +579,10 @@ impl Builder<'_> {
     }
 
     fn close_p(&mut self) {
-        if self.p_open > 0 && self.in_scope(|n| n == "p", &["button"]).is_some() {
+        if self.p_open > 0
+            && self.reachable_past(&["p"], &["button"])
+            && self.in_scope(|n| n == "p", &["button"]).is_some()
+        {
             self.pop_until(|n| n == "p");
         }
     }
@@ -977,7 +990,10 @@ impl Builder<'_> {
                 }
             }
             "p" => {
-                if self.p_open > 0 && self.in_scope(|n| n == "p", &["button"]).is_some() {
+                if self.p_open > 0
+                    && self.reachable_past(&["p"], &["button"])
+                    && self.in_scope(|n| n == "p", &["button"]).is_some()
+                {
                     self.pop_until(|n| n == "p");
                 } else {
                     self.ensure_body();
@@ -985,7 +1001,8 @@ impl Builder<'_> {
                 }
             }
             "li" => {
-                if self.reachable(&["li"]) && self.in_scope(|n| n == "li", &["ol", "ul"]).is_some() {
+                if self.reachable_past(&["li"], &["ol", "ul"]) && self.in_scope(|n| n == "li", &["ol", "ul"]).is_some()
+                {
                     self.pop_until(|n| n == "li");
                 }
             }
