@@ -4,7 +4,9 @@
 // Any bytes through kind detection and the WARC / ARC / JSONL / HTML readers. Must not panic or
 // loop: every event consumes input, so events are bounded by the length.
 pub fn run(data: &[u8]) {
-    let opts = baohoa::ingest::ReadOptions { max_page_bytes: 1 << 20 };
+    let opts = baohoa::ingest::ReadOptions {
+        max_page_bytes: 1 << 20,
+    };
     let Ok((_, events)) = baohoa::ingest::open_reader_sized(
         std::sync::Arc::from("fuzz.warc"),
         Box::new(std::io::Cursor::new(data.to_vec())),
