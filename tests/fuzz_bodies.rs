@@ -19,7 +19,10 @@ mod html_tree {
     include!("../fuzz/bodies/html_tree.rs");
 }
 
-const TARGETS: &[(&str, fn(&[u8]))] = &[
+/// A target's body.
+type Body = fn(&[u8]);
+
+const TARGETS: &[(&str, Body)] = &[
     ("warc_reader", warc_reader::run),
     ("gzip_members", gzip_members::run),
     ("http_response", http_response::run),
@@ -64,7 +67,7 @@ fn regressions(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && !p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| p.is_file() && p.extension().is_none_or(|e| e != "md"))
         .collect();
     files.sort();
     files
