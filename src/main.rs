@@ -49,7 +49,14 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             decisions,
             previous,
             csv,
-        } => scan(&inputs, &walk, &out, &run, &models, decisions.as_deref(), previous, csv),
+        } => {
+            let carry = Carry {
+                decisions: decisions.as_deref().map(baohoa::report::decisions::read).transpose()?,
+                previous,
+                csv: csv.format(),
+            };
+            scan(&inputs, &walk, &out, &run, &models, carry)
+        }
         Cmd::Map {
             inputs,
             walk,
@@ -121,17 +128,10 @@ fn scan(
     out: &Path,
     run: &RunArgs,
     models: &ModelArgs,
-    decisions: Option<&Path>,
-    previous: Option<PathBuf>,
-    csv: CsvArgs,
+    carry: Carry,
 ) -> anyhow::Result<Outcome> {
     let models_args = models;
     let models = load_models(models)?;
-    let carry = Carry {
-        decisions: decisions.map(baohoa::report::decisions::read).transpose()?,
-        previous,
-        csv: csv.format(),
-    };
     let (walk, models) = if inputs.is_empty() {
         let demo = baohoa::Walk {
             inputs: baohoa::demo_inputs(),

@@ -140,7 +140,10 @@ fn hostile_report_is_inert_and_interactive() {
 
 /// Text as Chromium serialises it in the dumped DOM.
 fn as_dom_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\u{a0}', "&nbsp;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\u{a0}', "&nbsp;")
 }
 
 /// What the page shows: the app's DOM, without the data element and the script (which hold
@@ -171,8 +174,12 @@ fn vietnamese_report_shows_no_english_finding_text() {
             continue;
         }
         let site = v["site"].as_str().unwrap();
-        let fired: Vec<&serde_json::Value> =
-            v["findings"].as_array().unwrap().iter().filter(|f| f["fired"] == true).collect();
+        let fired: Vec<&serde_json::Value> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["fired"] == true)
+            .collect();
         let (vi, stderr) = dump_dom(&chrome, &page, &format!("site={site}"));
         assert!(vi.contains("<html lang=\"vi\""), "{site}: not lang=vi");
         let vi = shown(&vi);
@@ -182,12 +189,31 @@ fn vietnamese_report_shows_no_english_finding_text() {
         for f in &fired {
             for k in ["statement", "clears", "basis", "name"] {
                 let (t_vi, t_en) = (f[k].as_str().unwrap(), f[format!("{k}_en")].as_str().unwrap());
-                assert!(!t_vi.is_empty() && !t_en.is_empty() && t_vi != t_en, "{site} {}: {k} {t_vi:?}", f["criterion"]);
-                assert!(vi.contains(&as_dom_text(t_vi)), "{site} {}: {k} not shown in Vietnamese: {t_vi}\n{stderr}", f["criterion"]);
-                assert!(!vi.contains(&as_dom_text(t_en)), "{site} {}: English {k} in lang=vi: {t_en}", f["criterion"]);
-                assert!(en.contains(&as_dom_text(t_en)), "{site} {}: {k} not shown in English: {t_en}", f["criterion"]);
+                assert!(
+                    !t_vi.is_empty() && !t_en.is_empty() && t_vi != t_en,
+                    "{site} {}: {k} {t_vi:?}",
+                    f["criterion"]
+                );
+                assert!(
+                    vi.contains(&as_dom_text(t_vi)),
+                    "{site} {}: {k} not shown in Vietnamese: {t_vi}\n{stderr}",
+                    f["criterion"]
+                );
+                assert!(
+                    !vi.contains(&as_dom_text(t_en)),
+                    "{site} {}: English {k} in lang=vi: {t_en}",
+                    f["criterion"]
+                );
+                assert!(
+                    en.contains(&as_dom_text(t_en)),
+                    "{site} {}: {k} not shown in English: {t_en}",
+                    f["criterion"]
+                );
             }
-            assert!(!vi.contains("regulation.md"), "{site}: the basis cites an internal file");
+            assert!(
+                !vi.contains("regulation.md"),
+                "{site}: the basis cites an internal file"
+            );
         }
         checked += 1;
         if checked == 4 {
@@ -196,7 +222,10 @@ fn vietnamese_report_shows_no_english_finding_text() {
     }
     assert!(checked >= 3, "only {checked} flagged sites in the demo");
     let (summary, _) = dump_dom(&chrome, &page, "tab=summary");
-    assert!(shown(&summary).contains("+07:00"), "run time not shown in Vietnam's time");
+    assert!(
+        shown(&summary).contains("+07:00"),
+        "run time not shown in Vietnam's time"
+    );
     let png = artifacts().join("report-panel-vi-demo.png");
     let _ = std::fs::remove_file(&png);
     let err = screenshot(&chrome, &page, "site=vnexpress24h.net", &png, (1400, 1600));

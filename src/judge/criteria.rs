@@ -488,9 +488,9 @@ fn measure(
                 set(&mut st, lang, msg.text(key, lang, &args));
                 set(&mut cl, lang, msg.text(clears, lang, &[]));
             }
-            if press_claims > 0 && !in_press {
-                f.value = 1.0;
-            } else if claimed == 0 && agg.pages > 0 && matches!(class, SiteClass::UnlicensedNewsLike) {
+            let claims_press = press_claims > 0 && !in_press;
+            let no_line = claimed == 0 && agg.pages > 0 && matches!(class, SiteClass::UnlicensedNewsLike);
+            if claims_press || no_line {
                 f.value = 1.0;
             }
             f.fired = agg.pages >= min_items.max(1) && f.value >= f.threshold;

@@ -251,7 +251,7 @@ mod tests {
             negative_interval: None,
             evidence_urls: vec!["http://a/\"b\"".into()],
         };
-        let bytes = to_csv(&[row.clone()]).unwrap();
+        let bytes = to_csv(std::slice::from_ref(&row)).unwrap();
         assert!(bytes.starts_with("\u{feff}\"hạng\",\"trang web\"".as_bytes()));
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let mut r = csv::Reader::from_reader(text.as_bytes());
@@ -261,7 +261,7 @@ mod tests {
         assert_eq!(&rec[12], "http://a/\"b\"");
         assert_eq!(&rec[3], "1.500");
         let en = to_csv_with(
-            &[row.clone()],
+            std::slice::from_ref(&row),
             CsvFormat {
                 lang: Lang::En,
                 decimal: Decimal::Dot,
