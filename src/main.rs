@@ -12,7 +12,7 @@ use clap::Parser;
 use baohoa::models::{ModelFiles, Models};
 use baohoa::report::manifest::RunManifest;
 use baohoa::{Carry, Input, ScanOptions};
-use cli::args::{Cli, Cmd, ModelArgs, RunArgs, WalkArgs};
+use cli::args::{Cli, Cmd, ModelArgs, RunArgs, TrainCmd, WalkArgs};
 use cli::progress::Bar;
 
 /// How a command ended, when it did not fail.
@@ -79,6 +79,25 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             models,
         } => synth(sites, seed, size.as_deref(), &max_file_size, items, &out, &models),
         Cmd::Eval { labels, out, json } => eval(&labels, &out, json),
+        Cmd::Train(TrainCmd::Tone {
+            labels,
+            data,
+            out,
+            l2,
+            l2_sensational,
+            min_df,
+            cv,
+            curve,
+            models,
+        }) => {
+            let opts = baohoa::tools::train_tone::TrainOptions {
+                l2_negative: l2,
+                l2_sensational: l2_sensational.unwrap_or(l2),
+                min_df,
+                ..Default::default()
+            };
+            train_tone(&labels, data.as_deref(), &out, &opts, cv.then_some(curve), &models)
+        }
         Cmd::Bench {
             inputs,
             threads,
@@ -417,6 +436,26 @@ fn tone(models: &ModelArgs) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     baohoa::tone::cli(&mut stdin.lock(), &mut out, &models.tone)?;
     out.flush()?;
+    Ok(Outcome::Complete)
+}
+
+/// `baohoa train tone`: trains the learned tone model from labels and writes it under OUT/tone/.
+/// With `cv` = Some(curve), prints the nested cross-validation instead of training.
+fn train_tone(
+    labels: &Path,
+    data: Option<&Path>,
+    out: &Path,
+    opts: &baohoa::tools::train_tone::TrainOptions,
+    cv: Option<bool>,
+    models: &ModelArgs,
+) -> anyhow::Result<Outcome> {
+    let files = ModelFiles::new(models.models.as_deref(), models.registry.as_deref());
+    let lex = baohoa::tone::ToneModel::load_lexicons(&files).context("loading tone lexicons")?;
+    let report = match cv {
+        Some(curve) => baohoa::tools::train_tone::run_cv(labels, data, &lex, opts, curve)?,
+        None => baohoa::tools::train_tone::run(labels, data, out, &lex, opts)?,
+    };
+    eprint!("{report}");
     Ok(Outcome::Complete)
 }
 

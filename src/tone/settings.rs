@@ -40,6 +40,10 @@ impl Default for ToneSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ItemSettings {
+    /// An item is negative (sensational) when the calibrated probability of the learned model
+    /// reaches this.
+    pub negative_probability: f32,
+    pub sensational_probability: f32,
     pub negative_threshold: f32,
     pub sensational_threshold: f32,
     pub lead_weight: f32,
@@ -52,6 +56,8 @@ pub struct ItemSettings {
 impl Default for ItemSettings {
     fn default() -> Self {
         ItemSettings {
+            negative_probability: 0.3,
+            sensational_probability: 0.25,
             negative_threshold: 1.0,
             sensational_threshold: 1.0,
             lead_weight: 0.5,
@@ -116,6 +122,14 @@ impl ToneSettings {
             .map_err(|e| anyhow::anyhow!("{origin}: {e}; fix the setting or remove it to use the default"))?;
         if !(0.0..=1.0).contains(&s.threshold) {
             anyhow::bail!("{origin}: threshold {} is not a share between 0 and 1", s.threshold);
+        }
+        for (name, p) in [
+            ("item.negative_probability", s.item.negative_probability),
+            ("item.sensational_probability", s.item.sensational_probability),
+        ] {
+            if !(p > 0.0 && p < 1.0) {
+                anyhow::bail!("{origin}: {name} {p} must be a probability strictly between 0 and 1");
+            }
         }
         if s.z <= 0.0 {
             anyhow::bail!("{origin}: z {} must be positive (1.96 for a 95 % interval)", s.z);
