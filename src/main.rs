@@ -451,6 +451,12 @@ fn train_tone(
 ) -> anyhow::Result<Outcome> {
     let files = ModelFiles::new(models.models.as_deref(), models.registry.as_deref());
     let lex = baohoa::tone::ToneModel::load_lexicons(&files).context("loading tone lexicons")?;
+    // The shipped share errors are measured at the item thresholds the scan will use.
+    let opts = &baohoa::tools::train_tone::TrainOptions {
+        negative_threshold: f64::from(lex.settings.item.negative_probability),
+        sensational_threshold: f64::from(lex.settings.item.sensational_probability),
+        ..opts.clone()
+    };
     let report = match cv {
         Some(curve) => baohoa::tools::train_tone::run_cv(labels, data, &lex, opts, curve)?,
         None => baohoa::tools::train_tone::run(labels, data, out, &lex, opts)?,

@@ -9,9 +9,9 @@ use baohoa::models::ModelFiles;
 use baohoa::tone::{Task, ToneModel};
 use baohoa::tools::train_tone::{self, FOLDS, TrainOptions};
 
-/// Floors reached (README, "Retraining the tone model"): measured 0.810 and 0.567.
+/// Floors reached (README, "Retraining the tone model"): measured 0.800 and 0.588.
 const NEGATIVE_F1_FLOOR: f64 = 0.80;
-const SENSATIONAL_F1_FLOOR: f64 = 0.54;
+const SENSATIONAL_F1_FLOOR: f64 = 0.56;
 
 #[cfg_attr(
     not(baohoa_realdata),
@@ -43,6 +43,8 @@ fn learned_tone_cross_validation() -> anyhow::Result<()> {
     let opts = TrainOptions {
         l2_negative: shipped.learned.meta.negative.l2,
         l2_sensational: shipped.learned.meta.sensational.l2,
+        negative_threshold: f64::from(lex.settings.item.negative_probability),
+        sensational_threshold: f64::from(lex.settings.item.sensational_probability),
         ..TrainOptions::default()
     };
     let feats = train_tone::item_features(&items, &lex);
@@ -64,15 +66,35 @@ fn learned_tone_cross_validation() -> anyhow::Result<()> {
     );
     assert!(neg.f1() >= NEGATIVE_F1_FLOOR, "negative {}", neg.line());
     assert!(sens.f1() >= SENSATIONAL_F1_FLOOR, "sensational {}", sens.line());
-    // Per-topic share error of the mean calibrated probability (13 UIT-ViON topics).
+    // Per-topic share error (13 UIT-ViON topics): the site share counts items over the threshold
+    // because that measured better than the mean calibrated probability (settings.toml).
     let rows = train_tone::share_rows(&items, &p, &metas, f64::from(s.negative_probability), |it| {
         (it.dataset == "uit-vion-dev").then(|| it.topic.clone())
     });
     assert_eq!(rows.len(), 13);
     let (cc, acc, pcc) = train_tone::share_mae(&rows);
     assert!(
-        pcc <= 0.05 && acc <= 0.06 && cc <= 0.06,
+        cc <= 0.03 && pcc <= 0.05 && acc <= 0.06,
         "topic share MAE cc {cc} acc {acc} pcc {pcc}"
     );
+    assert!(
+        cc <= pcc + 0.005,
+        "counting no longer beats the mean probability: cc {cc} pcc {pcc}"
+    );
+    // Every fold model measured its own share error on its inner folds, at the scan threshold.
+    for m in &metas {
+        let n = &m.negative;
+        assert!(n.share_groups >= 20, "{} groups", n.share_groups);
+        assert!(n.share_error > 0.0 && n.share_error <= 0.10, "{n:?}");
+        assert!(n.share_mae <= n.share_error);
+        assert!((n.share_threshold - f64::from(s.negative_probability)).abs() < 1e-4);
+    }
+    // The shipped model carries the same figures (retrain after changing the threshold).
+    let n = &shipped.learned.meta.negative;
+    assert!(
+        (n.share_threshold - f64::from(s.negative_probability)).abs() < 1e-4,
+        "learned.toml was measured at another threshold: run `baohoa train tone -o models`"
+    );
+    assert!(n.share_error > 0.0 && n.share_error <= 0.10, "{n:?}");
     Ok(())
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub use cli::cli;
 pub use learned::{Learned, LearnedMeta, Reason, Task};
 pub use lexicons::{Automata, Entry, Kind};
-pub use ratio::{ToneRatio, guidance_exceeded, ratio, wilson, wilson_z};
+pub use ratio::{ToneRatio, guidance_exceeded, ratio, ratio_with_model_error, wilson, wilson_z};
 pub use settings::ToneSettings;
 
 use crate::model_files::ModelFiles;
@@ -91,6 +91,9 @@ pub struct ToneMatch {
     pub category: String,
     /// Effective weight: negative weight after context, sensational points, or dampen factor.
     pub weight: f32,
+    /// Context only: the kind of context (context.tsv's group column).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
 }
 
 /// The tone of one item.
@@ -210,6 +213,7 @@ fn score_field<'m>(
                 kind: en.kind,
                 category: en.category.clone(),
                 weight,
+                group: en.group.clone(),
             });
         }
     }
@@ -240,6 +244,7 @@ fn sensational_field(model: &ToneModel, field: Field, text: &str, folded: bool, 
             kind: Kind::Sensational,
             category: en.category.clone(),
             weight: en.weight,
+            group: String::new(),
         });
     }
     for r in rules::title_rules(text, &model.settings.rules) {
@@ -253,6 +258,7 @@ fn sensational_field(model: &ToneModel, field: Field, text: &str, folded: bool, 
             kind: Kind::Rule,
             category: "punctuation".to_string(),
             weight: r.points,
+            group: String::new(),
         });
     }
     points

@@ -16,6 +16,9 @@ pub struct ToneSettings {
     pub use_lower_bound: bool,
     /// z of the Wilson interval (1.96 for 95 %).
     pub z: f64,
+    /// Widen the site share's interval by the classifier's own share error (`share_error` in
+    /// `learned.toml`, measured by cross-validation per topic), not only the sampling error.
+    pub model_error_in_interval: bool,
     pub item: ItemSettings,
     pub rules: RuleSettings,
     pub no_diacritics: NoDiacriticsSettings,
@@ -29,6 +32,7 @@ impl Default for ToneSettings {
             min_items_confident: 3,
             use_lower_bound: false,
             z: 1.96,
+            model_error_in_interval: true,
             item: ItemSettings::default(),
             rules: RuleSettings::default(),
             no_diacritics: NoDiacriticsSettings::default(),

@@ -56,6 +56,10 @@ pub struct TrainOptions {
     pub max_iter: usize,
     /// Weights smaller than this (both tasks) are not written.
     pub prune: f64,
+    /// Item thresholds (calibrated probability) at which the shipped share errors are measured;
+    /// `settings.toml`'s `item.negative_probability` and `item.sensational_probability`.
+    pub negative_threshold: f64,
+    pub sensational_threshold: f64,
 }
 
 impl Default for TrainOptions {
@@ -66,6 +70,8 @@ impl Default for TrainOptions {
             min_df: 2,
             max_iter: 400,
             prune: 1e-2,
+            negative_threshold: 0.3,
+            sensational_threshold: 0.25,
         }
     }
 }
@@ -376,13 +382,58 @@ pub fn train(items: &[LabelledItem], feats: &[Vec<(String, f32)>], idx: &[usize]
             cv_items: y.len() as u64,
             cv_positives: y.iter().filter(|&&v| v).count() as u64,
             cv_rates: rate_table(&p, &y),
+            ..TaskMeta::default()
         };
+        let threshold = match task {
+            Task::Negative => o.negative_threshold,
+            Task::Sensational => o.sensational_threshold,
+        };
+        let m = with_share_error(m, items, idx, &p, &y, threshold);
         match task {
             Task::Negative => meta.negative = m,
             Task::Sensational => meta.sensational = m,
         }
     }
     fit_on(items, feats, idx, o, meta).0
+}
+
+/// Groups of at least this many items count in the shipped share error.
+const SHARE_GROUP_MIN: usize = 30;
+
+/// Adds the classify-and-count share error per group (dataset + topic) of held-out probabilities
+/// `p` (aligned with `idx`) at `threshold`: its mean and 95th percentile over the groups.
+fn with_share_error(
+    mut m: TaskMeta,
+    items: &[LabelledItem],
+    idx: &[usize],
+    p: &[f64],
+    y: &[bool],
+    threshold: f64,
+) -> TaskMeta {
+    let mut groups: BTreeMap<(bool, &str), (usize, usize, usize)> = BTreeMap::new();
+    for (j, &i) in idx.iter().enumerate() {
+        let it = &items[i];
+        let g = groups
+            .entry((it.dataset == "uit-vion-dev", it.topic.as_str()))
+            .or_default();
+        g.0 += 1;
+        g.1 += usize::from(y[j]);
+        g.2 += usize::from(p[j] >= threshold);
+    }
+    let mut errors: Vec<f64> = groups
+        .values()
+        .filter(|g| g.0 >= SHARE_GROUP_MIN)
+        .map(|&(n, truth, counted)| (counted as f64 - truth as f64).abs() / n as f64)
+        .collect();
+    errors.sort_by(f64::total_cmp);
+    m.share_threshold = round4(threshold);
+    m.share_groups = errors.len() as u64;
+    if !errors.is_empty() {
+        m.share_mae = round4(errors.iter().sum::<f64>() / errors.len() as f64);
+        let rank = ((errors.len() as f64) * 0.95).ceil() as usize;
+        m.share_error = round4(errors[rank.clamp(1, errors.len()) - 1]);
+    }
+    m
 }
 
 fn fit_on(
@@ -509,7 +560,7 @@ pub fn cv_report(
     let mut out = String::new();
     for (task, t, name) in [(Task::Negative, tn, "negative"), (Task::Sensational, ts, "sensational")] {
         out.push_str(&format!(
-            "{name} (p ≥ {t}): all {}\n",
+            "{name} (p ≥ {t:.2}): all {}\n",
             confusion(items, p, task, t, |_| true).line()
         ));
         for ds in ["uit-vion-dev", "clickbait-icd-train", "clickbait-icd-validate"] {
