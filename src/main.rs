@@ -85,14 +85,16 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             out,
             l2,
             l2_sensational,
+            l2_grid,
             min_df,
             cv,
             curve,
             models,
         }) => {
             let opts = baohoa::tools::train_tone::TrainOptions {
-                l2_negative: l2,
-                l2_sensational: l2_sensational.unwrap_or(l2),
+                l2_negative: l2.unwrap_or(1.0),
+                l2_sensational: l2_sensational.or(l2).unwrap_or(1.0),
+                l2_grid: if l2.is_some() { Vec::new() } else { l2_grid },
                 min_df,
                 ..Default::default()
             };

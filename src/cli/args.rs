@@ -336,12 +336,16 @@ pub enum TrainCmd {
         /// Output models directory: writes DIR/tone/learned.tsv and DIR/tone/learned.toml (use with --models DIR).
         #[arg(short, long, value_name = "DIR")]
         out: PathBuf,
-        /// L2 penalty of the negative and the sensational model.
-        #[arg(long, value_name = "X", default_value_t = 1.0)]
-        l2: f64,
-        /// L2 penalty of the sensational model (default: --l2).
+        /// L2 penalty of the negative and the sensational model (default: each task picks from
+        /// --l2-grid by held-out F1 on inner folds).
+        #[arg(long, value_name = "X")]
+        l2: Option<f64>,
+        /// L2 penalty of the sensational model (default: --l2, or picked from --l2-grid).
         #[arg(long, value_name = "X")]
         l2_sensational: Option<f64>,
+        /// L2 candidates, comma-separated; ignored when --l2 is given.
+        #[arg(long, value_name = "X,Y,…", value_delimiter = ',', default_value = "0.5,1,2,4")]
+        l2_grid: Vec<f64>,
         /// n-grams must occur in this many training items.
         #[arg(long, value_name = "N", default_value_t = 2)]
         min_df: usize,

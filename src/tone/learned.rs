@@ -1,7 +1,8 @@
 //! The learned item model: features of an item and the logistic weights of `models/tone/learned.tsv`.
 //!
 //! Features (names are the first column of `learned.tsv`):
-//! - `bias`, `lex:score` (the lexicon score: title + ½ lead + capped ¼ body, see settings.toml),
+//! - `bias`, `lex:score` (the lexicon score of title + ½ lead, see settings.toml; the body is not a
+//!   learned feature: `tone::score_item` adds it with the fixed weight `item.body_logit`),
 //!   `lex:negative`, `lex:sensational` (the lexicon scores reach their thresholds);
 //! - `t:cat:CATEGORY`, `l:cat:CATEGORY`: negative-lexicon weight per category in title / lead
 //!   (after context), `t:term:TERM`, `l:term:TERM`: each negative term found;
@@ -230,10 +231,12 @@ pub fn sigmoid(z: f64) -> f64 {
 pub fn features(lex: &Tone, title: &str, lead: &str, url: &str, s: &super::ToneSettings) -> Vec<(String, f32)> {
     let mut out: Vec<(String, f32)> = Vec::with_capacity(64);
     out.push(("bias".into(), 1.0));
-    if lex.score > 0.0 {
-        out.push(("lex:score".into(), lex.score.min(4.0)));
+    // Title and lead only: the body enters the logit with a fixed weight (tone::score_item).
+    let head = lex.score - lex.body_score;
+    if head > 0.0 {
+        out.push(("lex:score".into(), head.min(4.0)));
     }
-    if lex.score >= s.item.negative_threshold {
+    if head >= s.item.negative_threshold {
         out.push(("lex:negative".into(), 1.0));
     }
     if lex.sensational_score >= s.item.sensational_threshold {

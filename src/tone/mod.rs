@@ -115,6 +115,11 @@ pub struct Tone {
     pub sensational_reasons: Vec<Reason>,
     /// Lexicon score: title + lead_weight·lead + capped body part (a feature of the learned model).
     pub score: f32,
+    /// The body's part of `score` (body_weight·body points, capped at body_cap). The learned model
+    /// reads `score − body_score` (its labelled items have no body) and adds the body with the fixed
+    /// weight `item.body_logit`.
+    #[serde(default)]
+    pub body_score: f32,
     /// Sensational lexicon points of the title (a feature of the learned model).
     pub sensational_score: f32,
     /// Negative categories found, strongest first.
@@ -280,7 +285,21 @@ pub fn score_item(model: &ToneModel, title: &str, lead: &str, body: &str, url: &
     let lead = nfc(lead);
     let feats = learned::features(&tone, &title, &lead, url, &model.settings);
     let l = &model.learned;
-    let (zn, why_n) = l.logit(&feats, Task::Negative, REASONS);
+    let (mut zn, mut why_n) = l.logit(&feats, Task::Negative, REASONS);
+    // The body: a fixed, small pull (the labelled items have no body to learn its weight from).
+    let body_logit = model.settings.item.body_logit;
+    if tone.body_score > 0.0 && body_logit != 0.0 {
+        let c = tone.body_score * body_logit;
+        zn += f64::from(c);
+        why_n.push(Reason {
+            feature: "lex:body".into(),
+            value: tone.body_score,
+            weight: body_logit,
+            contribution: c,
+        });
+        why_n.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
+        why_n.truncate(REASONS);
+    }
     let (zs, why_s) = l.logit(&feats, Task::Sensational, REASONS);
     let pn = l.calibrate(zn, Task::Negative);
     let ps = l.calibrate(zs, Task::Sensational);
@@ -335,6 +354,9 @@ pub fn lexicon_score(model: &ToneModel, title: &str, lead: &str, body: &str) -> 
         };
         let scale = if r.score > 0.0 { part / r.score } else { 0.0 };
         total += part;
+        if field == Field::Body {
+            tone.body_score = (part * 1000.0).round() / 1000.0;
+        }
         for (c, w) in r.categories {
             match cats.iter_mut().find(|(x, _)| *x == c) {
                 Some((_, v)) => *v += w * scale,

@@ -53,6 +53,8 @@ pub struct ItemSettings {
     pub lead_weight: f32,
     pub body_weight: f32,
     pub body_cap: f32,
+    /// Logit added per body point (after body_weight and body_cap): fixed, not learned.
+    pub body_logit: f32,
     pub lead_sensational_weight: f32,
     pub max_matches_per_field: usize,
 }
@@ -67,6 +69,7 @@ impl Default for ItemSettings {
             lead_weight: 0.5,
             body_weight: 0.25,
             body_cap: 0.75,
+            body_logit: 0.5,
             lead_sensational_weight: 0.0,
             max_matches_per_field: 32,
         }

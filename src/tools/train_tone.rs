@@ -56,6 +56,9 @@ pub struct TrainOptions {
     pub max_iter: usize,
     /// Weights smaller than this (both tasks) are not written.
     pub prune: f64,
+    /// L2 candidates: with two or more, each task takes the one with the best held-out F1 on the
+    /// inner folds (then `l2_negative`/`l2_sensational` are only the starting values).
+    pub l2_grid: Vec<f64>,
     /// Item thresholds (calibrated probability) at which the shipped share errors are measured;
     /// `settings.toml`'s `item.negative_probability` and `item.sensational_probability`.
     pub negative_threshold: f64,
@@ -72,6 +75,7 @@ impl Default for TrainOptions {
             prune: 1e-2,
             negative_threshold: 0.3,
             sensational_threshold: 0.25,
+            l2_grid: vec![0.5, 1.0, 2.0, 4.0],
         }
     }
 }
@@ -344,19 +348,79 @@ fn round4(x: f64) -> f64 {
 /// folds (each fold id present among the items in turn), then weights on all of them.
 pub fn train(items: &[LabelledItem], feats: &[Vec<(String, f32)>], idx: &[usize], o: &TrainOptions) -> Learned {
     let folds: BTreeSet<u8> = idx.iter().filter_map(|&i| items.get(i)).map(|it| it.fold).collect();
-    let mut oof = vec![[0.0f64; 2]; idx.len()];
-    for &k in &folds {
-        let tr: Vec<usize> = idx.iter().copied().filter(|&i| items[i].fold != k).collect();
-        let (l, _) = fit_on(items, feats, &tr, o, LearnedMeta::default());
-        for (j, &i) in idx.iter().enumerate() {
-            if items[i].fold == k {
-                oof[j] = [
-                    l.logit(&feats[i], Task::Negative, 0).0,
-                    l.logit(&feats[i], Task::Sensational, 0).0,
-                ];
+    let held_out = |o: &TrainOptions| {
+        let mut oof = vec![[0.0f64; 2]; idx.len()];
+        for &k in &folds {
+            let tr: Vec<usize> = idx.iter().copied().filter(|&i| items[i].fold != k).collect();
+            let (l, _) = fit_on(items, feats, &tr, o, LearnedMeta::default());
+            for (j, &i) in idx.iter().enumerate() {
+                if items[i].fold == k {
+                    oof[j] = [
+                        l.logit(&feats[i], Task::Negative, 0).0,
+                        l.logit(&feats[i], Task::Sensational, 0).0,
+                    ];
+                }
+            }
+        }
+        oof
+    };
+    let labels = |task: Task| -> Vec<bool> {
+        idx.iter()
+            .map(|&i| match task {
+                Task::Negative => items[i].negative,
+                Task::Sensational => items[i].sensational,
+            })
+            .collect()
+    };
+    // L2 per task: the candidate of `l2_grid` whose held-out F1 at the item threshold is best
+    // (inner folds only: the items scored in an outer cross-validation never choose it).
+    let mut o = o.clone();
+    let mut oof = if o.l2_grid.len() > 1 {
+        vec![[0.0f64; 2]; idx.len()]
+    } else {
+        held_out(&o)
+    };
+    if o.l2_grid.len() > 1 {
+        let f1_at = |oof: &[[f64; 2]], col: usize, y: &[bool], t: f64| {
+            let z: Vec<f64> = oof.iter().map(|v| v[col]).collect();
+            let (a, b) = learn::platt(&z, y);
+            Confusion::of(
+                z.iter()
+                    .zip(y)
+                    .map(|(&v, &y)| (crate::tone::learned::sigmoid(a * v + b) >= t, y)),
+            )
+            .f1()
+        };
+        let (yn, ys) = (labels(Task::Negative), labels(Task::Sensational));
+        let mut best = [
+            (-1.0f64, o.l2_negative, Vec::new()),
+            (-1.0f64, o.l2_sensational, Vec::new()),
+        ];
+        for &l2 in &o.l2_grid {
+            let trial = TrainOptions {
+                l2_negative: l2,
+                l2_sensational: l2,
+                ..o.clone()
+            };
+            let z = held_out(&trial);
+            for (col, y, t) in [(0usize, &yn, o.negative_threshold), (1, &ys, o.sensational_threshold)] {
+                let f = f1_at(&z, col, y, t);
+                if f > best[col].0 + 1e-9 {
+                    best[col] = (f, l2, z.iter().map(|v| v[col]).collect());
+                }
+            }
+        }
+        o.l2_negative = best[0].1;
+        o.l2_sensational = best[1].1;
+        for (j, v) in oof.iter_mut().enumerate() {
+            for col in 0..2 {
+                if let Some(&z) = best[col].2.get(j) {
+                    v[col] = z;
+                }
             }
         }
     }
+    let o = &o;
     let mut meta = LearnedMeta {
         trained_items: idx.len() as u64,
         ..LearnedMeta::default()
