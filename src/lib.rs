@@ -470,6 +470,7 @@ pub fn finish_sites(
     let story_seconds = t.elapsed();
     let none = stories::SiteStories::default();
     let mut w = report::writer::RunWriter::create(out, carry.previous.as_deref(), &manifest.started_at)?;
+    w.set_csv(carry.csv);
     let mut judging = std::time::Duration::ZERO;
     let mut n = 0u64;
     let f = std::fs::File::open(&aside).map_err(|e| anyhow::anyhow!("cannot read back {}: {e}", aside.display()))?;

@@ -12,7 +12,7 @@ use clap::Parser;
 use baohoa::models::{ModelFiles, Models};
 use baohoa::report::manifest::RunManifest;
 use baohoa::{Carry, Input, ScanOptions};
-use cli::args::{Cli, Cmd, ModelArgs, RunArgs, TrainCmd, WalkArgs};
+use cli::args::{Cli, Cmd, CsvArgs, LangArg, ModelArgs, RunArgs, TrainCmd, WalkArgs};
 use cli::progress::Bar;
 
 /// How a command ended, when it did not fail.
@@ -48,7 +48,15 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             models,
             decisions,
             previous,
-        } => scan(&inputs, &walk, &out, &run, &models, decisions.as_deref(), previous),
+            csv,
+        } => {
+            let carry = Carry {
+                decisions: decisions.as_deref().map(baohoa::report::decisions::read).transpose()?,
+                previous,
+                csv: csv.format(),
+            };
+            scan(&inputs, &walk, &out, &run, &models, carry)
+        }
         Cmd::Map {
             inputs,
             walk,
@@ -63,8 +71,14 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             partition,
             finish: _,
             models,
-        } => reduce(&parts, &out, partition, &models),
-        Cmd::Explain { domain, from } => explain(&domain, &from),
+            csv,
+        } => reduce(&parts, &out, partition, &models, csv),
+        Cmd::Explain {
+            domain,
+            from,
+            lang,
+            json,
+        } => explain(&domain, &from, lang, json),
         Cmd::Report { out } => report(&out),
         Cmd::Diff { old, new, json } => diff(&old, &new, json),
         Cmd::Page { source, url, models } => page(&source, url, &models),
@@ -135,15 +149,10 @@ fn scan(
     out: &Path,
     run: &RunArgs,
     models: &ModelArgs,
-    decisions: Option<&Path>,
-    previous: Option<PathBuf>,
+    carry: Carry,
 ) -> anyhow::Result<Outcome> {
     let models_args = models;
     let models = load_models(models)?;
-    let carry = Carry {
-        decisions: decisions.map(baohoa::report::decisions::read).transpose()?,
-        previous,
-    };
     let (walk, models) = if inputs.is_empty() {
         let demo = baohoa::Walk {
             inputs: baohoa::demo_inputs(),
@@ -244,7 +253,13 @@ fn map(
 
 /// `baohoa reduce`: merges the partial files of `map` (streamed) and writes the outputs as `scan`
 /// does; with `--partition I`, merges partition I of partitioned maps into one partial file.
-fn reduce(parts: &[PathBuf], out: &Path, partition: Option<u32>, models: &ModelArgs) -> anyhow::Result<Outcome> {
+fn reduce(
+    parts: &[PathBuf],
+    out: &Path,
+    partition: Option<u32>,
+    models: &ModelArgs,
+    csv: CsvArgs,
+) -> anyhow::Result<Outcome> {
     let models = load_models(models)?;
     let opened = open_partials(parts, partition, &models.hash)?;
     if let Some(i) = partition {
@@ -263,7 +278,11 @@ fn reduce(parts: &[PathBuf], out: &Path, partition: Option<u32>, models: &ModelA
     }
     check_partitions_complete(&opened)?;
     let (manifest, sites) = baohoa::reduce_stream(opened);
-    let manifest = baohoa::finish_sites(sites, manifest, &models, &Carry::default(), out).context("writing outputs")?;
+    let carry = Carry {
+        csv: csv.format(),
+        ..Carry::default()
+    };
+    let manifest = baohoa::finish_sites(sites, manifest, &models, &carry, out).context("writing outputs")?;
     summarise(out, &manifest, false);
     Ok(outcome(&manifest))
 }
@@ -365,9 +384,11 @@ fn check_partitions_complete(parts: &[baohoa::PartialFile]) -> anyhow::Result<()
     Ok(())
 }
 
-/// `baohoa explain`: the evidence trail of one site of a finished run, as text.
-fn explain(domain: &str, from: &Path) -> anyhow::Result<Outcome> {
-    let text = baohoa::report::explain::explain_from(from, domain)?;
+/// `baohoa explain`: the evidence trail of one site of a finished run, as text or JSON.
+fn explain(domain: &str, from: &Path, lang: LangArg, json: bool) -> anyhow::Result<Outcome> {
+    use baohoa::report::explain::Format;
+    let format = if json { Format::Json } else { Format::Text(lang.lang()) };
+    let text = baohoa::report::explain::explain_from(from, domain, format)?;
     write_stdout(text.as_bytes())?;
     Ok(Outcome::Complete)
 }

@@ -261,6 +261,7 @@ fn every_text_column_of_flagged_csv_is_defused() {
         families: vec![Family::BaoHoa],
         criteria: vec!["identity.newsroom".into()],
         figures: vec!["ok".into()],
+        figures_en: vec!["ok".into()],
         pages: 3,
         items: 2,
         negative_share: Some(0.5),

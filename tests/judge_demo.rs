@@ -83,22 +83,31 @@ fn every_demo_site_gets_its_labelled_flags() {
         baohoa::judge::config::CODES.iter().map(|c| (*c).to_owned()).collect();
     assert_eq!(fired, all, "criteria that never fire on the demo");
 
-    // explain states each fired criterion with its figures and evidence URLs.
+    // explain states each fired criterion with its figures and evidence URLs, in Vietnamese by
+    // default and in English with --lang en.
     for (site, fams) in &want {
-        let o = Command::new(env!("CARGO_BIN_EXE_baohoa"))
-            .args(["explain", "--from"])
-            .arg(dir.path())
-            .arg(site)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let s = String::from_utf8(o.stdout).unwrap();
+        let run = |extra: &[&str]| {
+            let o = Command::new(env!("CARGO_BIN_EXE_baohoa"))
+                .args(["explain", "--from"])
+                .arg(dir.path())
+                .arg(site)
+                .args(extra)
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            String::from_utf8(o.stdout).unwrap()
+        };
+        let (vi, en) = (run(&[]), run(&["--lang", "en"]));
         if fams.is_empty() {
-            assert!(s.contains("not flagged"), "{s}");
+            assert!(vi.contains("không bị gắn cờ"), "{vi}");
+            assert!(en.contains("not flagged"), "{en}");
         } else {
-            assert!(s.contains("FLAGGED"), "{s}");
-            assert!(s.contains(&format!("{site}/")), "{s}");
-            assert!(s.contains("would clear:") && s.contains("basis:"), "{s}");
+            assert!(vi.contains("BỊ GẮN CỜ"), "{vi}");
+            assert!(en.contains("FLAGGED"), "{en}");
+            assert!(vi.contains(&format!("{site}/")), "{vi}");
+            assert!(vi.contains("cách khắc phục:") && vi.contains("căn cứ:"), "{vi}");
+            assert!(en.contains("would clear:") && en.contains("basis:"), "{en}");
+            assert!(!vi.contains("would clear") && !vi.contains("regulation.md"), "{vi}");
         }
     }
 }

@@ -61,9 +61,11 @@ fn form_signs_on_one_page_do_not_flag() {
     let sections = finding(&v, "layout.sections");
     assert!(!sections.fired);
     assert!(
-        sections.statement.contains("form_only_min_pages"),
-        "{}",
-        sections.statement
+        sections.statement_en.contains("form_only_min_pages")
+            && sections.statement.contains("cờ chỉ dựa trên hình thức cần 2 trang"),
+        "{} / {}",
+        sections.statement,
+        sections.statement_en
     );
 }
 
@@ -133,8 +135,10 @@ fn a_criterion_lacking_items_says_so() {
     let c = finding(&v, "layout.comments");
     assert!(!c.fired);
     assert!(
-        c.statement.contains("too few items (1 of 2 min_items)"),
-        "{}",
-        c.statement
+        c.statement_en.contains("too few items (1 of 2 min_items)")
+            && c.statement.contains("quá ít bài (1 trong 2 bài tối thiểu"),
+        "{} / {}",
+        c.statement,
+        c.statement_en
     );
 }

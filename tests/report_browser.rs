@@ -107,8 +107,8 @@ fn hostile_report_is_inert_and_interactive() {
     assert!(dom.contains("[U+202E]moc.elgoog"), "RTL override not neutralised");
     assert!(dom.contains("vnexpress.net"), "imitated outlet not shown");
     assert!(
-        dom.contains("2026-11-21T09:20:00Z") && dom.contains("&lt;b&gt;giả&lt;/b&gt; báo"),
-        "carried decision not shown"
+        dom.contains("2026-11-21T16:20:00+07:00") && dom.contains("&lt;b&gt;giả&lt;/b&gt; báo"),
+        "carried decision not shown in Vietnam's time (09:20Z is 16:20+07:00)"
     );
     assert!(dom.contains("<mark>bắt giữ</mark>"), "matched phrase not highlighted");
     assert!(!dom.contains("href=\"javascript") && !dom.contains("href=\"data:") && !dom.contains("href=\"JaVaScRiPt"));
@@ -136,6 +136,100 @@ fn hostile_report_is_inert_and_interactive() {
         assert!(png.exists(), "no screenshot {name}: {err}");
         eprintln!("screenshot: {}", png.display());
     }
+}
+
+/// Text as Chromium serialises it in the dumped DOM.
+fn as_dom_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\u{a0}', "&nbsp;")
+}
+
+/// What the page shows: the app's DOM, without the data element and the script (which hold
+/// both languages).
+fn shown(dom: &str) -> String {
+    let start = dom.find("<div id=\"app\"").unwrap_or(0);
+    let end = dom.find("<script type=\"application/json\"").unwrap_or(dom.len());
+    assert!(start < end, "no app element before the data element");
+    dom[start..end].to_owned()
+}
+
+/// The report of a real scan (the embedded demo), in Vietnamese: every fired finding's statement,
+/// "would clear" text, basis and criterion name is shown in Vietnamese and none of the English
+/// ones; with `#lang=en` the English ones are shown. Dates carry +07:00.
+#[test]
+fn vietnamese_report_shows_no_english_finding_text() {
+    let Some(chrome) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = baohoa(&["scan", "-q", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = out.join("report.html");
+    let sites = std::fs::read_to_string(out.join("sites.jsonl")).unwrap();
+    let mut checked = 0;
+    for line in sites.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if v["flagged"] != true {
+            continue;
+        }
+        let site = v["site"].as_str().unwrap();
+        let fired: Vec<&serde_json::Value> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["fired"] == true)
+            .collect();
+        let (vi, stderr) = dump_dom(&chrome, &page, &format!("site={site}"));
+        assert!(vi.contains("<html lang=\"vi\""), "{site}: not lang=vi");
+        let vi = shown(&vi);
+        let (en, _) = dump_dom(&chrome, &page, &format!("lang=en&site={site}"));
+        assert!(en.contains("<html lang=\"en\""), "{site}: #lang=en not applied");
+        let en = shown(&en);
+        for f in &fired {
+            for k in ["statement", "clears", "basis", "name"] {
+                let (t_vi, t_en) = (f[k].as_str().unwrap(), f[format!("{k}_en")].as_str().unwrap());
+                assert!(
+                    !t_vi.is_empty() && !t_en.is_empty() && t_vi != t_en,
+                    "{site} {}: {k} {t_vi:?}",
+                    f["criterion"]
+                );
+                assert!(
+                    vi.contains(&as_dom_text(t_vi)),
+                    "{site} {}: {k} not shown in Vietnamese: {t_vi}\n{stderr}",
+                    f["criterion"]
+                );
+                assert!(
+                    !vi.contains(&as_dom_text(t_en)),
+                    "{site} {}: English {k} in lang=vi: {t_en}",
+                    f["criterion"]
+                );
+                assert!(
+                    en.contains(&as_dom_text(t_en)),
+                    "{site} {}: {k} not shown in English: {t_en}",
+                    f["criterion"]
+                );
+            }
+            assert!(
+                !vi.contains("regulation.md"),
+                "{site}: the basis cites an internal file"
+            );
+        }
+        checked += 1;
+        if checked == 4 {
+            break;
+        }
+    }
+    assert!(checked >= 3, "only {checked} flagged sites in the demo");
+    let (summary, _) = dump_dom(&chrome, &page, "tab=summary");
+    assert!(
+        shown(&summary).contains("+07:00"),
+        "run time not shown in Vietnam's time"
+    );
+    let png = artifacts().join("report-panel-vi-demo.png");
+    let _ = std::fs::remove_file(&png);
+    let err = screenshot(&chrome, &page, "site=vnexpress24h.net", &png, (1400, 1600));
+    assert!(png.exists(), "no screenshot: {err}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The command line's arguments: every subcommand, its options and its help text.
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// The `baohoa` command line.
 #[derive(Parser)]
@@ -55,6 +55,60 @@ pub struct WalkArgs {
     /// `/` matches folders only: 'logs/'). Listed as ignored in run.json.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+}
+
+/// A language an inspector reads.
+#[derive(Clone, Copy, Default, ValueEnum)]
+pub enum LangArg {
+    /// Vietnamese (the default)
+    #[default]
+    Vi,
+    /// English
+    En,
+}
+
+impl LangArg {
+    pub fn lang(self) -> baohoa::judge::Lang {
+        match self {
+            LangArg::Vi => baohoa::judge::Lang::Vi,
+            LangArg::En => baohoa::judge::Lang::En,
+        }
+    }
+}
+
+/// The decimal mark of flagged.csv.
+#[derive(Clone, Copy, Default, ValueEnum)]
+pub enum DecimalArg {
+    /// 4.600, fields separated by `,`
+    #[default]
+    Dot,
+    /// 4,600, fields separated by `;` (spreadsheets in a Vietnamese locale)
+    Comma,
+}
+
+/// How flagged.csv is written.
+#[derive(Args, Clone, Copy, Default)]
+pub struct CsvArgs {
+    /// Language of flagged.csv's header and figures (vi or en). Codes in its cells and every JSON
+    /// key stay English and stable.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    pub lang: LangArg,
+    /// Decimal mark of flagged.csv: dot (4.600; fields separated by `,`) or comma (4,600; fields
+    /// separated by `;`, as a spreadsheet in a Vietnamese locale expects: there 4.600 reads as 4600).
+    #[arg(long, value_enum, default_value_t = DecimalArg::Dot)]
+    pub csv_decimal: DecimalArg,
+}
+
+impl CsvArgs {
+    pub fn format(self) -> baohoa::report::flagged::CsvFormat {
+        baohoa::report::flagged::CsvFormat {
+            lang: self.lang.lang(),
+            decimal: match self.csv_decimal {
+                DecimalArg::Dot => baohoa::report::flagged::Decimal::Dot,
+                DecimalArg::Comma => baohoa::report::flagged::Decimal::Comma,
+            },
+        }
+    }
 }
 
 #[derive(Args, Clone)]
@@ -153,6 +207,8 @@ pub enum Cmd {
         /// and history.json continues its negative-share history.
         #[arg(long, value_name = "OLD_OUT")]
         previous: Option<PathBuf>,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
     /// Map step of a distributed run: scan some inputs into a partial result file (see `reduce`).
     #[command(after_help = MAP_HELP)]
@@ -194,6 +250,8 @@ pub enum Cmd {
         finish: bool,
         #[command(flatten)]
         models: ModelArgs,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
     /// Print the evidence trail of one site from a finished run, as readable text.
     Explain {
@@ -202,6 +260,13 @@ pub enum Cmd {
         /// Output directory of the run to read.
         #[arg(long, value_name = "OUT", default_value = "out")]
         from: PathBuf,
+        /// Language of the text: vi (Vietnamese, the default) or en.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Print the site's sites.jsonl row as JSON (findings in both languages, the class in
+        /// words, the run's time in Asia/Ho_Chi_Minh) instead of text.
+        #[arg(long, conflicts_with = "lang")]
+        json: bool,
     },
     /// Write OUT/report.html (the inspector's report) from the outputs of a finished run.
     Report {

@@ -55,6 +55,9 @@ pub struct CriterionConfig {
     pub min_items: u64,
     #[serde(default)]
     pub social_network_factor: Option<f64>,
+    /// Accepted for older copies of the file and ignored: the basis an inspector reads, in
+    /// Vietnamese and English, lives in `models/judge/messages.tsv` (`CODE.basis`).
+    #[serde(default)]
     pub basis: String,
 }
 
@@ -66,6 +69,10 @@ pub struct CriteriaConfig {
     /// Windows and counts of the story criteria (`sourcing.fast_repost`, `activity.coordinated`).
     pub stories: crate::stories::StorySettings,
     pub criteria: BTreeMap<String, CriterionConfig>,
+    /// Names, statements, "would clear" texts and basis in Vietnamese and English
+    /// (`models/judge/messages.tsv`).
+    #[serde(skip)]
+    pub messages: super::Messages,
 }
 
 /// Criterion codes the judge computes (regulation.md's catalogue, minus the cross-site ones).
@@ -90,11 +97,15 @@ pub const CODES: &[&str] = &[
 impl CriteriaConfig {
     pub fn load(files: &ModelFiles) -> anyhow::Result<Self> {
         let text = files.text("criteria.toml")?;
-        Self::parse(&text).context("in models/criteria.toml")
+        let mut cfg = Self::parse(&text).context("in models/criteria.toml")?;
+        cfg.messages = super::Messages::load(files)?;
+        Ok(cfg)
     }
 
+    /// Parses a criteria file; the messages are the embedded ones (see [`CriteriaConfig::load`]).
     pub fn parse(text: &str) -> anyhow::Result<Self> {
-        let cfg: CriteriaConfig = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut cfg: CriteriaConfig = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        cfg.messages = super::Messages::embedded()?;
         for code in CODES {
             let Some(c) = cfg.criteria.get(*code) else {
                 bail!("criterion {code} is missing; every criterion needs an entry (set weight = 0 to disable it)");
@@ -145,7 +156,11 @@ mod tests {
         let c = CriteriaConfig::load(&ModelFiles::default()).unwrap();
         for code in CODES {
             assert!(c.get(code).is_some(), "{code}");
-            assert!(!c.get(code).unwrap().basis.is_empty());
+            assert!(
+                !c.messages
+                    .text(&format!("{code}.basis"), super::super::Lang::Vi, &[])
+                    .starts_with('⟨')
+            );
         }
     }
 

@@ -26,6 +26,7 @@ pub fn judge(agg: &SiteAggregate, stories: &SiteStories, models: &Models) -> Ver
     let dom = crate::domain::analyse(&agg.site, name, models.domain, models.registry);
     let class = classify(agg, &dom, models);
     let judged = is_judged(class);
+    let msg = &cfg.messages;
     let mut findings: Vec<Finding> = super::config::CODES
         .iter()
         .map(|code| {
@@ -33,14 +34,18 @@ pub fn judge(agg: &SiteAggregate, stories: &SiteStories, models: &Models) -> Ver
             if let Some(c) = cfg.get(code) {
                 f.group.clone_from(&c.group);
                 f.family = c.family;
-                f.basis.clone_from(&c.basis);
             }
+            let name = msg.both(&format!("{code}.name"), &[]);
+            (f.name, f.name_en) = (name.vi, name.en);
+            let basis = msg.both(&format!("{code}.basis"), &[]);
+            (f.basis, f.basis_en) = (basis.vi, basis.en);
             if !judged && f.fired {
                 f.fired = false;
-                f.statement.push_str(match class {
-                    SiteClass::LicensedPress => " (not judged: licensed press agency, exempt)",
-                    _ => " (not judged: the site is not news-like)",
-                });
+                let note = match class {
+                    SiteClass::LicensedPress => "note.not_judged_press",
+                    _ => "note.not_judged_other",
+                };
+                push_note(&mut f, &msg.both(note, &[]));
             }
             if !f.fired {
                 f.weight = 0.0;
@@ -92,11 +97,12 @@ fn thin_evidence(findings: &mut [Finding], agg: &SiteAggregate, cfg: &CriteriaCo
         } else {
             f.value >= f.threshold && f.value > 0.0
         };
-        if meets && !f.statement.contains("too few items") {
-            f.statement.push_str(&format!(
-                " — not fired: too few items ({} of {} min_items)",
-                f.items, c.min_items
-            ));
+        if meets {
+            let note = cfg.messages.both(
+                "note.too_few_items",
+                &[("items", f.items.to_string()), ("min_items", c.min_items.to_string())],
+            );
+            push_note(f, &note);
         }
     }
     let fired_bao_hoa = |f: &Finding| f.fired && f.family == Family::BaoHoa;
@@ -112,14 +118,24 @@ fn thin_evidence(findings: &mut [Finding], agg: &SiteAggregate, cfg: &CriteriaCo
     if !form_only || claim || imitates {
         return;
     }
+    let note = cfg.messages.both(
+        "note.form_only",
+        &[
+            ("pages", agg.pages.to_string()),
+            ("min_pages", cfg.settings.form_only_min_pages.to_string()),
+        ],
+    );
     for f in findings.iter_mut().filter(|f| f.fired && f.family == Family::BaoHoa) {
         f.fired = false;
         f.weight = 0.0;
-        f.statement.push_str(&format!(
-            " — not counted: form signs seen on {} page(s) only; a flag from form signs alone needs {} pages (settings.form_only_min_pages)",
-            agg.pages, cfg.settings.form_only_min_pages
-        ));
+        push_note(f, &note);
     }
+}
+
+/// Appends a note of the judge's rules to a finding's statement, in both languages.
+fn push_note(f: &mut Finding, note: &super::Both) {
+    f.statement.push_str(&note.vi);
+    f.statement_en.push_str(&note.en);
 }
 
 fn round3(x: f64) -> f64 {
@@ -178,6 +194,8 @@ fn base(code: &str, cfg: &CriteriaConfig) -> Finding {
     let c = cfg.get(code);
     Finding {
         criterion: code.to_owned(),
+        name: String::new(),
+        name_en: String::new(),
         group: String::new(),
         family: Family::BaoHoa,
         fired: false,
@@ -187,8 +205,11 @@ fn base(code: &str, cfg: &CriteriaConfig) -> Finding {
         items: 0,
         interval: None,
         statement: String::new(),
+        statement_en: String::new(),
         clears: String::new(),
+        clears_en: String::new(),
         basis: String::new(),
+        basis_en: String::new(),
         evidence: Vec::new(),
     }
 }
@@ -218,7 +239,17 @@ fn top_counts(m: &std::collections::BTreeMap<String, u64>, n: usize) -> String {
         .join(", ")
 }
 
-/// Measures one criterion.
+/// One placeholder's value.
+fn a(k: &'static str, v: impl ToString) -> (&'static str, String) {
+    (k, v.to_string())
+}
+
+/// `": list"` when the list is not empty.
+fn colon_list(s: String) -> String {
+    if s.is_empty() { s } else { format!(": {s}") }
+}
+
+/// Measures one criterion and states it in Vietnamese and English.
 fn measure(
     code: &str,
     agg: &SiteAggregate,
@@ -228,11 +259,14 @@ fn measure(
     models: &Models,
 ) -> Finding {
     let cfg = &models.criteria;
+    let msg = &cfg.messages;
     let k = cfg.settings.evidence_k;
     let mut f = base(code, cfg);
     let min_items = cfg.get(code).map_or(0, |c| c.min_items);
     let home = format!("http://{}/", agg.site);
     let items = agg.articles;
+    let mut st = super::Both::default();
+    let mut cl = msg.both(&format!("{code}.clears"), &[]);
     match code {
         "domain.press_words" => {
             f.items = 1;
@@ -246,16 +280,18 @@ fn measure(
                             words.push(s);
                         }
                     }
-                    f.statement = format!("press words in the name: {} (score {:.2})", words.join(", "), p.score);
+                    st = msg.both(
+                        "domain.press_words.found",
+                        &[a("words", words.join(", ")), a("score", format!("{:.2}", p.score))],
+                    );
                     f.evidence.push(Evidence {
                         url: home,
                         text: words.join(", "),
                     });
                 }
-                None => f.statement = format!("no press word in {}", dom.domain),
+                None => st = msg.both("domain.press_words.none", &[a("domain", &dom.domain)]),
             }
             f.fired = f.value >= f.threshold;
-            f.clears = "a domain and site name without press words (báo, tạp chí, tin tức, news, times…)".into();
         }
         "domain.lookalike" => {
             f.items = 1;
@@ -266,28 +302,34 @@ fn measure(
             {
                 Some((score, m)) => {
                     f.value = f64::from(score);
-                    let added = if m.added.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", added words: {}", m.added.join(" "))
-                    };
                     let how = serde_json::to_value(m.how)
                         .ok()
-                        .and_then(|v| v.as_str().map(|h| h.replace('_', " ")))
+                        .and_then(|v| v.as_str().map(str::to_owned))
                         .unwrap_or_default();
-                    f.statement = format!(
-                        "looks like the licensed outlet {} ({}): {how} on \"{}\"{added} (similarity {:.2})",
-                        m.outlet, m.outlet_domain, m.matched, score
-                    );
+                    for lang in super::Lang::ALL {
+                        let added = if m.added.is_empty() {
+                            String::new()
+                        } else {
+                            msg.text("domain.lookalike.added", lang, &[a("words", m.added.join(" "))])
+                        };
+                        let args = [
+                            a("outlet", &m.outlet),
+                            a("outlet_domain", &m.outlet_domain),
+                            a("how", msg.text(&format!("how.{how}"), lang, &[])),
+                            a("matched", &m.matched),
+                            a("added", added),
+                            a("score", format!("{score:.2}")),
+                        ];
+                        set(&mut st, lang, msg.text("domain.lookalike.found", lang, &args));
+                    }
                     f.evidence.push(Evidence {
                         url: home,
-                        text: format!("imitates «{}» ({})", m.outlet, m.outlet_domain),
+                        text: format!("«{}» ({})", m.outlet, m.outlet_domain),
                     });
                 }
-                None => f.statement = "no licensed outlet's name or domain is imitated".into(),
+                None => st = msg.both("domain.lookalike.none", &[]),
             }
             f.fired = f.value >= f.threshold;
-            f.clears = "a name and domain not confusable with a licensed press agency".into();
         }
         "domain.locality" => {
             f.items = items;
@@ -297,33 +339,40 @@ fn measure(
                     let neg = agg.negative_places.get(&place).copied().unwrap_or(0);
                     f.value = share(neg, items);
                     f.interval = Some(crate::tone::wilson(neg, items));
-                    let issuers: Vec<&str> = agg
+                    let fold = crate::text::normalize::fold;
+                    let other_issuer = agg
                         .licences
                         .iter()
                         .map(|(_, _, i)| i.as_str())
                         .filter(|i| !i.is_empty())
-                        .collect();
-                    let fold = crate::text::normalize::fold;
-                    let other_issuer = issuers
-                        .iter()
-                        .find(|i| fold(i).contains("so ") && !fold(i).contains(&fold(&place)))
-                        .map(|i| format!("; licence issued by {i}, not by {place}"))
-                        .unwrap_or_default();
-                    f.statement = format!(
-                        "the domain names {place}; {neg} of {items} items are negative news naming {place} ({}){other_issuer}",
-                        pct(f.value)
-                    );
+                        .find(|i| fold(i).contains("so ") && !fold(i).contains(&fold(&place)));
+                    for lang in super::Lang::ALL {
+                        let other = other_issuer
+                            .map(|i| {
+                                msg.text(
+                                    "domain.locality.other_issuer",
+                                    lang,
+                                    &[a("issuer", i), a("place", &place)],
+                                )
+                            })
+                            .unwrap_or_default();
+                        let args = [
+                            a("place", &place),
+                            a("neg", neg),
+                            a("items", items),
+                            a("pct", pct(f.value)),
+                            a("other_issuer", other),
+                        ];
+                        set(&mut st, lang, msg.text("domain.locality.found", lang, &args));
+                    }
                     f.fired = items >= min_items && items > 0 && f.value >= f.threshold;
                     f.evidence = evidence(agg, "tone.negative_ratio", k)
                         .into_iter()
-                        .filter(|e| {
-                            crate::text::normalize::fold(&e.text).contains(&crate::text::normalize::fold(&place))
-                        })
+                        .filter(|e| fold(&e.text).contains(&fold(&place)))
                         .collect();
                 }
-                None => f.statement = "no province or city name in the domain".into(),
+                None => st = msg.both("domain.locality.none", &[]),
             }
-            f.clears = "a domain without a locality name, or balanced news about that locality".into();
         }
         "identity.site_type" => {
             let press: u64 = agg
@@ -335,100 +384,114 @@ fn measure(
             let press = press.min(agg.pages);
             f.items = agg.pages;
             f.value = share(press, agg.pages);
-            let stated = ["aggregate", "social_network"]
-                .iter()
-                .filter(|k| agg.self_label_pages.contains_key(**k))
-                .copied()
-                .collect::<Vec<_>>();
-            f.statement = format!(
-                "{press} of {} pages call the site a newspaper, magazine or forum ({}); site-type label {}",
-                agg.pages,
-                pct(f.value),
-                if stated.is_empty() {
-                    "\"Trang thông tin điện tử tổng hợp\"/\"Mạng xã hội\" not found".to_string()
+            let stated = [
+                ("aggregate", "licence_kind.aggregate"),
+                ("social_network", "licence_kind.social_network"),
+            ]
+            .iter()
+            .filter(|(k, _)| agg.self_label_pages.contains_key(*k))
+            .map(|(_, key)| *key)
+            .collect::<Vec<_>>();
+            for lang in super::Lang::ALL {
+                let label = if stated.is_empty() {
+                    msg.text("identity.site_type.label_missing", lang, &[])
                 } else {
-                    format!("found: {}", stated.join(", "))
-                }
-            );
+                    let labels: Vec<String> = stated.iter().map(|key| msg.text(key, lang, &[])).collect();
+                    msg.text(
+                        "identity.site_type.label_found",
+                        lang,
+                        &[a("labels", labels.join(", "))],
+                    )
+                };
+                let args = [
+                    a("press", press),
+                    a("pages", agg.pages),
+                    a("pct", pct(f.value)),
+                    a("label", label),
+                ];
+                set(&mut st, lang, msg.text("identity.site_type.statement", lang, &args));
+            }
             f.fired = agg.pages >= min_items.max(1) && f.value >= f.threshold;
             f.evidence = evidence(agg, code, k);
-            f.clears =
-                "a header that says \"Trang thông tin điện tử tổng hợp\" or \"Mạng xã hội\" and no press self-label"
-                    .into();
         }
         "identity.newsroom" => {
             f.items = agg.pages;
             f.value = share(agg.newsroom_pages, agg.pages);
-            f.statement = format!(
-                "{} of {} pages show newsroom titles ({}){}",
-                agg.newsroom_pages,
-                agg.pages,
-                pct(f.value),
-                if agg.newsroom_titles.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", top_counts(&agg.newsroom_titles, 4))
-                }
-            );
+            let args = [
+                a("n", agg.newsroom_pages),
+                a("pages", agg.pages),
+                a("pct", pct(f.value)),
+                a("titles", colon_list(top_counts(&agg.newsroom_titles, 4))),
+            ];
+            st = msg.both("identity.newsroom.statement", &args);
             f.fired = agg.pages >= min_items.max(1) && f.value >= f.threshold;
             f.evidence = evidence(agg, code, k);
-            f.clears = "no Tòa soạn / Tổng biên tập / Ban phóng viên on the site".into();
         }
         "identity.licence" => {
             f.items = agg.pages;
             let claimed: u64 = agg.licence_pages.values().sum();
             let press_claims = agg.licence_pages.get(&LicenceKind::Press).copied().unwrap_or(0);
             let in_press = models.registry.is_press_domain(&agg.site);
-            let numbers: Vec<String> = agg
-                .licences
-                .iter()
-                .filter(|(_, n, _)| !n.is_empty())
-                .take(3)
-                .map(|(kind, n, issuer)| {
-                    let kind = serde_json::to_value(kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default();
-                    if issuer.is_empty() {
-                        format!("{n} ({kind})")
-                    } else {
-                        format!("{n} ({kind}, {issuer})")
-                    }
-                })
-                .collect();
-            if press_claims > 0 && !in_press {
-                f.value = 1.0;
-                f.statement = format!(
-                    "{press_claims} of {} pages claim a press licence{} but {} is not in the press registry",
-                    agg.pages,
-                    if numbers.is_empty() {
+            let numbers = |lang| -> Vec<String> {
+                agg.licences
+                    .iter()
+                    .filter(|(_, n, _)| !n.is_empty())
+                    .take(3)
+                    .map(|(kind, n, issuer)| {
+                        let kind = serde_json::to_value(kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(|k| msg.text(&format!("licence_kind.{k}"), lang, &[])))
+                            .unwrap_or_default();
+                        if issuer.is_empty() {
+                            format!("{n} ({kind})")
+                        } else {
+                            format!("{n} ({kind}, {issuer})")
+                        }
+                    })
+                    .collect()
+            };
+            for lang in super::Lang::ALL {
+                let nums = numbers(lang);
+                let (key, clears, args) = if press_claims > 0 && !in_press {
+                    let list = if nums.is_empty() {
                         String::new()
                     } else {
-                        format!(" ({})", numbers.join("; "))
-                    },
-                    agg.site
-                );
-                f.clears =
-                    "remove the press-licence claim, or add the site to the press registry if it is licensed".into();
-            } else if claimed == 0 && agg.pages > 0 {
-                f.value = if matches!(class, SiteClass::UnlicensedNewsLike) {
-                    1.0
+                        format!(" ({})", nums.join("; "))
+                    };
+                    (
+                        "identity.licence.claim",
+                        "identity.licence.claim_clears",
+                        vec![
+                            a("claims", press_claims),
+                            a("pages", agg.pages),
+                            a("numbers", list),
+                            a("site", &agg.site),
+                        ],
+                    )
+                } else if claimed == 0 && agg.pages > 0 {
+                    (
+                        "identity.licence.no_line",
+                        "identity.licence.no_line_clears",
+                        vec![a("pages", agg.pages)],
+                    )
                 } else {
-                    0.0
+                    (
+                        "identity.licence.shown",
+                        "identity.licence.shown_clears",
+                        vec![
+                            a("claimed", claimed),
+                            a("pages", agg.pages),
+                            a("numbers", colon_list(nums.join("; "))),
+                        ],
+                    )
                 };
-                f.statement = format!("no licence line on any of {} pages", agg.pages);
-                f.clears = "a footer licence line (số giấy phép, ngày cấp, cơ quan cấp)".into();
-            } else {
-                f.statement = format!(
-                    "{claimed} of {} pages show a licence line{}",
-                    agg.pages,
-                    if numbers.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {}", numbers.join("; "))
-                    }
-                );
-                f.clears = "(nothing to clear)".into();
+                set(&mut st, lang, msg.text(key, lang, &args));
+                set(&mut cl, lang, msg.text(clears, lang, &[]));
+            }
+            let claims_press = press_claims > 0 && !in_press;
+            let no_line = claimed == 0 && agg.pages > 0 && matches!(class, SiteClass::UnlicensedNewsLike);
+            if claims_press || no_line {
+                f.value = 1.0;
             }
             f.fired = agg.pages >= min_items.max(1) && f.value >= f.threshold;
             f.evidence = evidence(agg, code, k);
@@ -436,19 +499,15 @@ fn measure(
         "layout.comments" => {
             f.items = items;
             f.value = share(agg.comment_articles, items);
-            f.statement = format!(
-                "{} of {items} article items have a reader-comment widget ({}){}",
-                agg.comment_articles,
-                pct(f.value),
-                if agg.comment_kinds.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", top_counts(&agg.comment_kinds, 3))
-                }
-            );
+            let args = [
+                a("n", agg.comment_articles),
+                a("items", items),
+                a("pct", pct(f.value)),
+                a("kinds", colon_list(top_counts(&agg.comment_kinds, 3))),
+            ];
+            st = msg.both("layout.comments.statement", &args);
             f.fired = items >= min_items && items > 0 && f.value >= f.threshold;
             f.evidence = evidence(agg, code, k);
-            f.clears = "no reader comments on aggregated items".into();
         }
         "layout.sections" => {
             f.items = agg.menu_pages;
@@ -464,51 +523,53 @@ fn measure(
                 f.weight *= factor;
             }
             let names: Vec<&str> = agg.sections.keys().map(String::as_str).collect();
-            f.statement = format!(
-                "{} newspaper sections in the main menu (on {} pages): {}",
-                names.len(),
-                agg.menu_pages,
-                if names.is_empty() {
-                    "none".to_string()
-                } else {
-                    names.join(", ")
-                }
-            );
+            st = if names.is_empty() {
+                msg.both("layout.sections.empty", &[a("pages", agg.menu_pages)])
+            } else {
+                let args = [
+                    a("n", names.len()),
+                    a("pages", agg.menu_pages),
+                    a("names", names.join(", ")),
+                ];
+                msg.both("layout.sections.statement", &args)
+            };
             f.fired = agg.menu_pages >= min_items.max(1) && f.value >= f.threshold;
             f.evidence = evidence(agg, code, k);
-            f.clears = "no fixed newspaper-style section menu".into();
         }
         "sourcing.attribution" => {
             let missing = items.saturating_sub(agg.attributed_articles);
             f.items = items;
             f.value = share(missing, items);
             f.interval = Some(crate::tone::wilson(missing, items));
-            f.statement = format!(
-                "{missing} of {items} article items cite no source outlet or original link ({}){}",
-                pct(f.value),
-                if agg.compiled_articles > 0 {
-                    format!("; {} only say \"Tổng hợp\"", agg.compiled_articles)
+            for lang in super::Lang::ALL {
+                let compiled = if agg.compiled_articles > 0 {
+                    msg.text("sourcing.attribution.compiled", lang, &[a("n", agg.compiled_articles)])
                 } else {
                     String::new()
-                }
-            );
+                };
+                let args = [
+                    a("missing", missing),
+                    a("items", items),
+                    a("pct", pct(f.value)),
+                    a("compiled", compiled),
+                ];
+                set(&mut st, lang, msg.text("sourcing.attribution.statement", lang, &args));
+            }
             f.fired = items >= min_items && items > 0 && f.value >= f.threshold;
             f.evidence = evidence(agg, code, k);
-            f.clears =
-                "every item cites its press source (\"Theo …\"/\"Nguồn: …\"), the original time and a link".into();
         }
         "sourcing.self_produced" => {
             f.items = items;
             f.value = share(agg.self_produced_articles, items);
             f.interval = Some(crate::tone::wilson(agg.self_produced_articles, items));
-            f.statement = format!(
-                "{} of {items} article items show own reporting: staff bylines (PV, Phóng viên), genre labels (Phóng sự, Điều tra…) or reporter-was-there phrases ({})",
-                agg.self_produced_articles,
-                pct(f.value)
-            );
+            let args = [
+                a("n", agg.self_produced_articles),
+                a("items", items),
+                a("pct", pct(f.value)),
+            ];
+            st = msg.both("sourcing.self_produced.statement", &args);
             f.fired = items >= min_items && items > 0 && f.value >= f.threshold;
             f.evidence = evidence(agg, code, k);
-            f.clears = "no self-produced reporting: only attributed items from press agencies".into();
         }
         "sourcing.few_sources" => {
             let outlets: Vec<&String> = agg.cited_outlets.iter().collect();
@@ -524,25 +585,21 @@ fn measure(
                 .count();
             f.items = items;
             f.value = outlets.len() as f64;
-            f.statement = format!(
-                "{} distinct outlets cited over {items} items ({press} in the press registry){}",
-                outlets.len(),
-                if outlets.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        ": {}",
-                        outlets
-                            .iter()
-                            .take(6)
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            );
+            let list = outlets
+                .iter()
+                .take(6)
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let args = [
+                a("n", outlets.len()),
+                a("items", items),
+                a("press", press),
+                a("list", colon_list(list)),
+            ];
+            st = msg.both("sourcing.few_sources.statement", &args);
             f.fired = items >= min_items && items > 0 && f.value < f.threshold;
-            f.clears = format!("items drawn from at least {} press agencies", f.threshold);
+            cl = msg.both("sourcing.few_sources.clears", &[a("min", f.threshold)]);
         }
         "tone.negative_ratio" => {
             let s = &models.tone.settings;
@@ -556,129 +613,128 @@ fn measure(
             f.value = r.share;
             f.threshold = s.threshold;
             f.interval = Some((r.low, r.high));
-            f.statement = format!(
-                "negative {} [{}, {}] of {items} items ({} negative), guidance {}{}{}",
-                pct(r.share),
-                pct(r.low),
-                pct(r.high),
-                agg.negative,
-                pct(s.threshold),
-                if r.enough_items {
+            for lang in super::Lang::ALL {
+                let few = if r.enough_items {
                     String::new()
                 } else {
-                    format!("; fewer than {} items, not judged", s.min_items)
-                },
-                if agg.negative_categories.is_empty() {
+                    msg.text("tone.negative_ratio.few", lang, &[a("min_items", s.min_items)])
+                };
+                let cats = if agg.negative_categories.is_empty() {
                     String::new()
                 } else {
                     format!("; {}", top_counts(&agg.negative_categories, 4))
-                }
-            );
+                };
+                let args = [
+                    a("pct", pct(r.share)),
+                    a("low", pct(r.low)),
+                    a("high", pct(r.high)),
+                    a("items", items),
+                    a("neg", agg.negative),
+                    a("threshold", pct(s.threshold)),
+                    a("few", few),
+                    a("cats", cats),
+                ];
+                set(&mut st, lang, msg.text("tone.negative_ratio.statement", lang, &args));
+            }
             f.fired = r.exceeded;
             f.evidence = evidence(agg, code, k);
-            f.clears = format!("negative items under {} of items", pct(s.threshold));
+            cl = msg.both("tone.negative_ratio.clears", &[a("threshold", pct(s.threshold))]);
         }
         "tone.sensational" => {
             f.items = items;
             f.value = share(agg.sensational, items);
             f.interval = Some(crate::tone::wilson(agg.sensational, items));
-            f.statement = format!(
-                "{} of {items} titles use shock framing ({})",
-                agg.sensational,
-                pct(f.value)
-            );
+            let args = [a("n", agg.sensational), a("items", items), a("pct", pct(f.value))];
+            st = msg.both("tone.sensational.statement", &args);
             f.fired = items >= min_items && items > 0 && f.value >= f.threshold;
             f.evidence = evidence(agg, code, k);
-            f.clears = "titles without shock framing (sốc, kinh hoàng, rùng mình…)".into();
         }
         "sourcing.fast_repost" => {
-            let st = &cfg.stories;
+            let stc = &cfg.stories;
             f.items = items;
             f.value = share(stories.non_compliant, items);
             f.interval = Some(crate::tone::wilson(stories.non_compliant.min(items), items));
-            let crawl = if stories.crawl_timed > 0 {
-                format!(
-                    "; {} dựa trên giờ thu thập, độ tin cậy thấp hơn — {} rest on crawl times only (lower confidence)",
-                    stories.crawl_timed, stories.crawl_timed
-                )
+            if stories.press_reposts == 0 {
+                st = msg.both("sourcing.fast_repost.none", &[a("items", items)]);
             } else {
-                String::new()
-            };
-            f.statement = if stories.press_reposts == 0 {
-                format!(
-                    "không bài nào trong {items} bài đăng lại tin của cơ quan báo chí có trong lần quét — none of {items} items re-posts a licensed press item found in the crawl"
-                )
-            } else {
-                format!(
-                    "{} trong {items} bài ({}) đăng lại tin báo chí trước {} phút hoặc không dẫn nguồn ({} sớm, {} không dẫn nguồn, trên {} bài đăng lại) — {} of {items} items ({}) re-post a licensed press item less than {} min after it or without citing it ({} early, {} uncited, of {} re-posts){crawl}",
-                    stories.non_compliant,
-                    pct(f.value),
-                    st.min_lag_minutes,
-                    stories.fast,
-                    stories.uncited,
-                    stories.press_reposts,
-                    stories.non_compliant,
-                    pct(f.value),
-                    st.min_lag_minutes,
-                    stories.fast,
-                    stories.uncited,
-                    stories.press_reposts
-                )
-            };
+                for lang in super::Lang::ALL {
+                    let crawl = if stories.crawl_timed > 0 {
+                        msg.text("sourcing.fast_repost.crawl", lang, &[a("n", stories.crawl_timed)])
+                    } else {
+                        String::new()
+                    };
+                    let args = [
+                        a("n", stories.non_compliant),
+                        a("items", items),
+                        a("pct", pct(f.value)),
+                        a("lag", stc.min_lag_minutes),
+                        a("fast", stories.fast),
+                        a("uncited", stories.uncited),
+                        a("reposts", stories.press_reposts),
+                        a("crawl", crawl),
+                    ];
+                    set(&mut st, lang, msg.text("sourcing.fast_repost.found", lang, &args));
+                }
+            }
             f.fired = items >= min_items && items > 0 && f.value >= f.threshold;
             f.evidence = stories.repost_examples.iter().take(k).cloned().collect();
-            f.clears = format!(
-                "re-post press items at least {} min after the original, citing it (Decree 147)",
-                st.min_lag_minutes
-            );
+            cl = msg.both("sourcing.fast_repost.clears", &[a("lag", stc.min_lag_minutes)]);
         }
         "activity.coordinated" => {
-            let st = &cfg.stories;
+            let stc = &cfg.stories;
             match &stories.group {
                 Some(g) => {
                     f.items = g.site_shared;
                     f.value = g.sites.len() as f64;
                     let others: Vec<&str> = g.sites.iter().map(String::as_str).filter(|s| *s != agg.site).collect();
-                    let targets = if g.targets.is_empty() {
-                        String::new()
-                    } else {
-                        let t: Vec<String> = g.targets.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
-                        format!("; nhắm vào — naming most often: {}", t.join(", "))
-                    };
-                    f.statement = format!(
-                        "thuộc nhóm {} gồm {} trang cùng đăng {} tin giống nhau trong vòng {} giờ (trang này: {}), {} tiêu cực — in group {} of {} sites ({}) publishing {} same stories within {} h ({} here), {} negative{targets}",
-                        g.group,
-                        g.sites.len(),
-                        g.shared,
-                        st.window_hours,
-                        g.site_shared,
-                        pct(g.negative_share),
-                        g.group,
-                        g.sites.len(),
-                        others.join(", "),
-                        g.shared,
-                        st.window_hours,
-                        g.site_shared,
-                        pct(g.negative_share)
-                    );
+                    for lang in super::Lang::ALL {
+                        let targets = if g.targets.is_empty() {
+                            String::new()
+                        } else {
+                            let t: Vec<String> = g.targets.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
+                            msg.text("activity.coordinated.targets", lang, &[a("list", t.join(", "))])
+                        };
+                        let args = [
+                            a("group", &g.group),
+                            a("sites", g.sites.len()),
+                            a("others", others.join(", ")),
+                            a("shared", g.shared),
+                            a("hours", stc.window_hours),
+                            a("here", g.site_shared),
+                            a("neg", pct(g.negative_share)),
+                            a("targets", targets),
+                        ];
+                        set(&mut st, lang, msg.text("activity.coordinated.found", lang, &args));
+                    }
                     f.evidence = g.examples.iter().take(k).cloned().collect();
                 }
                 None => {
-                    f.statement = format!(
-                        "không thuộc nhóm trang nào cùng đăng đồng loạt (≥ {} trang, ≥ {} tin chung trong {} giờ) — in no group of ≥ {} sites sharing ≥ {} stories within {} h",
-                        st.min_group_sites,
-                        st.min_shared_stories,
-                        st.window_hours,
-                        st.min_group_sites,
-                        st.min_shared_stories,
-                        st.window_hours
-                    )
+                    let args = [
+                        a("min_sites", stc.min_group_sites),
+                        a("min_shared", stc.min_shared_stories),
+                        a("hours", stc.window_hours),
+                    ];
+                    st = msg.both("activity.coordinated.none", &args);
                 }
             }
             f.fired = f.items >= min_items && f.value >= f.threshold;
-            f.clears = "no longer publishing the same stories as a group of sites at the same time".into();
         }
-        _ => f.statement = "unknown criterion".into(),
+        _ => {
+            st = super::Both {
+                vi: "tiêu chí không xác định".into(),
+                en: "unknown criterion".into(),
+            }
+        }
     }
+    (f.statement, f.statement_en) = (st.vi, st.en);
+    (f.clears, f.clears_en) = (cl.vi, cl.en);
     f
+}
+
+/// Sets one language of a text.
+fn set(b: &mut super::Both, lang: super::Lang, text: String) {
+    match lang {
+        super::Lang::Vi => b.vi = text,
+        super::Lang::En => b.en = text,
+    }
 }

@@ -2,11 +2,13 @@
 pub mod config;
 pub mod criteria;
 pub mod decisions;
+pub mod messages;
 
 use serde::{Deserialize, Serialize};
 
 pub use crate::site::Evidence;
 pub use config::{CriteriaConfig, Family};
+pub use messages::{Both, Lang, Messages};
 
 /// What kind of site this is, from the registries and the licence claims seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -43,6 +45,11 @@ impl SiteClass {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub criterion: String,
+    /// The criterion in words, Vietnamese (`name_en`: English).
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
     pub group: String,
     pub family: Family,
     /// The criterion's condition holds (and there were enough items to say so).
@@ -57,11 +64,18 @@ pub struct Finding {
     /// 95% confidence interval of a share, when the value is one.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub interval: Option<(f64, f64)>,
-    /// What was measured, in words, with the figures.
+    /// What was measured, in words, with the figures: Vietnamese (`statement_en`: English).
     pub statement: String,
-    /// What would clear the finding.
+    #[serde(default)]
+    pub statement_en: String,
+    /// What would clear the finding: Vietnamese (`clears_en`: English).
     pub clears: String,
+    #[serde(default)]
+    pub clears_en: String,
+    /// The legal text by name and article: Vietnamese (`basis_en`: English).
     pub basis: String,
+    #[serde(default)]
+    pub basis_en: String,
     pub evidence: Vec<Evidence>,
 }
 

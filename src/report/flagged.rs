@@ -1,7 +1,7 @@
 //! `flagged.jsonl` and `flagged.csv`: one row per flagged site, ranked by score.
 use serde::Serialize;
 
-use crate::judge::{Family, SiteClass, Verdict};
+use crate::judge::{Family, Lang, SiteClass, Verdict};
 
 /// Evidence URLs listed per flagged site.
 pub const TOP_URLS: usize = 5;
@@ -17,8 +17,9 @@ pub struct FlaggedRow {
     pub families: Vec<Family>,
     /// Codes of the criteria that fired.
     pub criteria: Vec<String>,
-    /// One statement per fired criterion, with its figures.
+    /// One statement per fired criterion, with its figures (Vietnamese; `figures_en`: English).
     pub figures: Vec<String>,
+    pub figures_en: Vec<String>,
     pub pages: u64,
     pub items: u64,
     pub negative_share: Option<f64>,
@@ -87,6 +88,7 @@ pub fn row(v: &Verdict, pages: u64, items: u64) -> FlaggedRow {
         families: v.families.clone(),
         criteria: v.fired().map(|f| f.criterion.clone()).collect(),
         figures: v.fired().map(|f| f.statement.clone()).collect(),
+        figures_en: v.fired().map(|f| f.statement_en.clone()).collect(),
         pages,
         items,
         negative_share: neg.map(|f| f.value),
@@ -95,38 +97,96 @@ pub fn row(v: &Verdict, pages: u64, items: u64) -> FlaggedRow {
     }
 }
 
-/// `flagged.csv`: UTF-8 with a byte-order mark (so spreadsheets read Vietnamese correctly),
-/// comma-separated, every field quoted, lists joined with " | ".
+/// How numbers are written in `flagged.csv`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Decimal {
+    /// `4.600`, fields separated by `,` (the default: what most tools read).
+    #[default]
+    Dot,
+    /// `4,600`, fields separated by `;`: what a spreadsheet in a Vietnamese (or other
+    /// comma-decimal) locale reads as a number and splits into columns when the file is opened.
+    Comma,
+}
+
+/// How `flagged.csv` is written: the language of its header and figures, and its decimal mark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvFormat {
+    pub lang: Lang,
+    pub decimal: Decimal,
+}
+
+/// The header of `flagged.csv` in each language (the columns are the same).
+const HEADER_EN: [&str; 13] = [
+    "rank",
+    "site",
+    "class",
+    "score",
+    "families",
+    "criteria",
+    "pages",
+    "items",
+    "negative_share",
+    "negative_ci_low",
+    "negative_ci_high",
+    "figures",
+    "evidence_urls",
+];
+const HEADER_VI: [&str; 13] = [
+    "hạng",
+    "trang web",
+    "loại trang",
+    "điểm",
+    "cờ",
+    "tiêu chí",
+    "số trang",
+    "số bài",
+    "tỷ lệ tiêu cực",
+    "tỷ lệ tiêu cực thấp nhất (95%)",
+    "tỷ lệ tiêu cực cao nhất (95%)",
+    "số liệu",
+    "URL bằng chứng",
+];
+
+/// `flagged.csv` with a Vietnamese header and dot decimals (see [`to_csv_with`]).
 pub fn to_csv(rows: &[FlaggedRow]) -> anyhow::Result<Vec<u8>> {
+    to_csv_with(rows, CsvFormat::default())
+}
+
+/// `flagged.csv`: UTF-8 with a byte-order mark (so spreadsheets read Vietnamese correctly),
+/// every field quoted, lists joined with " | "; the header and figures in `fmt.lang`; with
+/// [`Decimal::Comma`], `4,600` and `;` between fields. Codes (class, families, criteria) stay
+/// English and stable, for filters and scripts.
+pub fn to_csv_with(rows: &[FlaggedRow], fmt: CsvFormat) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
+    let num = |x: f64| match fmt.decimal {
+        Decimal::Dot => fmt3(x),
+        Decimal::Comma => fmt3(x).replace('.', ","),
+    };
     {
         let mut w = csv::WriterBuilder::new()
             .quote_style(csv::QuoteStyle::Always)
+            .delimiter(match fmt.decimal {
+                Decimal::Dot => b',',
+                Decimal::Comma => b';',
+            })
             .from_writer(&mut out);
-        w.write_record([
-            "rank",
-            "site",
-            "class",
-            "score",
-            "families",
-            "criteria",
-            "pages",
-            "items",
-            "negative_share",
-            "negative_ci_low",
-            "negative_ci_high",
-            "figures",
-            "evidence_urls",
-        ])?;
+        w.write_record(match fmt.lang {
+            Lang::Vi => HEADER_VI,
+            Lang::En => HEADER_EN,
+        })?;
         for r in rows {
             let (lo, hi) = r
                 .negative_interval
-                .map_or((String::new(), String::new()), |(l, h)| (fmt3(l), fmt3(h)));
+                .map_or((String::new(), String::new()), |(l, h)| (num(l), num(h)));
+            let figures = match fmt.lang {
+                Lang::En if r.figures_en.len() == r.figures.len() => &r.figures_en,
+                _ => &r.figures,
+            };
             w.write_record([
                 r.rank.to_string(),
                 sanitize_cell(&r.site),
                 sanitize_cell(r.class.as_str()),
-                fmt3(r.score),
+                num(r.score),
                 r.families
                     .iter()
                     .map(|f| sanitize_cell(f.as_str()))
@@ -139,14 +199,10 @@ pub fn to_csv(rows: &[FlaggedRow]) -> anyhow::Result<Vec<u8>> {
                     .join(" | "),
                 r.pages.to_string(),
                 r.items.to_string(),
-                r.negative_share.map(fmt3).unwrap_or_default(),
+                r.negative_share.map(num).unwrap_or_default(),
                 lo,
                 hi,
-                r.figures
-                    .iter()
-                    .map(|s| sanitize_cell(s))
-                    .collect::<Vec<_>>()
-                    .join(" | "),
+                figures.iter().map(|s| sanitize_cell(s)).collect::<Vec<_>>().join(" | "),
                 r.evidence_urls
                     .iter()
                     .map(|s| sanitize_cell(s))
@@ -188,19 +244,54 @@ mod tests {
             families: vec![Family::BaoHoa],
             criteria: vec!["identity.newsroom".into()],
             figures: vec!["=HYPERLINK(\"x\")".into()],
+            figures_en: vec!["-1 of 2".into()],
             pages: 3,
             items: 2,
             negative_share: None,
             negative_interval: None,
             evidence_urls: vec!["http://a/\"b\"".into()],
         };
-        let bytes = to_csv(&[row]).unwrap();
-        assert!(bytes.starts_with(b"\xEF\xBB\xBF\"rank\""));
+        let bytes = to_csv(std::slice::from_ref(&row)).unwrap();
+        assert!(bytes.starts_with("\u{feff}\"hạng\",\"trang web\"".as_bytes()));
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let mut r = csv::Reader::from_reader(text.as_bytes());
         let rec = r.records().next().unwrap().unwrap();
         assert_eq!(&rec[1], "báo-x.vn");
         assert_eq!(&rec[11], "'=HYPERLINK(\"x\")");
         assert_eq!(&rec[12], "http://a/\"b\"");
+        assert_eq!(&rec[3], "1.500");
+        let en = to_csv_with(
+            std::slice::from_ref(&row),
+            CsvFormat {
+                lang: Lang::En,
+                decimal: Decimal::Dot,
+            },
+        )
+        .unwrap();
+        assert!(en.starts_with(b"\xEF\xBB\xBF\"rank\",\"site\""));
+        let text = String::from_utf8(en[3..].to_vec()).unwrap();
+        let rec = csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!(&rec[11], "'-1 of 2");
+        let comma = to_csv_with(
+            &[row],
+            CsvFormat {
+                lang: Lang::Vi,
+                decimal: Decimal::Comma,
+            },
+        )
+        .unwrap();
+        let text = String::from_utf8(comma[3..].to_vec()).unwrap();
+        let rec = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!((&rec[3], &rec[0]), ("1,500", "1"), "{text}");
     }
 }

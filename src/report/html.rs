@@ -222,8 +222,11 @@ fn finding_json(f: &Finding, strs: &mut Strings) -> Value {
         "w": round4(f.weight),
         "n": f.items,
         "st": clean(&f.statement, MAX_STATEMENT),
+        "st_en": clean(&f.statement_en, MAX_STATEMENT),
         "cl": strs.id(&f.clears, MAX_STATEMENT),
+        "cl_en": strs.id(&f.clears_en, MAX_STATEMENT),
         "b": strs.id(&f.basis, MAX_STATEMENT),
+        "b_en": strs.id(&f.basis_en, MAX_STATEMENT),
         "ev": ev,
     });
     if let (Some((lo, hi)), Some(m)) = (f.interval, o.as_object_mut()) {
@@ -248,6 +251,8 @@ struct Ranked {
 /// verdict at once.
 pub struct SitesData<S> {
     strs: Strings,
+    /// Criterion code → its name in Vietnamese and English, from the findings seen.
+    names: BTreeMap<String, [String; 2]>,
     ranked: Vec<Ranked>,
     store: S,
     pos: u64,
@@ -257,6 +262,7 @@ impl<S: std::io::Read + std::io::Write + std::io::Seek> SitesData<S> {
     pub fn new(store: S) -> Self {
         SitesData {
             strs: Strings::default(),
+            names: BTreeMap::new(),
             ranked: Vec::new(),
             store,
             pos: 0,
@@ -272,6 +278,12 @@ impl<S: std::io::Read + std::io::Write + std::io::Seek> SitesData<S> {
         change: Option<&crate::report::diff::SiteChange>,
         series: Option<&[crate::report::history::Point]>,
     ) -> std::io::Result<()> {
+        for f in &v.findings {
+            if !f.name.is_empty() && !self.names.contains_key(&f.criterion) {
+                let name = [clean(&f.name, 200), clean(&f.name_en, 200)];
+                self.names.insert(clean(&f.criterion, 200), name);
+            }
+        }
         let o = site_json(v, (pages, items), change, series, &mut self.strs);
         let text = inert(&o.to_string());
         self.store.write_all(text.as_bytes())?;
@@ -344,6 +356,7 @@ impl<S: std::io::Read + std::io::Write + std::io::Seek> SitesData<S> {
         });
         let tail = json!({
             "strs": self.strs.list,
+            "names": self.names,
             "diff": diff,
             "history_runs": history_runs.map(|h| h.iter().map(|r| clean(r, 64)).collect::<Vec<_>>()),
         });

@@ -103,9 +103,15 @@ pub struct RunWriter {
     count: usize,
     flagged: usize,
     stories_written: bool,
+    csv: flagged::CsvFormat,
 }
 
 impl RunWriter {
+    /// How `flagged.csv` is written (language of its header and figures, decimal mark).
+    pub fn set_csv(&mut self, fmt: flagged::CsvFormat) {
+        self.csv = fmt;
+    }
+
     /// Starts the outputs of a run dated `run_date` in `out`, comparing with the run in `previous`
     /// (read now, before anything in `out` is replaced: it may be the same directory).
     pub fn create(out: &Path, previous: Option<&Path>, run_date: &str) -> anyhow::Result<Self> {
@@ -162,6 +168,7 @@ impl RunWriter {
             count: 0,
             flagged: 0,
             stories_written: false,
+            csv: flagged::CsvFormat::default(),
         })
     }
 
@@ -245,6 +252,7 @@ impl RunWriter {
             count,
             flagged,
             stories_written,
+            csv,
             ..
         } = self;
         let t = std::time::Instant::now();
@@ -252,7 +260,7 @@ impl RunWriter {
         sites.commit()?;
         flagged::rank_rows(&mut rows);
         write_atomic(&out.join("flagged.jsonl"), &to_jsonl(&rows)?)?;
-        write_atomic(&out.join("flagged.csv"), &flagged::to_csv(&rows)?)?;
+        write_atomic(&out.join("flagged.csv"), &flagged::to_csv_with(&rows, csv)?)?;
         drop(rows);
         let mut names: Vec<String> = [
             "flagged.csv",

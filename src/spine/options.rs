@@ -34,4 +34,6 @@ pub struct Carry {
     pub decisions: Option<crate::report::decisions::DecisionsFile>,
     /// Output directory of the previous run (`scan --previous`).
     pub previous: Option<PathBuf>,
+    /// How `flagged.csv` is written (`--lang`, `--csv-decimal`).
+    pub csv: crate::report::flagged::CsvFormat,
 }

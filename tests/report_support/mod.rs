@@ -30,6 +30,8 @@ pub fn finding(code: &str, fired: bool, value: f64, items: u64, evidence: Vec<Ev
     });
     Finding {
         criterion: code.to_owned(),
+        name: format!("tiêu chí {code}"),
+        name_en: format!("criterion {code}"),
         group: group.to_owned(),
         family,
         fired,
@@ -39,8 +41,11 @@ pub fn finding(code: &str, fired: bool, value: f64, items: u64, evidence: Vec<Ev
         items,
         interval,
         statement: format!("{code}: đo được {value:.3} trên {items} mục (ngưỡng {threshold})"),
+        statement_en: format!("{code}: measured {value:.3} on {items} items (threshold {threshold})"),
         clears: format!("giá trị {code} dưới {threshold}"),
+        clears_en: format!("{code} below {threshold}"),
         basis: "Nghị định 147/2024/NĐ-CP, Điều 24".to_owned(),
+        basis_en: "Decree 147/2024/NĐ-CP, Article 24".to_owned(),
         evidence,
     }
 }

@@ -11,6 +11,7 @@
   var DATA = JSON.parse(document.getElementById('data').textContent);
   var STRS = DATA.strs || [];
   var SITES = DATA.sites || [];
+  var NAMES = DATA.names || {};
   var PAGE_SIZE = 100;
   var STORE_KEY = 'baohoa.decisions.v1';
   var LANG_KEY = 'baohoa.lang';
@@ -87,6 +88,22 @@
   function str(i) { return typeof i === 'number' && i >= 0 && i < STRS.length ? STRS[i] : ''; }
   function pct(x) { return typeof x === 'number' ? (x * 100).toFixed(1) + '%' : '–'; }
   function num(x, d) { return typeof x === 'number' ? x.toFixed(d) : '–'; }
+  // Dates in Vietnam's time (Asia/Ho_Chi_Minh: UTC+7, no daylight saving), with the offset shown.
+  function vnTime(iso) {
+    var ms = Date.parse(String(iso));
+    if (!isFinite(ms)) return String(iso || '');
+    return new Date(ms + 7 * 3600e3).toISOString().slice(0, 19) + '+07:00';
+  }
+  // A criterion in words (its code when the data has no name for it).
+  function cname(code) {
+    var n = Object.prototype.hasOwnProperty.call(NAMES, code) ? NAMES[code] : null;
+    return n && n[lang === 'en' ? 1 : 0] ? n[lang === 'en' ? 1 : 0] : code;
+  }
+  // A finding's text in the reader's language (Vietnamese first).
+  function inLang(f, k, interned) {
+    var v = lang === 'en' && f[k + '_en'] !== undefined && f[k + '_en'] !== '' ? f[k + '_en'] : f[k];
+    return interned ? str(v) : String(v === undefined ? '' : v);
+  }
   function safeUrl(u) {
     if (typeof u !== 'string' || !/^https?:\/\//i.test(u)) return null;
     try { var p = new URL(u); return (p.protocol === 'http:' || p.protocol === 'https:') ? p.href : null; } catch (e) { return null; }
@@ -196,7 +213,7 @@
   var refs = {};
 
   function badge(text, cls) { return el('span', 'badge ' + (cls || ''), text); }
-  function decisionBadge(d) { return d ? badge(t(d.decision) + (d.date ? ' · ' + String(d.date).slice(0, 10) : ''), 'b-dec-' + d.decision) : null; }
+  function decisionBadge(d) { return d ? badge(t(d.decision) + (d.date ? ' · ' + vnTime(d.date).slice(0, 10) : ''), 'b-dec-' + d.decision) : null; }
 
   function buildShell() {
     clear(app);
@@ -245,7 +262,7 @@
     add(r, card(run.html_records || 0, t('pages')), card(run.inputs || 0, t('inputs')), card(run.damaged || 0, t('damaged')),
       card(num(run.wall_seconds, 1), t('seconds')), card(num(run.pages_per_s, 0), t('pps')));
     m.appendChild(r);
-    add(m, el('p', 'quiet', t('run') + ': ' + (run.started_at || '') + ' · baohoa ' + (run.version || '') + ' · models ' +
+    add(m, el('p', 'quiet', t('run') + ': ' + vnTime(run.started_at || '') + ' · baohoa ' + (run.version || '') + ' · models ' +
       String(run.models_hash || '').slice(0, 12) + ' · ' + (run.complete ? t('complete') : t('incomplete'))));
   }
 
@@ -267,8 +284,8 @@
     add(crit, option(-1, t('all_crit'), state.crit < 0));
     var used = {};
     for (var i = 0; i < SITES.length; i++) (SITES[i].cr || []).forEach(function (k) { used[k] = 1; });
-    Object.keys(used).map(Number).sort(function (a, b) { return str(a) < str(b) ? -1 : 1; })
-      .forEach(function (k) { crit.appendChild(option(k, str(k), state.crit === k)); });
+    Object.keys(used).map(Number).sort(function (a, b) { return cname(str(a)) < cname(str(b)) ? -1 : 1; })
+      .forEach(function (k) { crit.appendChild(option(k, cname(str(k)), state.crit === k)); });
     crit.addEventListener('change', function () { state.crit = parseInt(crit.value, 10); state.page = 0; renderTable(); });
     var min = el('input'); min.id = 'f-min'; min.type = 'number'; min.step = '0.1'; min.placeholder = t('min_score'); min.value = state.min; min.style.width = '90px';
     min.addEventListener('input', function () { state.min = min.value; state.page = 0; renderTable(); });
@@ -348,7 +365,7 @@
     var fam = el('td');
     if (s.f) FAMS.forEach(function (p) { if (s.fa & p[1]) fam.appendChild(badge(t('fam_' + p[0]), 'b-flag')); });
     tr.appendChild(fam);
-    add(tr, el('td', 'quiet', (s.cr || []).map(str).join(', ')));
+    add(tr, el('td', 'quiet', (s.cr || []).map(function (k) { return cname(str(k)); }).join(', ')));
     add(tr, el('td', 'num', s.ng ? pct(s.ng[0]) : '–'));
     var ch = el('td');
     if (s.ch) s.ch.k.forEach(function (k) { ch.appendChild(badge(t('k_' + k), 'b-' + k)); });
@@ -382,7 +399,7 @@
     return wrap;
   }
 
-  function runName(i) { var r = DATA.history_runs || []; return typeof r[i] === 'string' ? r[i] : '?'; }
+  function runName(i) { var r = DATA.history_runs || []; return typeof r[i] === 'string' ? vnTime(r[i]) : '?'; }
 
   function historyChart(h) {
     var NS = 'http://www.w3.org/2000/svg', W = 320, H = 90, P = 6;
@@ -423,10 +440,11 @@
   function renderFinding(f) {
     var d = el('div', 'finding');
     var code = str(f.k);
+    add(d, el('div', 'name', cname(code)));
     add(d, el('div', 'code', code + ' · ' + str(f.g) + ' · ' + t('weight') + ' ' + num(f.w, 2)));
-    add(d, el('div', 'st', f.st));
+    add(d, el('div', 'st', inLang(f, 'st', false)));
     if (code === 'domain.lookalike') {
-      var who = (f.ev && f.ev.length && f.ev[0][1]) ? f.ev[0][1] : f.st;
+      var who = (f.ev && f.ev.length && f.ev[0][1]) ? f.ev[0][1] : inLang(f, 'st', false);
       add(d, add(el('div', 'imit'), el('b', null, t('imitates') + ': '), el('bdi', null, who)));
     }
     add(d, el('div', 'meta', num(f.v, 3) + ' / ' + num(f.t, 3) + (f.ci ? ' [' + pct(f.ci[0]) + ' – ' + pct(f.ci[1]) + ']' : '') + ' · ' + f.n + ' ' + t('items')));
@@ -440,8 +458,8 @@
       });
       add(d, el('div', 'meta', t('evidence') + ':'), ul);
     }
-    add(d, el('div', 'meta', t('clears') + ': ' + str(f.cl)));
-    add(d, el('div', 'meta', t('basis') + ': ' + str(f.b)));
+    add(d, el('div', 'meta', t('clears') + ': ' + inLang(f, 'cl', true)));
+    add(d, el('div', 'meta', t('basis') + ': ' + inLang(f, 'b', true)));
     return d;
   }
 
@@ -465,8 +483,8 @@
       var c = s.ch, parts = [];
       if (c.os !== null || c.ns !== null) parts.push(t('score') + ' ' + num(c.os, 2) + ' → ' + num(c.ns, 2));
       if (c.on !== null || c.nn !== null) parts.push(t('neg') + ' ' + pct(c.on) + ' → ' + pct(c.nn));
-      if (c.add.length) parts.push('+ ' + c.add.join(', '));
-      if (c.rm.length) parts.push('− ' + c.rm.join(', '));
+      if (c.add.length) parts.push('+ ' + c.add.map(cname).join(', '));
+      if (c.rm.length) parts.push('− ' + c.rm.map(cname).join(', '));
       add(p, el('p', 'quiet', t('changes') + ': ' + parts.join(' · ')));
     }
     var fired = (s.fd || []).filter(function (f) { return !Array.isArray(f); });
@@ -478,7 +496,7 @@
     if (quiet.length) {
       add(p, el('h3', null, t('not_fired')));
       var ul = el('ul', 'quiet');
-      quiet.forEach(function (q) { ul.appendChild(el('li', null, str(q[0]) + ': ' + num(q[1], 3) + ' / ' + num(q[2], 3) + ' · ' + q[3] + ' ' + t('items'))); });
+      quiet.forEach(function (q) { ul.appendChild(el('li', null, cname(str(q[0])) + ': ' + num(q[1], 3) + ' / ' + num(q[2], 3) + ' · ' + q[3] + ' ' + t('items'))); });
       p.appendChild(ul);
     }
     p.appendChild(renderDecide(s));
@@ -488,12 +506,12 @@
     var box = el('div', 'decide'); box.id = 'decide';
     if (s.d) {
       var d = s.d;
-      add(box, el('div', null, t('dec_run') + ': ' + t(d.decision) + ' · ' + t('date') + ' ' + d.date + ' · ' +
-        (d.in_force ? t('in_force') : t('lapsed') + ' (' + d.new_criteria.join(', ') + ')') + (d.unflagged ? ' · ' + t('unflagged') : '')));
+      add(box, el('div', null, t('dec_run') + ': ' + t(d.decision) + ' · ' + t('date') + ' ' + vnTime(d.date) + ' · ' +
+        (d.in_force ? t('in_force') : t('lapsed') + ' (' + d.new_criteria.map(cname).join(', ') + ')') + (d.unflagged ? ' · ' + t('unflagged') : '')));
       if (d.note) add(box, el('div', 'quiet', d.note));
     }
     var local = Object.prototype.hasOwnProperty.call(LOCAL, s.s) ? LOCAL[s.s] : null;
-    if (local) add(box, el('div', null, t('dec_local') + ': ' + t(local.decision) + ' · ' + t('date') + ' ' + local.date));
+    if (local) add(box, el('div', null, t('dec_local') + ': ' + t(local.decision) + ' · ' + t('date') + ' ' + vnTime(local.date)));
     var cur = currentDecision(s);
     var chosen = cur ? cur.decision : null;
     var btns = el('div');
@@ -540,7 +558,7 @@
       var td = el('td'); td.appendChild(el('bdi', 'site', s.s)); tr.appendChild(td);
       var k = el('td'); ch.k.forEach(function (x) { k.appendChild(badge(t('k_' + x), 'b-' + x)); }); tr.appendChild(k);
       add(tr, el('td', 'num', num(ch.os, 2) + ' → ' + num(ch.ns, 2)), el('td', 'num', pct(ch.on) + ' → ' + pct(ch.nn)));
-      add(tr, el('td', 'quiet', (ch.add.length ? '+ ' + ch.add.join(', ') + ' ' : '') + (ch.rm.length ? '− ' + ch.rm.join(', ') : '')));
+      add(tr, el('td', 'quiet', (ch.add.length ? '+ ' + ch.add.map(cname).join(', ') + ' ' : '') + (ch.rm.length ? '− ' + ch.rm.map(cname).join(', ') : '')));
       if (r.i >= 0) tr.addEventListener('click', function () { state.tab = 'sites'; state.sel = r.i; state.q = s.s; state.page = 0; render(); });
       tb.appendChild(tr);
     });
@@ -559,7 +577,8 @@
   // --- start, hash modes (#site=…, #tab=…) and the self-test (#selftest) ---------------------
   var hash = location.hash.replace(/^#/, '');
   try { hash = decodeURIComponent(hash); } catch (e) { hash = ''; }
-  if (hash.indexOf('lang=en&') === 0) { lang = 'en'; hash = hash.slice(8); }
+  var lm = /^lang=(vi|en)(&|$)/.exec(hash);
+  if (lm) { lang = lm[1]; hash = hash.slice(lm[0].length); }
   if (hash.indexOf('tab=') === 0) state.tab = hash.slice(4);
   if (hash.indexOf('site=') === 0) {
     var want = hash.slice(5);
