@@ -1,5 +1,6 @@
 //! Embeds every file under `models/` into the binary as defaults; sets `cfg(baohoa_realdata)` when
-//! `BAOHOA_REALDATA` is set, so the real-data tests run then and are reported as ignored otherwise.
+//! `BAOHOA_REALDATA` is set, so the real-data tests run then and are reported as ignored otherwise;
+//! sets `BAOHOA_COMMIT` (for `--version`) from the environment, else from git, else "unknown".
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,34 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The commit being built: `BAOHOA_COMMIT` when set (a packager without git), else `git rev-parse
+/// HEAD` (uncommitted changes are not marked), else "unknown". Re-runs when HEAD moves.
+fn commit(root: &Path) -> String {
+    println!("cargo:rerun-if-env-changed=BAOHOA_COMMIT");
+    if let Some(c) = std::env::var_os("BAOHOA_COMMIT").filter(|v| !v.is_empty()) {
+        return c.to_string_lossy().into_owned();
+    }
+    let git = |args: &[&str]| -> Option<String> {
+        let o = std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .ok()?;
+        o.status
+            .success()
+            .then(|| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let Some(head) = git(&["rev-parse", "--short=12", "HEAD"]) else {
+        return "unknown".into();
+    };
+    if let Some(dir) = git(&["rev-parse", "--absolute-git-dir"]) {
+        let dir = PathBuf::from(dir);
+        println!("cargo:rerun-if-changed={}", dir.join("HEAD").display());
+        println!("cargo:rerun-if-changed={}", dir.join("logs/HEAD").display());
+    }
+    head
+}
+
 fn main() {
     println!("cargo:rustc-check-cfg=cfg(baohoa_realdata)");
     println!("cargo:rerun-if-env-changed=BAOHOA_REALDATA");
@@ -25,6 +54,7 @@ fn main() {
         println!("cargo:rustc-cfg=baohoa_realdata");
     }
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    println!("cargo:rustc-env=BAOHOA_COMMIT={}", commit(&root));
     let models = root.join("models");
     println!("cargo:rerun-if-changed=models");
     let mut files = Vec::new();

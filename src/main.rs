@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use baohoa::models::{ModelFiles, Models};
 use baohoa::report::manifest::RunManifest;
 use baohoa::{Carry, Input, ScanOptions};
-use cli::args::{Cli, Cmd, CsvArgs, LangArg, ModelArgs, RunArgs, WalkArgs};
+use cli::args::{Cli, Cmd, CsvArgs, LangArg, ModelArgs, ModelsCmd, RunArgs, TrainCmd, WalkArgs};
 use cli::progress::Bar;
 
 /// How a command ended, when it did not fail.
@@ -24,7 +24,10 @@ enum Outcome {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(2),
@@ -35,6 +38,23 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `baohoa --version`: the crate version, the commit it was built from (`unknown` outside a git
+/// checkout) and the hash of the embedded models (what `run.json` calls `models_hash`).
+fn version() -> String {
+    format!(
+        "{} (commit {}, models {})",
+        env!("CARGO_PKG_VERSION"),
+        env!("BAOHOA_COMMIT"),
+        ModelFiles::default().hash()
+    )
+}
+
+/// The command line with its full version.
+fn command() -> clap::Command {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    Cli::command().version(VERSION.get_or_init(version).as_str())
 }
 
 /// Dispatches to the subcommand's entry function.
@@ -93,6 +113,27 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             models,
         } => synth(sites, seed, size.as_deref(), &max_file_size, items, &out, &models),
         Cmd::Eval { labels, out, json } => eval(&labels, &out, json),
+        Cmd::Train(TrainCmd::Tone {
+            labels,
+            data,
+            out,
+            l2,
+            l2_sensational,
+            l2_grid,
+            min_df,
+            cv,
+            curve,
+            models,
+        }) => {
+            let opts = baohoa::tools::train_tone::TrainOptions {
+                l2_negative: l2.unwrap_or(1.0),
+                l2_sensational: l2_sensational.or(l2).unwrap_or(1.0),
+                l2_grid: if l2.is_some() { Vec::new() } else { l2_grid },
+                min_df,
+                ..Default::default()
+            };
+            train_tone(&labels, data.as_deref(), &out, &opts, cv.then_some(curve), &models)
+        }
         Cmd::Bench {
             inputs,
             threads,
@@ -117,7 +158,43 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             &models,
         ),
         Cmd::Domain { names, models } => domain(&names, &models),
+        Cmd::Models {
+            cmd: ModelsCmd::Export { dir, force },
+        } => models_export(&dir, force),
+        Cmd::Completions { shell } => completions(shell),
+        Cmd::Man => man(),
     }
+}
+
+/// `baohoa models export`: the embedded models and registries, written out for editing.
+fn models_export(dir: &Path, force: bool) -> anyhow::Result<Outcome> {
+    let written = baohoa::models::export(dir, force)?;
+    eprintln!(
+        "baohoa: wrote {} model files into {} (models {}); edit them and pass --models {}",
+        written.len(),
+        dir.display(),
+        ModelFiles::default().hash(),
+        dir.display()
+    );
+    Ok(Outcome::Complete)
+}
+
+/// `baohoa completions SHELL`: the completion script on stdout.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<Outcome> {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut command(), "baohoa", &mut buf);
+    write_stdout(&buf)?;
+    Ok(Outcome::Complete)
+}
+
+/// `baohoa man`: the man page (roff) on stdout.
+fn man() -> anyhow::Result<Outcome> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(command())
+        .render(&mut buf)
+        .context("cannot render the man page")?;
+    write_stdout(&buf)?;
+    Ok(Outcome::Complete)
 }
 
 /// `baohoa scan`: the nightly job. Reads the dumps (the embedded demo when none are given), judges
@@ -438,6 +515,32 @@ fn tone(models: &ModelArgs) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     baohoa::tone::cli(&mut stdin.lock(), &mut out, &models.tone)?;
     out.flush()?;
+    Ok(Outcome::Complete)
+}
+
+/// `baohoa train tone`: trains the learned tone model from labels and writes it under OUT/tone/.
+/// With `cv` = Some(curve), prints the nested cross-validation instead of training.
+fn train_tone(
+    labels: &Path,
+    data: Option<&Path>,
+    out: &Path,
+    opts: &baohoa::tools::train_tone::TrainOptions,
+    cv: Option<bool>,
+    models: &ModelArgs,
+) -> anyhow::Result<Outcome> {
+    let files = ModelFiles::new(models.models.as_deref(), models.registry.as_deref());
+    let lex = baohoa::tone::ToneModel::load_lexicons(&files).context("loading tone lexicons")?;
+    // The shipped share errors are measured at the item thresholds the scan will use.
+    let opts = &baohoa::tools::train_tone::TrainOptions {
+        negative_threshold: f64::from(lex.settings.item.negative_probability),
+        sensational_threshold: f64::from(lex.settings.item.sensational_probability),
+        ..opts.clone()
+    };
+    let report = match cv {
+        Some(curve) => baohoa::tools::train_tone::run_cv(labels, data, &lex, opts, curve)?,
+        None => baohoa::tools::train_tone::run(labels, data, out, &lex, opts)?,
+    };
+    eprint!("{report}");
     Ok(Outcome::Complete)
 }
 

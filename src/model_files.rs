@@ -207,6 +207,42 @@ pub fn embedded() -> &'static [(&'static str, &'static [u8])] {
     EMBEDDED_MODELS
 }
 
+/// `baohoa models export DIR`: writes every embedded model file (registries and notes included)
+/// into `dir` in the layout of `models/`, so it can be edited and given back with `--models DIR`.
+/// Without `force` nothing is written when any of the files is already there. Returns the
+/// relative paths written.
+pub fn export(dir: &Path, force: bool) -> anyhow::Result<Vec<String>> {
+    if dir.exists() && !dir.is_dir() {
+        bail!("{} is a file; give a folder to export the models into", dir.display());
+    }
+    if !force {
+        let there: Vec<&str> = EMBEDDED_MODELS
+            .iter()
+            .map(|(rel, _)| *rel)
+            .filter(|rel| dir.join(rel).exists())
+            .collect();
+        if let Some(first) = there.first() {
+            bail!(
+                "{} already holds {} of the model files ({first}…); nothing was written: pass --force to overwrite them, or choose an empty folder",
+                dir.display(),
+                there.len()
+            );
+        }
+    }
+    let mut written = Vec::new();
+    for (rel, bytes) in EMBEDDED_MODELS {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}; check the path and permissions", parent.display()))?;
+        }
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("cannot write {}; check free space and permissions", path.display()))?;
+        written.push((*rel).to_owned());
+    }
+    Ok(written)
+}
+
 fn is_embedded(rel: &str) -> bool {
     EMBEDDED_MODELS.iter().any(|(n, _)| *n == rel)
 }

@@ -1,7 +1,7 @@
 //! All models of a run, composed from each stage's own loader: read once, shared read-only.
 use anyhow::Context;
 
-pub use crate::model_files::{ModelFileUse, ModelFiles, hex, tsv_rows};
+pub use crate::model_files::{ModelFileUse, ModelFiles, export, hex, tsv_rows};
 
 /// All models of a run, loaded once and shared read-only by every stage.
 #[derive(Debug)]

@@ -141,9 +141,61 @@ Directories are walked recursively; files in them that are not dumps (crawl.log,
 and listed as ignored in run.json, --include/--exclude and a folder's .baohoaignore choose what is read, and a \
 registry/ folder beside the dumps is added to the registry. `-` reads a dump piped to stdin, or else a list of \
 paths. With no INPUT the embedded demo corpus is scanned.\n\n\
-Outputs in OUT: sites.jsonl (every site, its counts and every finding), flagged.jsonl and flagged.csv (flagged \
-sites, ranked), run.json (inputs with sha256, counts per stage, skipped and damaged records with file:offset, \
-timings). Files are written to a temporary name and renamed.";
+Outputs in OUT (replaced as one set: written to a staging folder, then moved in place):\n  \
+sites.jsonl     every site: class, score, flags, every finding (vi and en) with figures and evidence, counts\n  \
+flagged.jsonl   the flagged sites, ranked by score\n  \
+flagged.csv     the same for spreadsheets (UTF-8 with BOM; --lang, --csv-decimal)\n  \
+report.html     the inspector's report: one self-contained page, Vietnamese first\n  \
+history.json    each site's negative share over the last 30 runs (continued from --previous)\n  \
+changes.json    with --previous: what changed since that run (as `baohoa diff --json`)\n  \
+groups.jsonl    groups of sites publishing the same stories together (when the story join found any)\n  \
+stories.jsonl   the stories copied across sites (when the story join found any)\n  \
+run.json        inputs with sha256, what the walk ignored or refused, every model file used, counts per \
+stage, damaged records with file:offset, timings, version and models hash\n\n\
+Examples:\n  \
+baohoa scan                                  # the embedded demo corpus, into ./out/\n  \
+baohoa scan crawl/2026-11-22/ -o out/2026-11-22 --previous out/2026-11-21 --decisions decisions.json\n  \
+baohoa scan crawl/ --include '*.warc.gz' --exclude 'tmp/'\n  \
+cat dump.warc.gz | baohoa scan - -o out\n  \
+find /data -name '*.warc.gz' | baohoa scan - -o out\n  \
+baohoa scan crawl/ --models my-models/ --registry registry/\n  \
+baohoa scan crawl/ --csv-decimal comma       # flagged.csv for a Vietnamese-locale spreadsheet";
+
+const EXPLAIN_HELP: &str = "Reads OUT/sites.jsonl of a finished run (the site found by its registrable domain) \
+and prints its class, score and flags, every fired criterion with its figures, evidence URLs and matched \
+phrases, its legal basis and what would clear it, then the criteria measured but not fired. Dates are in \
+Asia/Ho_Chi_Minh time (+07:00).\n\n\
+Examples:\n  \
+baohoa explain vnexpress24h.net --from out/2026-11-22\n  \
+baohoa explain vnexpress24h.net --lang en\n  \
+baohoa explain vnexpress24h.net --json | jq '.findings[] | select(.fired) | .statement'";
+
+const REPORT_HELP: &str = "Writes OUT/report.html again from OUT/sites.jsonl, run.json and, when present, \
+changes.json and history.json (e.g. after an upgrade of baohoa). Open it from disk: it needs no network.\n\n\
+Examples:\n  baohoa report out/2026-11-22\n  baohoa report            # ./out";
+
+const DIFF_HELP: &str = "Per site: new_flag, cleared, not_seen (flagged before, absent now), criteria added \
+or removed, score, and negative-share moves of at least one percentage point.\n\n\
+Examples:\n  baohoa diff out/2026-11-21 out/2026-11-22\n  \
+baohoa diff out/2026-11-21 out/2026-11-22 --json > changes.json";
+
+const DOMAIN_HELP: &str = "Examples:\n  baohoa domain tapchidautu.net vnexpress24h.net\n  \
+cut -f1 domains.tsv | baohoa domain";
+
+const MODELS_HELP: &str = "`models export DIR` writes every embedded model file (lexicons, criteria, messages, \
+tone weights, sample registries; models/ of the source tree) into DIR, for editing. Give the folder back with \
+--models DIR (its registry/ folder is read too, or give it with --registry DIR/registry); unedited, a run \
+with --models DIR has the same models hash as one on the embedded models.\n\n\
+Examples:\n  baohoa models export my-models\n  \
+baohoa scan crawl/ --models my-models -o out\n  baohoa models export my-models --force   # overwrite";
+
+const COMPLETIONS_HELP: &str = "Examples:\n  \
+baohoa completions bash > /etc/bash_completion.d/baohoa\n  \
+baohoa completions zsh > \"${fpath[1]}/_baohoa\"\n  \
+baohoa completions fish > ~/.config/fish/completions/baohoa.fish";
+
+const MAN_HELP: &str = "Examples:\n  baohoa man > baohoa.1 && man ./baohoa.1\n  \
+baohoa man | gzip > /usr/local/share/man/man1/baohoa.1.gz";
 
 const MAP_HELP: &str = "Run `map` on each worker over its shard of the dumps, then `reduce` once over all the partial \
 files: the outputs equal those of one `scan` over all the dumps, byte for byte (run.json aside). With many sites, \
@@ -156,7 +208,9 @@ baohoa reduce --partition 2 maps/* -o reduced/2.part\n  baohoa reduce reduced/*.
 
 const PAGE_HELP: &str = "SOURCE is a saved HTML file, or `DUMP@OFFSET` for the record at that byte offset of a \
 WARC/ARC/JSONL file (offsets are those printed in run.json errors and evidence). Without @OFFSET the first HTML \
-record of a dump is shown.";
+record of a dump is shown.\n\n\
+Examples:\n  baohoa page saved/article.html --url https://example.vn/bai-viet-123.html\n  \
+baohoa page crawl/seg-1.warc.gz@48213";
 
 const BENCH_HELP: &str = "With no INPUT, a deterministic corpus (the demo pages, plus the real pages under \
 $BAOHOA_REALDATA when set, replicated under many URLs) is generated once and cached. Stages: ingest is a separate \
@@ -164,8 +218,12 @@ single-thread read pass (gunzip, WARC, HTTP); decode, parse, features, tone and 
 workers; judge and report are wall time.\n\nExample:\n  baohoa bench --threads 1,2\n  baohoa bench big.warc.gz --json";
 
 const TONE_HELP: &str = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
-accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
-negative, sensational, score, categories and matches.";
+accepted as they are) or JSON objects with `title`, `lead`, `body`, `url`. Output: one JSON object per line with \
+negative and sensational (the learned model's calibrated probability reaches the threshold of settings.toml), \
+probability, sensational_probability, reasons (the features that pulled most: value, weight, contribution), \
+the lexicon score, categories and matched terms with offsets.\n\n\
+Examples:\n  echo 'Bắt giữ nghi phạm trộm cắp' | baohoa tone\n  \
+echo '{\"title\": \"Sốc: tai nạn kinh hoàng\", \"lead\": \"…\"}' | baohoa tone";
 
 const SYNTH_HELP: &str = "Writes DIR/warc/synth-NNNNN.warc.gz (gzip per record, each file at most --max-file-size), \
 DIR/labels.csv (one row per site: domain, archetype, expected_families, expected_criteria, true_negative_share, \
@@ -252,6 +310,7 @@ pub enum Cmd {
         csv: CsvArgs,
     },
     /// Print the evidence trail of one site from a finished run, as readable text.
+    #[command(after_help = EXPLAIN_HELP)]
     Explain {
         /// The site (registrable domain, e.g. baotinnhanh24h.com).
         domain: String,
@@ -267,12 +326,14 @@ pub enum Cmd {
         json: bool,
     },
     /// Write OUT/report.html (the inspector's report) from the outputs of a finished run.
+    #[command(after_help = REPORT_HELP)]
     Report {
         /// Output directory of the run.
         #[arg(value_name = "OUT", default_value = "out")]
         out: PathBuf,
     },
     /// Print what changed between two runs: new and cleared flags, score and negative-share changes.
+    #[command(after_help = DIFF_HELP)]
     Diff {
         /// Output directory of the older run.
         #[arg(value_name = "OLD_OUT")]
@@ -326,6 +387,9 @@ pub enum Cmd {
         #[command(flatten)]
         models: ModelArgs,
     },
+    /// Train a learned model from hand labels (`train tone`).
+    #[command(subcommand)]
+    Train(TrainCmd),
     /// Evaluate a run against the labels of a synthetic corpus: precision/recall/F1, confusion, MAE.
     #[command(after_help = EVAL_HELP)]
     Eval {
@@ -373,10 +437,89 @@ pub enum Cmd {
         models: ModelArgs,
     },
     /// Print the domain features (press words, look-alikes, locality…) of domain names, as JSON lines.
+    #[command(after_help = DOMAIN_HELP)]
     Domain {
         /// Domain names or URLs; none = one per stdin line.
         names: Vec<String>,
         #[command(flatten)]
         models: ModelArgs,
     },
+    /// Work with the model files: write the embedded ones out for editing.
+    #[command(after_help = MODELS_HELP)]
+    Models {
+        #[command(subcommand)]
+        cmd: ModelsCmd,
+    },
+    /// Print a shell completion script for SHELL on stdout.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff, section 1) on stdout.
+    #[command(after_help = MAN_HELP)]
+    Man,
 }
+
+/// `baohoa models …`
+#[derive(Subcommand)]
+pub enum ModelsCmd {
+    /// Write every embedded model and registry file into DIR (same layout as models/), for
+    /// editing and passing back with --models DIR.
+    #[command(after_help = MODELS_HELP)]
+    Export {
+        /// Folder to write (created if missing).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Overwrite files that are already there (else nothing is written).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// What `baohoa train` trains.
+#[derive(Subcommand)]
+pub enum TrainCmd {
+    /// Train the learned tone model (negative, sensational) from labelled real items.
+    #[command(after_help = TRAIN_TONE_HELP)]
+    Tone {
+        /// labels.tsv (dataset, row, url, negative, sensational, confident), e.g. realdata/vi-negativity-labels/labels.tsv.
+        #[arg(long, value_name = "TSV")]
+        labels: PathBuf,
+        /// The folder holding the CSVs the labels point into (default: the labels folder's parent).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Output models directory: writes DIR/tone/learned.tsv and DIR/tone/learned.toml (use with --models DIR).
+        #[arg(short, long, value_name = "DIR")]
+        out: PathBuf,
+        /// L2 penalty of the negative and the sensational model (default: each task picks from
+        /// --l2-grid by held-out F1 on inner folds).
+        #[arg(long, value_name = "X")]
+        l2: Option<f64>,
+        /// L2 penalty of the sensational model (default: --l2, or picked from --l2-grid).
+        #[arg(long, value_name = "X")]
+        l2_sensational: Option<f64>,
+        /// L2 candidates, comma-separated; ignored when --l2 is given.
+        #[arg(long, value_name = "X,Y,…", value_delimiter = ',', default_value = "0.5,1,2,4")]
+        l2_grid: Vec<f64>,
+        /// n-grams must occur in this many training items.
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min_df: usize,
+        /// Instead of training: print the nested 5-fold cross-validation (F1 per dataset and
+        /// threshold, share errors per topic).
+        #[arg(long)]
+        cv: bool,
+        /// With --cv: also the learning curve (training sets cut to 1/8 … all of their items).
+        #[arg(long)]
+        curve: bool,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+}
+
+const TRAIN_TONE_HELP: &str = "Reads every labelled item through its dataset row (URLs must match), extracts the \
+features of src/tone/learned.rs with the lexicons of models/tone (or --models), fits L2 logistic regression for \
+both tasks, calibrates them (Platt) on held-out folds and records their held-out TPR/FPR per threshold. \
+Deterministic; a few seconds.\n\nExample:\n  \
+baohoa train tone --labels ../shared/realdata/vi-negativity-labels/labels.tsv -o models\n";
