@@ -12,7 +12,7 @@ use clap::{CommandFactory, FromArgMatches};
 use baohoa::models::{ModelFiles, Models};
 use baohoa::report::manifest::RunManifest;
 use baohoa::{Carry, Input, ScanOptions};
-use cli::args::{Cli, Cmd, CsvArgs, LangArg, ModelArgs, ModelsCmd, RunArgs, WalkArgs};
+use cli::args::{Cli, Cmd, CsvArgs, LangArg, ModelArgs, ModelsCmd, RunArgs, TrainCmd, WalkArgs};
 use cli::progress::Bar;
 
 /// How a command ended, when it did not fail.
@@ -113,6 +113,27 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             models,
         } => synth(sites, seed, size.as_deref(), &max_file_size, items, &out, &models),
         Cmd::Eval { labels, out, json } => eval(&labels, &out, json),
+        Cmd::Train(TrainCmd::Tone {
+            labels,
+            data,
+            out,
+            l2,
+            l2_sensational,
+            l2_grid,
+            min_df,
+            cv,
+            curve,
+            models,
+        }) => {
+            let opts = baohoa::tools::train_tone::TrainOptions {
+                l2_negative: l2.unwrap_or(1.0),
+                l2_sensational: l2_sensational.or(l2).unwrap_or(1.0),
+                l2_grid: if l2.is_some() { Vec::new() } else { l2_grid },
+                min_df,
+                ..Default::default()
+            };
+            train_tone(&labels, data.as_deref(), &out, &opts, cv.then_some(curve), &models)
+        }
         Cmd::Bench {
             inputs,
             threads,
@@ -494,6 +515,32 @@ fn tone(models: &ModelArgs) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     baohoa::tone::cli(&mut stdin.lock(), &mut out, &models.tone)?;
     out.flush()?;
+    Ok(Outcome::Complete)
+}
+
+/// `baohoa train tone`: trains the learned tone model from labels and writes it under OUT/tone/.
+/// With `cv` = Some(curve), prints the nested cross-validation instead of training.
+fn train_tone(
+    labels: &Path,
+    data: Option<&Path>,
+    out: &Path,
+    opts: &baohoa::tools::train_tone::TrainOptions,
+    cv: Option<bool>,
+    models: &ModelArgs,
+) -> anyhow::Result<Outcome> {
+    let files = ModelFiles::new(models.models.as_deref(), models.registry.as_deref());
+    let lex = baohoa::tone::ToneModel::load_lexicons(&files).context("loading tone lexicons")?;
+    // The shipped share errors are measured at the item thresholds the scan will use.
+    let opts = &baohoa::tools::train_tone::TrainOptions {
+        negative_threshold: f64::from(lex.settings.item.negative_probability),
+        sensational_threshold: f64::from(lex.settings.item.sensational_probability),
+        ..opts.clone()
+    };
+    let report = match cv {
+        Some(curve) => baohoa::tools::train_tone::run_cv(labels, data, &lex, opts, curve)?,
+        None => baohoa::tools::train_tone::run(labels, data, out, &lex, opts)?,
+    };
+    eprint!("{report}");
     Ok(Outcome::Complete)
 }
 

@@ -26,10 +26,12 @@ fn uit_vion_topics_negative_share() -> anyhow::Result<()> {
         k as f64 / n as f64
     };
     assert!(share(6) >= 0.85, "LAW negative share {:.3} < 0.85", share(6));
-    for l in [0usize, 1, 4, 9, 11] {
+    // Hand-labelled shares (vi-negativity-labels, 180+ items per topic): TECHNOLOGY 3.9 %, SCIENCE
+    // 3.1 %, SPORT 3.4 %, TRAVEL 9.0 %, VEHICLE 9.8 % — travel and vehicle titles do carry accidents.
+    for (l, max) in [(0usize, 0.05), (1, 0.12), (4, 0.05), (9, 0.05), (11, 0.12)] {
         assert!(
-            share(l) <= 0.05,
-            "{} negative share {:.3} > 0.05",
+            share(l) <= max,
+            "{} negative share {:.3} > {max}",
             tone_support::UIT_LABELS.get(l).copied().unwrap_or("?"),
             share(l)
         );

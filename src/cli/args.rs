@@ -218,8 +218,10 @@ single-thread read pass (gunzip, WARC, HTTP); decode, parse, features, tone and 
 workers; judge and report are wall time.\n\nExample:\n  baohoa bench --threads 1,2\n  baohoa bench big.warc.gz --json";
 
 const TONE_HELP: &str = "Input lines are plain titles (the `_`-segmented, lower-cased titles of labelled sets are \
-accepted as they are) or JSON objects with `title`, `lead`, `body`. Output: one JSON object per line with \
-negative, sensational, score, categories and matches.\n\n\
+accepted as they are) or JSON objects with `title`, `lead`, `body`, `url`. Output: one JSON object per line with \
+negative and sensational (the learned model's calibrated probability reaches the threshold of settings.toml), \
+probability, sensational_probability, reasons (the features that pulled most: value, weight, contribution), \
+the lexicon score, categories and matched terms with offsets.\n\n\
 Examples:\n  echo 'Bắt giữ nghi phạm trộm cắp' | baohoa tone\n  \
 echo '{\"title\": \"Sốc: tai nạn kinh hoàng\", \"lead\": \"…\"}' | baohoa tone";
 
@@ -385,6 +387,9 @@ pub enum Cmd {
         #[command(flatten)]
         models: ModelArgs,
     },
+    /// Train a learned model from hand labels (`train tone`).
+    #[command(subcommand)]
+    Train(TrainCmd),
     /// Evaluate a run against the labels of a synthetic corpus: precision/recall/F1, confusion, MAE.
     #[command(after_help = EVAL_HELP)]
     Eval {
@@ -472,3 +477,49 @@ pub enum ModelsCmd {
         force: bool,
     },
 }
+
+/// What `baohoa train` trains.
+#[derive(Subcommand)]
+pub enum TrainCmd {
+    /// Train the learned tone model (negative, sensational) from labelled real items.
+    #[command(after_help = TRAIN_TONE_HELP)]
+    Tone {
+        /// labels.tsv (dataset, row, url, negative, sensational, confident), e.g. realdata/vi-negativity-labels/labels.tsv.
+        #[arg(long, value_name = "TSV")]
+        labels: PathBuf,
+        /// The folder holding the CSVs the labels point into (default: the labels folder's parent).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Output models directory: writes DIR/tone/learned.tsv and DIR/tone/learned.toml (use with --models DIR).
+        #[arg(short, long, value_name = "DIR")]
+        out: PathBuf,
+        /// L2 penalty of the negative and the sensational model (default: each task picks from
+        /// --l2-grid by held-out F1 on inner folds).
+        #[arg(long, value_name = "X")]
+        l2: Option<f64>,
+        /// L2 penalty of the sensational model (default: --l2, or picked from --l2-grid).
+        #[arg(long, value_name = "X")]
+        l2_sensational: Option<f64>,
+        /// L2 candidates, comma-separated; ignored when --l2 is given.
+        #[arg(long, value_name = "X,Y,…", value_delimiter = ',', default_value = "0.5,1,2,4")]
+        l2_grid: Vec<f64>,
+        /// n-grams must occur in this many training items.
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min_df: usize,
+        /// Instead of training: print the nested 5-fold cross-validation (F1 per dataset and
+        /// threshold, share errors per topic).
+        #[arg(long)]
+        cv: bool,
+        /// With --cv: also the learning curve (training sets cut to 1/8 … all of their items).
+        #[arg(long)]
+        curve: bool,
+        #[command(flatten)]
+        models: ModelArgs,
+    },
+}
+
+const TRAIN_TONE_HELP: &str = "Reads every labelled item through its dataset row (URLs must match), extracts the \
+features of src/tone/learned.rs with the lexicons of models/tone (or --models), fits L2 logistic regression for \
+both tasks, calibrates them (Platt) on held-out folds and records their held-out TPR/FPR per threshold. \
+Deterministic; a few seconds.\n\nExample:\n  \
+baohoa train tone --labels ../shared/realdata/vi-negativity-labels/labels.tsv -o models\n";

@@ -603,7 +603,12 @@ fn measure(
         }
         "tone.negative_ratio" => {
             let s = &models.tone.settings;
-            let r = crate::tone::ratio(agg.negative, items, s);
+            let model_error = if s.model_error_in_interval {
+                models.tone.learned.meta.negative.share_error
+            } else {
+                0.0
+            };
+            let r = crate::tone::ratio_with_model_error(agg.negative, items, s, model_error);
             f.items = items;
             f.value = r.share;
             f.threshold = s.threshold;

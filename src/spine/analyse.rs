@@ -33,7 +33,7 @@ pub fn analyse_with(rec: &Record, models: &Models, parser: page::ParserKind, t: 
     }
     let t3 = Instant::now();
     if f.is_article {
-        let tone = crate::tone::score(&models.tone, &f.title, &f.lead, &f.main_text);
+        let tone = crate::tone::score_item(&models.tone, &f.title, &f.lead, &f.main_text, &f.url);
         let mut head = String::with_capacity(f.title.len() + f.lead.len() + 1);
         head.push_str(&f.title);
         head.push('\n');

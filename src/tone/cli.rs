@@ -4,7 +4,7 @@ use std::io::{BufRead, Write};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
-use super::{Tone, ToneModel, score};
+use super::{Tone, ToneModel, score_item};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -13,6 +13,8 @@ struct Item {
     title: String,
     lead: String,
     body: String,
+    /// The item's URL (the words of its last path segment are features).
+    url: String,
     /// Accepted as the title when there is no title.
     text: String,
 }
@@ -26,7 +28,7 @@ struct Out<'a> {
 }
 
 /// Reads lines from `input` and writes one JSON object per line to `out`. A line starting with `{`
-/// is a JSON object (`title`, `lead`, `body`, optional `id` echoed back); any other line is a title.
+/// is a JSON object (`title`, `lead`, `body`, `url`, optional `id` echoed back); any other line is a title.
 pub fn cli(input: &mut dyn BufRead, out: &mut dyn Write, model: &ToneModel) -> anyhow::Result<()> {
     let mut line = String::new();
     let mut n = 0usize;
@@ -52,7 +54,7 @@ pub fn cli(input: &mut dyn BufRead, out: &mut dyn Write, model: &ToneModel) -> a
                 ..Item::default()
             }
         };
-        let tone = score(model, &item.title, &item.lead, &item.body);
+        let tone = score_item(model, &item.title, &item.lead, &item.body, &item.url);
         serde_json::to_writer(
             &mut *out,
             &Out {

@@ -32,6 +32,8 @@ pub struct Entry {
     /// Dampen only: the categories weakened; empty = all.
     pub scope: Vec<String>,
     pub vietnamese: bool,
+    /// Context only: the kind of context (everyday, negation, sport…); empty elsewhere.
+    pub group: String,
 }
 
 /// Entries plus two automata: lower-cased (tones kept) and diacritic-folded (Vietnamese entries only).
@@ -182,13 +184,14 @@ pub fn parse_negative(text: &str, origin: &str) -> anyhow::Result<Vec<Entry>> {
             weight: parse_weight(weight, origin, line)?,
             scope: Vec::new(),
             vietnamese: parse_lang(rest.first(), origin, line)?,
+            group: String::new(),
         });
     }
     check_unique(&out, origin)?;
     Ok(out)
 }
 
-/// context.tsv: phrase, effect (neutral/dampen), factor, scope, lang.
+/// context.tsv: phrase, effect (neutral/dampen), factor, scope, lang, group.
 pub fn parse_context(text: &str, origin: &str) -> anyhow::Result<Vec<Entry>> {
     let mut out = Vec::new();
     for (line, cells) in tsv_rows(text, true) {
@@ -222,10 +225,21 @@ pub fn parse_context(text: &str, origin: &str) -> anyhow::Result<Vec<Entry>> {
             weight,
             scope,
             vietnamese: parse_lang(rest.first(), origin, line)?,
+            group: parse_group(rest.get(1).copied(), origin, line)?,
         });
     }
     check_unique(&out, origin)?;
     Ok(out)
+}
+
+/// A context group: lower-case ASCII letters and `_`, or empty when the column is absent.
+fn parse_group(cell: Option<&str>, origin: &str, line: usize) -> anyhow::Result<String> {
+    let g = cell.unwrap_or("").trim();
+    if g.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        Ok(g.to_string())
+    } else {
+        anyhow::bail!("{origin} line {line}: group {g:?} must be lower-case letters and _ (e.g. sport, negation)")
+    }
 }
 
 /// sensational.tsv: term, kind, weight, lang.
@@ -242,6 +256,7 @@ pub fn parse_sensational(text: &str, origin: &str) -> anyhow::Result<Vec<Entry>>
             weight: parse_weight(weight, origin, line)?,
             scope: Vec::new(),
             vietnamese: parse_lang(rest.first(), origin, line)?,
+            group: String::new(),
         });
     }
     check_unique(&out, origin)?;

@@ -1,5 +1,7 @@
 //! Negativity and sensationalism of one item (title, lead, body), with the matched evidence.
 pub mod cli;
+pub mod learn;
+pub mod learned;
 pub mod lexicons;
 pub mod ratio;
 pub mod rules;
@@ -8,8 +10,9 @@ pub mod settings;
 use serde::{Deserialize, Serialize};
 
 pub use cli::cli;
+pub use learned::{Learned, LearnedMeta, Reason, Task};
 pub use lexicons::{Automata, Entry, Kind};
-pub use ratio::{ToneRatio, guidance_exceeded, ratio, wilson, wilson_z};
+pub use ratio::{ToneRatio, guidance_exceeded, ratio, ratio_with_model_error, wilson, wilson_z};
 pub use settings::ToneSettings;
 
 use crate::model_files::ModelFiles;
@@ -23,11 +26,30 @@ pub struct ToneModel {
     /// Sensational terms (titles).
     pub sensational: Automata,
     pub settings: ToneSettings,
+    /// The learned item model (`tone/learned.tsv`, `tone/learned.toml`).
+    pub learned: Learned,
 }
 
 impl ToneModel {
-    /// Loads `tone/negative.tsv`, `tone/context.tsv`, `tone/sensational.tsv`, `tone/settings.toml`.
+    /// Loads the lexicons, `tone/settings.toml` and the learned weights (`tone/learned.tsv`, `.toml`).
     pub fn load(files: &ModelFiles) -> anyhow::Result<Self> {
+        let mut m = Self::load_lexicons(files)?;
+        m.learned = Learned::parse(
+            &files.text("tone/learned.tsv")?,
+            &files.text("tone/learned.toml")?,
+            "tone/learned",
+        )?;
+        if !m.learned.index.contains_key("bias") {
+            anyhow::bail!(
+                "tone/learned.tsv has no `bias` row: it is not a trained model; run `baohoa train tone` or remove the file from --models"
+            );
+        }
+        Ok(m)
+    }
+
+    /// Loads `tone/negative.tsv`, `tone/context.tsv`, `tone/sensational.tsv`, `tone/settings.toml`,
+    /// without learned weights (what training starts from).
+    pub fn load_lexicons(files: &ModelFiles) -> anyhow::Result<Self> {
         let mut neg = lexicons::parse_negative(&files.text("tone/negative.tsv")?, "tone/negative.tsv")?;
         neg.extend(lexicons::parse_context(
             &files.text("tone/context.tsv")?,
@@ -39,6 +61,7 @@ impl ToneModel {
             negative: Automata::build(neg)?,
             sensational: Automata::build(sens)?,
             settings,
+            learned: Learned::default(),
         })
     }
 }
@@ -68,16 +91,36 @@ pub struct ToneMatch {
     pub category: String,
     /// Effective weight: negative weight after context, sensational points, or dampen factor.
     pub weight: f32,
+    /// Context only: the kind of context (context.tsv's group column).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
 }
 
 /// The tone of one item.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tone {
+    /// Calibrated probability ≥ `item.negative_probability`.
     pub negative: bool,
+    /// Calibrated probability ≥ `item.sensational_probability`.
     pub sensational: bool,
-    /// Negative score: title + lead_weight·lead + capped body part (negative from `negative_threshold`).
+    /// Calibrated probabilities of the learned model.
+    #[serde(default)]
+    pub probability: f32,
+    #[serde(default)]
+    pub sensational_probability: f32,
+    /// The features that pulled the negative (sensational) decision most, strongest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensational_reasons: Vec<Reason>,
+    /// Lexicon score: title + lead_weight·lead + capped body part (a feature of the learned model).
     pub score: f32,
-    /// Sensational points of the title (sensational from `sensational_threshold`).
+    /// The body's part of `score` (body_weight·body points, capped at body_cap). The learned model
+    /// reads `score − body_score` (its labelled items have no body) and adds the body with the fixed
+    /// weight `item.body_logit`.
+    #[serde(default)]
+    pub body_score: f32,
+    /// Sensational lexicon points of the title (a feature of the learned model).
     pub sensational_score: f32,
     /// Negative categories found, strongest first.
     pub categories: Vec<String>,
@@ -175,6 +218,7 @@ fn score_field<'m>(
                 kind: en.kind,
                 category: en.category.clone(),
                 weight,
+                group: en.group.clone(),
             });
         }
     }
@@ -205,6 +249,7 @@ fn sensational_field(model: &ToneModel, field: Field, text: &str, folded: bool, 
             kind: Kind::Sensational,
             category: en.category.clone(),
             weight: en.weight,
+            group: String::new(),
         });
     }
     for r in rules::title_rules(text, &model.settings.rules) {
@@ -218,13 +263,62 @@ fn sensational_field(model: &ToneModel, field: Field, text: &str, folded: bool, 
             kind: Kind::Rule,
             category: "punctuation".to_string(),
             weight: r.points,
+            group: String::new(),
         });
     }
     points
 }
 
-/// Scores one item. The title weighs most, then the lead, then the body (see settings.toml).
+/// How many reasons an item's result lists per decision.
+const REASONS: usize = 5;
+
+/// Scores one item: lexicon evidence, then the learned model on the features of title and lead and
+/// the lexicon score (where the body counts a capped quarter). The title weighs most.
 pub fn score(model: &ToneModel, title: &str, lead: &str, body: &str) -> Tone {
+    score_item(model, title, lead, body, "")
+}
+
+/// [`score`] of an item with its URL (the words of its last path segment are features too).
+pub fn score_item(model: &ToneModel, title: &str, lead: &str, body: &str, url: &str) -> Tone {
+    let mut tone = lexicon_score(model, title, lead, body);
+    let title = nfc(title);
+    let lead = nfc(lead);
+    let feats = learned::features(&tone, &title, &lead, url, &model.settings);
+    let l = &model.learned;
+    let (mut zn, mut why_n) = l.logit(&feats, Task::Negative, REASONS);
+    // The body: a fixed, small pull (the labelled items have no body to learn its weight from).
+    let body_logit = model.settings.item.body_logit;
+    if tone.body_score > 0.0 && body_logit != 0.0 {
+        let c = tone.body_score * body_logit;
+        zn += f64::from(c);
+        why_n.push(Reason {
+            feature: "lex:body".into(),
+            value: tone.body_score,
+            weight: body_logit,
+            contribution: c,
+        });
+        why_n.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
+        why_n.truncate(REASONS);
+    }
+    let (zs, why_s) = l.logit(&feats, Task::Sensational, REASONS);
+    let pn = l.calibrate(zn, Task::Negative);
+    let ps = l.calibrate(zs, Task::Sensational);
+    tone.probability = round3(pn) as f32;
+    tone.sensational_probability = round3(ps) as f32;
+    tone.negative = pn >= f64::from(model.settings.item.negative_probability);
+    tone.sensational = ps >= f64::from(model.settings.item.sensational_probability);
+    tone.reasons = why_n.into_iter().filter(|r| r.contribution > 0.0).collect();
+    tone.sensational_reasons = why_s.into_iter().filter(|r| r.contribution > 0.0).collect();
+    tone
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The lexicon part of [`score`]: matched terms, categories and the lexicon scores; `negative` and
+/// `sensational` say whether the lexicon scores reach `negative_threshold` / `sensational_threshold`.
+pub fn lexicon_score(model: &ToneModel, title: &str, lead: &str, body: &str) -> Tone {
     let s = &model.settings;
     let mut tone = Tone::default();
     let mut inherited: Vec<Damp<'_>> = Vec::new();
@@ -260,6 +354,9 @@ pub fn score(model: &ToneModel, title: &str, lead: &str, body: &str) -> Tone {
         };
         let scale = if r.score > 0.0 { part / r.score } else { 0.0 };
         total += part;
+        if field == Field::Body {
+            tone.body_score = (part * 1000.0).round() / 1000.0;
+        }
         for (c, w) in r.categories {
             match cats.iter_mut().find(|(x, _)| *x == c) {
                 Some((_, v)) => *v += w * scale,

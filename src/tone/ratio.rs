@@ -56,18 +56,49 @@ pub struct ToneRatio {
     pub exceeded: bool,
 }
 
-/// Share, interval and guidance verdict of `k` negative items out of `n`.
+/// Share, interval and guidance verdict of `k` negative items out of `n` (sampling error only).
 pub fn ratio(k: u64, n: u64, s: &ToneSettings) -> ToneRatio {
-    let (low, high) = wilson_z(k, n, s.z);
+    ratio_with_model_error(k, n, s, 0.0)
+}
+
+/// Share, interval and verdict when the item classifier's own share error is `model_error`
+/// (an absolute share, e.g. 0.03): each side of the Wilson interval becomes
+/// sqrt(sampling half-width² + model_error²) around the share, clipped to [0, 1]. The verdict then
+/// uses that interval where it uses one (the lower end with `use_lower_bound`, small sites).
+pub fn ratio_with_model_error(k: u64, n: u64, s: &ToneSettings, model_error: f64) -> ToneRatio {
+    let (wl, wh) = wilson_z(k, n, s.z);
+    let share = if n == 0 { 0.0 } else { k.min(n) as f64 / n as f64 };
+    let e = if model_error.is_finite() {
+        model_error.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (low, high) = if n == 0 || e == 0.0 {
+        (wl, wh)
+    } else {
+        let down = (share - wl).max(0.0).hypot(e);
+        let up = (wh - share).max(0.0).hypot(e);
+        ((share - down).max(0.0), (share + up).min(1.0))
+    };
+    let enough_items =
+        n > 0 && (n >= s.min_items || (s.min_items_confident > 0 && n >= s.min_items_confident && low > s.threshold));
+    let exceeded = if n == 0 {
+        false
+    } else if n < s.min_items {
+        s.min_items_confident > 0 && n >= s.min_items_confident && low > s.threshold
+    } else if s.use_lower_bound {
+        low > s.threshold
+    } else {
+        share > s.threshold
+    };
     ToneRatio {
         items: n,
         negative: k.min(n),
-        share: if n == 0 { 0.0 } else { k.min(n) as f64 / n as f64 },
+        share,
         low,
         high,
-        enough_items: n > 0
-            && (n >= s.min_items || (s.min_items_confident > 0 && n >= s.min_items_confident && low > s.threshold)),
-        exceeded: guidance_exceeded(k, n, s),
+        enough_items,
+        exceeded,
     }
 }
 
@@ -116,5 +147,37 @@ mod tests {
         assert!(guidance_exceeded(40, 100, &cautious));
         let r = ratio(40, 100, &s);
         assert!(r.exceeded && r.enough_items && (r.share - 0.4).abs() < 1e-12);
+        for (k, n) in [(0, 0), (3, 19), (4, 5), (6, 30), (15, 100), (40, 100)] {
+            assert_eq!(ratio(k, n, &s).exceeded, guidance_exceeded(k, n, &s), "{k}/{n}");
+            assert_eq!(
+                ratio(k, n, &cautious).exceeded,
+                guidance_exceeded(k, n, &cautious),
+                "{k}/{n}"
+            );
+        }
+    }
+
+    #[test]
+    fn model_error_widens_the_interval_and_the_cautious_verdict() {
+        let s = ToneSettings::default();
+        let plain = ratio(20, 100, &s);
+        let wide = ratio_with_model_error(20, 100, &s, 0.05);
+        assert!(wide.low < plain.low && wide.high > plain.high, "{plain:?} {wide:?}");
+        // Each side is the hypotenuse of the sampling half-width and the model error.
+        let down = (0.2 - plain.low).hypot(0.05);
+        assert!((wide.low - (0.2 - down)).abs() < 1e-12);
+        assert_eq!(wide.share, plain.share);
+        assert_eq!(wide.exceeded, plain.exceeded, "the point verdict does not move");
+        let cautious = ToneSettings {
+            use_lower_bound: true,
+            ..ToneSettings::default()
+        };
+        // 30 of 100: the Wilson lower end (21.9 %) is over 15 %, and stays over with a 5-point
+        // model error, but not with a 15-point one.
+        assert!(ratio_with_model_error(30, 100, &cautious, 0.05).exceeded);
+        assert!(!ratio_with_model_error(30, 100, &cautious, 0.15).exceeded);
+        assert_eq!(ratio_with_model_error(0, 0, &s, 0.05), ratio(0, 0, &s));
+        let nan = ratio_with_model_error(20, 100, &s, f64::NAN);
+        assert_eq!(nan, plain, "a non-finite error is no error");
     }
 }

@@ -16,6 +16,9 @@ pub struct ToneSettings {
     pub use_lower_bound: bool,
     /// z of the Wilson interval (1.96 for 95 %).
     pub z: f64,
+    /// Widen the site share's interval by the classifier's own share error (`share_error` in
+    /// `learned.toml`, measured by cross-validation per topic), not only the sampling error.
+    pub model_error_in_interval: bool,
     pub item: ItemSettings,
     pub rules: RuleSettings,
     pub no_diacritics: NoDiacriticsSettings,
@@ -29,6 +32,7 @@ impl Default for ToneSettings {
             min_items_confident: 3,
             use_lower_bound: false,
             z: 1.96,
+            model_error_in_interval: true,
             item: ItemSettings::default(),
             rules: RuleSettings::default(),
             no_diacritics: NoDiacriticsSettings::default(),
@@ -40,11 +44,17 @@ impl Default for ToneSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ItemSettings {
+    /// An item is negative (sensational) when the calibrated probability of the learned model
+    /// reaches this.
+    pub negative_probability: f32,
+    pub sensational_probability: f32,
     pub negative_threshold: f32,
     pub sensational_threshold: f32,
     pub lead_weight: f32,
     pub body_weight: f32,
     pub body_cap: f32,
+    /// Logit added per body point (after body_weight and body_cap): fixed, not learned.
+    pub body_logit: f32,
     pub lead_sensational_weight: f32,
     pub max_matches_per_field: usize,
 }
@@ -52,11 +62,14 @@ pub struct ItemSettings {
 impl Default for ItemSettings {
     fn default() -> Self {
         ItemSettings {
+            negative_probability: 0.3,
+            sensational_probability: 0.25,
             negative_threshold: 1.0,
             sensational_threshold: 1.0,
             lead_weight: 0.5,
             body_weight: 0.25,
             body_cap: 0.75,
+            body_logit: 0.5,
             lead_sensational_weight: 0.0,
             max_matches_per_field: 32,
         }
@@ -116,6 +129,14 @@ impl ToneSettings {
             .map_err(|e| anyhow::anyhow!("{origin}: {e}; fix the setting or remove it to use the default"))?;
         if !(0.0..=1.0).contains(&s.threshold) {
             anyhow::bail!("{origin}: threshold {} is not a share between 0 and 1", s.threshold);
+        }
+        for (name, p) in [
+            ("item.negative_probability", s.item.negative_probability),
+            ("item.sensational_probability", s.item.sensational_probability),
+        ] {
+            if !(p > 0.0 && p < 1.0) {
+                anyhow::bail!("{origin}: {name} {p} must be a probability strictly between 0 and 1");
+            }
         }
         if s.z <= 0.0 {
             anyhow::bail!("{origin}: z {} must be positive (1.96 for a 95 % interval)", s.z);

@@ -1,0 +1,465 @@
+//! The learned item model: features of an item and the logistic weights of `models/tone/learned.tsv`.
+//!
+//! Features (names are the first column of `learned.tsv`):
+//! - `bias`, `lex:score` (the lexicon score of title + ½ lead, see settings.toml; the body is not a
+//!   learned feature: `tone::score_item` adds it with the fixed weight `item.body_logit`),
+//!   `lex:negative`, `lex:sensational` (the lexicon scores reach their thresholds);
+//! - `t:cat:CATEGORY`, `l:cat:CATEGORY`: negative-lexicon weight per category in title / lead
+//!   (after context), `t:term:TERM`, `l:term:TERM`: each negative term found;
+//! - `t:ctx:neutral|dampen`, `l:ctx:…`: context phrases found; `t:ctxg:GROUP`, `l:ctxg:…`: their
+//!   group (negation, sport, civic…, context.tsv's last column);
+//! - `t:sens:KIND`, `t:sterm:TERM`, `t:rule:RULE`, `l:sens:KIND`: sensational lexicon and title rules;
+//! - `t:shape:question|colon|quote|exclaim|digit`: title shape;
+//! - `t:w:GRAM`, `l:w:GRAM`: syllable 1- and 2-grams of title and lead (lower case, `_` read as a
+//!   space, numbers as `#`), one per item; `w:GRAM`: the same in one space (title 1, lead ½);
+//! - `u:w:GRAM`: 1- and 2-grams of the words of the URL's last path segment (the headline without
+//!   diacritics on most news sites).
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicons::Kind;
+use super::{Field, Tone};
+use crate::model_files::tsv_rows;
+
+/// The two item tasks, in the column order of `learned.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Task {
+    Negative,
+    Sensational,
+}
+
+/// Cross-validated true- and false-positive rates at one probability threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Rates {
+    pub threshold: f64,
+    pub tpr: f64,
+    pub fpr: f64,
+}
+
+/// What training measured for one task (written by `baohoa train tone`, read at scan time).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TaskMeta {
+    /// Platt calibration of the raw score z: p = 1 / (1 + exp(-(a·z + b))), fitted on held-out folds.
+    pub platt_a: f64,
+    pub platt_b: f64,
+    /// L2 penalty the weights were trained with.
+    pub l2: f64,
+    /// Items in the cross-validation, and how many were positive.
+    pub cv_items: u64,
+    pub cv_positives: u64,
+    /// Cross-validated rates at thresholds 0.05, 0.10, … 0.95 of the calibrated probability.
+    pub cv_rates: Vec<Rates>,
+    /// The item threshold the share errors below were measured at (classify and count).
+    pub share_threshold: f64,
+    /// Groups (UIT-ViON topics, ClickBait_ICD categories, each of at least 30 items) whose share
+    /// was measured on held-out folds.
+    pub share_groups: u64,
+    /// Mean absolute error of a group's counted share against its labelled share.
+    pub share_mae: f64,
+    /// 95th percentile of that error over the groups: the model error a site share carries.
+    pub share_error: f64,
+}
+
+impl TaskMeta {
+    /// TPR and FPR at `threshold` (linear between the tabulated thresholds); None without a table.
+    pub fn rates_at(&self, threshold: f64) -> Option<(f64, f64)> {
+        let r = &self.cv_rates;
+        let first = r.first()?;
+        if threshold <= first.threshold {
+            return Some((first.tpr, first.fpr));
+        }
+        for w in r.windows(2) {
+            if let [a, b] = w
+                && threshold <= b.threshold
+            {
+                let span = (b.threshold - a.threshold).max(1e-12);
+                let t = (threshold - a.threshold) / span;
+                return Some((a.tpr + t * (b.tpr - a.tpr), a.fpr + t * (b.fpr - a.fpr)));
+            }
+        }
+        r.last().map(|l| (l.tpr, l.fpr))
+    }
+}
+
+/// `learned.toml`: calibration and cross-validation figures of both tasks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LearnedMeta {
+    /// Labelled items the shipped weights were trained on.
+    pub trained_items: u64,
+    pub negative: TaskMeta,
+    pub sensational: TaskMeta,
+}
+
+impl LearnedMeta {
+    pub fn task(&self, t: Task) -> &TaskMeta {
+        match t {
+            Task::Negative => &self.negative,
+            Task::Sensational => &self.sensational,
+        }
+    }
+}
+
+/// Weights of both tasks by feature name, plus calibration.
+#[derive(Debug, Clone, Default)]
+pub struct Learned {
+    pub index: HashMap<String, usize>,
+    pub names: Vec<String>,
+    /// Per feature: [negative, sensational].
+    pub weights: Vec<[f32; 2]>,
+    pub meta: LearnedMeta,
+}
+
+/// One feature's pull on a decision: value × weight (the logit it adds before calibration).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    pub feature: String,
+    pub value: f32,
+    pub weight: f32,
+    pub contribution: f32,
+}
+
+impl Learned {
+    /// Parses `learned.tsv` (feature, negative weight, sensational weight) and `learned.toml`.
+    pub fn parse(tsv: &str, toml_text: &str, origin: &str) -> anyhow::Result<Self> {
+        let meta: LearnedMeta = toml::from_str(toml_text)
+            .map_err(|e| anyhow::anyhow!("{origin}.toml: {e}; retrain with `baohoa train tone` or fix the value"))?;
+        let mut l = Learned {
+            meta,
+            ..Learned::default()
+        };
+        for (line, cells) in tsv_rows(tsv, true) {
+            let [name, neg, sens, ..] = cells.as_slice() else {
+                anyhow::bail!("{origin}.tsv line {line}: expected feature, negative, sensational separated by tabs");
+            };
+            let w = |c: &str| {
+                c.parse::<f32>()
+                    .ok()
+                    .filter(|w| w.is_finite() && w.abs() <= 1000.0)
+                    .ok_or_else(|| anyhow::anyhow!("{origin}.tsv line {line}: weight {c:?} is not a number"))
+            };
+            let ws = [w(neg)?, w(sens)?];
+            if l.index.insert((*name).to_string(), l.names.len()).is_some() {
+                anyhow::bail!("{origin}.tsv line {line}: feature {name:?} is listed twice; keep one line");
+            }
+            l.names.push((*name).to_string());
+            l.weights.push(ws);
+        }
+        Ok(l)
+    }
+
+    /// Writes the weights as `learned.tsv` text: a header comment, then one feature per line,
+    /// strongest first.
+    pub fn to_tsv(&self) -> String {
+        let mut rows: Vec<usize> = (0..self.names.len()).collect();
+        rows.sort_by(|&a, &b| {
+            let ka = self.weights[a][0].abs().max(self.weights[a][1].abs());
+            let kb = self.weights[b][0].abs().max(self.weights[b][1].abs());
+            kb.total_cmp(&ka).then_with(|| self.names[a].cmp(&self.names[b]))
+        });
+        let mut s = String::from(
+            "# Learned weights of the tone item model (written by `baohoa train tone`; see README, \"Retraining the tone model\").\n\
+             # A feature's weight times its value is added to the item's logit; calibration is in learned.toml.\n\
+             # Feature names are explained in src/tone/learned.rs. Strongest first.\n\
+             feature\tnegative\tsensational\n",
+        );
+        for i in rows {
+            let [n, se] = self.weights[i];
+            s.push_str(&format!("{}\t{}\t{}\n", self.names[i], fmt_w(n), fmt_w(se)));
+        }
+        s
+    }
+
+    /// Raw score (logit before calibration) of a feature vector, and the strongest reasons.
+    pub fn logit(&self, feats: &[(String, f32)], task: Task, reasons: usize) -> (f64, Vec<Reason>) {
+        let col = task as usize;
+        let mut z = 0.0f64;
+        let mut why: Vec<Reason> = Vec::new();
+        for (name, v) in feats {
+            let Some(&i) = self.index.get(name) else { continue };
+            let w = self.weights.get(i).map_or(0.0, |w| w[col]);
+            if w == 0.0 {
+                continue;
+            }
+            z += f64::from(w) * f64::from(*v);
+            if reasons > 0 && name != "bias" {
+                why.push(Reason {
+                    feature: name.clone(),
+                    value: *v,
+                    weight: w,
+                    contribution: w * v,
+                });
+            }
+        }
+        why.sort_by(|a, b| {
+            b.contribution
+                .abs()
+                .total_cmp(&a.contribution.abs())
+                .then_with(|| a.feature.cmp(&b.feature))
+        });
+        why.truncate(reasons);
+        (z, why)
+    }
+
+    /// Calibrated probability of a raw score.
+    pub fn calibrate(&self, z: f64, task: Task) -> f64 {
+        let m = self.meta.task(task);
+        sigmoid(m.platt_a * z + m.platt_b)
+    }
+}
+
+fn fmt_w(w: f32) -> String {
+    let s = format!("{w:.5}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.is_empty() || s == "-" { "0".into() } else { s.into() }
+}
+
+/// The logistic function.
+pub fn sigmoid(z: f64) -> f64 {
+    if z >= 0.0 {
+        1.0 / (1.0 + (-z).exp())
+    } else {
+        let e = z.exp();
+        e / (1.0 + e)
+    }
+}
+
+/// The features of one item from its lexicon result and texts, merged and sorted by name.
+pub fn features(lex: &Tone, title: &str, lead: &str, url: &str, s: &super::ToneSettings) -> Vec<(String, f32)> {
+    let mut out: Vec<(String, f32)> = Vec::with_capacity(64);
+    out.push(("bias".into(), 1.0));
+    // Title and lead only: the body enters the logit with a fixed weight (tone::score_item).
+    let head = lex.score - lex.body_score;
+    if head > 0.0 {
+        out.push(("lex:score".into(), head.min(4.0)));
+    }
+    if head >= s.item.negative_threshold {
+        out.push(("lex:negative".into(), 1.0));
+    }
+    if lex.sensational_score >= s.item.sensational_threshold {
+        out.push(("lex:sensational".into(), 1.0));
+    }
+    let mut seen_terms: Vec<(Field, &str)> = Vec::new();
+    for m in &lex.matches {
+        let p = match m.field {
+            Field::Title => "t",
+            Field::Lead => "l",
+            Field::Body => continue,
+        };
+        match m.kind {
+            Kind::Negative => {
+                out.push((format!("{p}:cat:{}", m.category), m.weight));
+                if !seen_terms.contains(&(m.field, m.term.as_str())) {
+                    seen_terms.push((m.field, m.term.as_str()));
+                    out.push((format!("{p}:term:{}", m.term), 1.0));
+                }
+            }
+            Kind::Neutral | Kind::Dampen => {
+                out.push((format!("{p}:ctx:{}", m.category), 1.0));
+                if !m.group.is_empty() {
+                    out.push((format!("{p}:ctxg:{}", m.group), 1.0));
+                }
+            }
+            Kind::Sensational => {
+                out.push((format!("{p}:sens:{}", m.category), m.weight));
+                if m.field == Field::Title && !seen_terms.contains(&(m.field, m.term.as_str())) {
+                    seen_terms.push((m.field, m.term.as_str()));
+                    out.push((format!("t:sterm:{}", m.term), 1.0));
+                }
+            }
+            Kind::Rule => out.push((format!("{p}:rule:{}", m.term), 1.0)),
+        }
+    }
+    let t = title.trim();
+    let shape = [
+        ("question", t.ends_with('?')),
+        ("colon", t.contains(':')),
+        ("quote", t.contains(['"', '“', '”', '‘', '’', '\''])),
+        ("exclaim", t.contains('!')),
+        ("digit", t.chars().any(|c| c.is_ascii_digit())),
+    ];
+    for (name, on) in shape {
+        if on {
+            out.push((format!("t:shape:{name}"), 1.0));
+        }
+    }
+    ngrams(title, "t:w:", &mut out);
+    ngrams(lead, "l:w:", &mut out);
+    // The same n-grams in one space for both fields (a lead n-gram counts half), so what titles
+    // teach reaches leads and the other way round.
+    let at = out.len();
+    ngrams(title, "w:", &mut out);
+    let title_grams: Vec<String> = out[at..].iter().map(|(n, _)| n.clone()).collect();
+    let mut lead_grams = Vec::new();
+    ngrams(lead, "w:", &mut lead_grams);
+    out.extend(
+        lead_grams
+            .into_iter()
+            .filter(|(n, _)| !title_grams.contains(n))
+            .map(|(n, _)| (n, 0.5)),
+    );
+    slug_ngrams(url, title, &mut out);
+    merge(out)
+}
+
+/// Whether a feature name is an n-gram (binary, and kept only when frequent enough in training).
+pub fn is_gram(name: &str) -> bool {
+    ["t:w:", "l:w:", "w:", "u:w:"].iter().any(|p| name.starts_with(p))
+}
+
+/// Sums duplicate names (capped at 3 for lexicon sums, binary for n-grams), sorted by name.
+fn merge(mut v: Vec<(String, f32)>) -> Vec<(String, f32)> {
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(String, f32)> = Vec::with_capacity(v.len());
+    for (n, x) in v {
+        match out.last_mut() {
+            Some((ln, lx)) if *ln == n => {
+                if !(is_gram(&n) || n.contains(":term:") || n.contains(":rule:")) {
+                    *lx = (*lx + x).min(3.0);
+                }
+            }
+            _ => out.push((n, x)),
+        }
+    }
+    out
+}
+
+/// The words of an article URL's last path segment ("bat-giu-27-con-bac-20160505.htm" →
+/// bat, giu, #, con, bac): most Vietnamese news sites write the headline there without diacritics.
+pub fn slug_words(url: &str) -> Vec<&str> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, r)| r);
+    let Some((_, path)) = path.split_once('/') else {
+        return Vec::new();
+    };
+    let last = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
+    let last = last
+        .rsplit_once('.')
+        .map_or(last, |(a, ext)| if ext.len() <= 5 { a } else { last });
+    let words: Vec<&str> = last.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+    if words.len() < 3 {
+        return Vec::new();
+    }
+    words
+        .into_iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(|w| if w.chars().any(|c| c.is_ascii_digit()) { "#" } else { w })
+        .take(40)
+        .collect()
+}
+
+/// The slug's 1- and 2-grams. When the title is written with diacritics, slug words that only
+/// repeat (without diacritics) a word of the title are left out: the title's own n-grams already
+/// carry them, and counting them twice would make every headline slug a second vote.
+fn slug_ngrams(url: &str, title: &str, out: &mut Vec<(String, f32)>) {
+    let words: Vec<String> = slug_words(url).iter().map(|w| w.to_ascii_lowercase()).collect();
+    if words.is_empty() {
+        return;
+    }
+    let lower = crate::text::normalize::lower(title);
+    let folded = crate::text::normalize::fold(&lower);
+    let repeated: std::collections::HashSet<&str> = if folded != lower {
+        crate::text::tokens::words(&folded).collect()
+    } else {
+        std::collections::HashSet::new()
+    };
+    let keep: Vec<bool> = words.iter().map(|w| !repeated.contains(w.as_str())).collect();
+    for (i, a) in words.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        if a != "#" {
+            out.push((format!("u:w:{a}"), 1.0));
+        }
+        if let (Some(b), Some(true)) = (words.get(i + 1), keep.get(i + 1)) {
+            out.push((format!("u:w:{a} {b}"), 1.0));
+        }
+    }
+}
+
+/// Syllable 1- and 2-grams of `text` with a name prefix (lower case, `_` as a space, numbers as `#`).
+fn ngrams(text: &str, prefix: &str, out: &mut Vec<(String, f32)>) {
+    if text.trim().is_empty() {
+        return;
+    }
+    let lower = crate::text::normalize::lower(&text.replace('_', " "));
+    let syl: Vec<&str> = crate::text::tokens::words(&lower)
+        .take(200)
+        .map(|w| {
+            if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+                "#"
+            } else {
+                w
+            }
+        })
+        .collect();
+    for (i, w) in syl.iter().enumerate() {
+        out.push((format!("{prefix}{w}"), 1.0));
+        if let Some(next) = syl.get(i + 1) {
+            out.push((format!("{prefix}{w} {next}"), 1.0));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_interpolate() {
+        let m = TaskMeta {
+            cv_rates: vec![
+                Rates {
+                    threshold: 0.4,
+                    tpr: 0.9,
+                    fpr: 0.1,
+                },
+                Rates {
+                    threshold: 0.5,
+                    tpr: 0.8,
+                    fpr: 0.05,
+                },
+            ],
+            ..TaskMeta::default()
+        };
+        let (t, f) = m.rates_at(0.45).unwrap_or_default();
+        assert!((t - 0.85).abs() < 1e-9 && (f - 0.075).abs() < 1e-9);
+        assert_eq!(m.rates_at(0.1), Some((0.9, 0.1)));
+        assert_eq!(TaskMeta::default().rates_at(0.5), None);
+    }
+
+    #[test]
+    fn weights_round_trip_and_bad_rows() {
+        let l = Learned::parse(
+            "feature\tnegative\tsensational\nbias\t-1.5\t-2\nt:w:cướp\t2.25\t0\n",
+            "",
+            "learned",
+        )
+        .unwrap_or_default();
+        assert_eq!(l.names.len(), 2);
+        let again = Learned::parse(&l.to_tsv(), "", "learned").unwrap_or_default();
+        assert_eq!(again.weights, vec![[2.25, 0.0], [-1.5, -2.0]]);
+        assert!(Learned::parse("feature\tnegative\tsensational\nbias\tx\t0\n", "", "learned").is_err());
+        assert!(
+            Learned::parse(
+                "feature\tnegative\tsensational\nbias\t1\t0\nbias\t1\t0\n",
+                "",
+                "learned"
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn ngrams_read_segmented_titles_like_plain_ones() {
+        let mut a = Vec::new();
+        ngrams("bắt_giữ 27 con_bạc", "t:w:", &mut a);
+        let mut b = Vec::new();
+        ngrams("Bắt giữ 27 con bạc", "t:w:", &mut b);
+        assert_eq!(a, b);
+        assert!(a.iter().any(|(n, _)| n == "t:w:# con"));
+    }
+}
