@@ -222,9 +222,69 @@ fn vietnamese_report_shows_no_english_finding_text() {
     }
     assert!(checked >= 3, "only {checked} flagged sites in the demo");
     let (summary, _) = dump_dom(&chrome, &page, "tab=summary");
+    let summary = shown(&summary);
+    assert!(summary.contains("+07:00"), "run time not shown in Vietnam's time");
+    // The pictures: criteria fired (one bar per fired criterion, named in words), negative shares
+    // of judged sites against the threshold line, scores, flagged per class.
+    let chart = |id: &str| -> String {
+        let start = summary
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no chart {id}"));
+        let end = start + summary[start..].find("</svg>").unwrap_or(summary.len() - start);
+        summary[start..end].to_owned()
+    };
+    let mut fired = std::collections::BTreeSet::new();
+    for line in sites.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        for f in v["findings"].as_array().unwrap() {
+            if f["fired"] == true {
+                fired.insert(f["name"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    let crit = chart("chart-criteria");
+    assert_eq!(
+        crit.matches("<rect").count(),
+        fired.len(),
+        "one bar per fired criterion"
+    );
+    for name in &fired {
+        assert!(
+            crit.contains(&format!(">{}</text>", as_dom_text(name))),
+            "criterion {name} not named in the chart"
+        );
+    }
+    let neg = chart("chart-negative");
+    assert!(neg.contains("data-thr=\"0.15\""), "no 15% line");
+    assert!(neg.matches("<circle").count() >= 3, "too few judged sites drawn");
+    assert!(chart("chart-scores").contains("<rect"));
+    assert!(chart("chart-classes").contains("Giống báo, không giấy phép"));
+    let png = artifacts().join("report-summary-charts.png");
+    let _ = std::fs::remove_file(&png);
+    let err = screenshot(&chrome, &page, "tab=summary", &png, (1400, 1100));
+    assert!(png.exists(), "no screenshot: {err}");
+    // A site's panel prints on its own (print style): the PDF is made.
+    let pdf = artifacts().join("report-panel-print.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    let profile = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(&chrome)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(file_url(&page, "site=vnexpress24h.net"))
+        .output()
+        .unwrap();
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF ({e}): {}", String::from_utf8_lossy(&o.stderr)));
     assert!(
-        shown(&summary).contains("+07:00"),
-        "run time not shown in Vietnam's time"
+        bytes.starts_with(b"%PDF") && bytes.len() > 5_000,
+        "PDF of {} bytes",
+        bytes.len()
     );
     let png = artifacts().join("report-panel-vi-demo.png");
     let _ = std::fs::remove_file(&png);

@@ -388,7 +388,7 @@ pub enum Cmd {
         models: ModelArgs,
     },
     /// Train a learned model from hand labels (`train tone`).
-    #[command(subcommand)]
+    #[command(subcommand, after_help = TRAIN_TONE_HELP)]
     Train(TrainCmd),
     /// Evaluate a run against the labels of a synthetic corpus: precision/recall/F1, confusion, MAE.
     #[command(after_help = EVAL_HELP)]

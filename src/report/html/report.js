@@ -38,6 +38,8 @@
       changed: 'trang thay đổi', old: 'trước', now: 'nay', k_new_flag: 'Cờ mới', k_cleared: 'Gỡ cờ', k_not_seen: 'Không thấy lần này',
       k_criteria: 'Tiêu chí đổi', k_score: 'Điểm đổi', k_negative_share: 'Tỷ lệ tiêu cực đổi', export_help: 'Nội dung decisions.json (cũng được tải xuống):',
       c_licensed_press: 'Cơ quan báo chí', c_licensed_aggregate: 'Trang TTĐT tổng hợp có phép', c_licensed_social_network: 'MXH có phép',
+      ch_crit: 'Số trang web theo tiêu chí đã kích hoạt', ch_scores: 'Phân bố điểm báo hóa', ch_neg: 'Tỷ lệ tin tiêu cực của các trang được đánh giá (khoảng tin cậy 95%) so với ngưỡng',
+      ch_class: 'Trang bị gắn cờ theo loại trang', ch_over: 'vượt ngưỡng', ch_sites: 'trang web', ch_shown: 'hiển thị', ch_none: 'Không có dữ liệu.',
       c_claims_unregistered_licence: 'Ghi giấy phép không có trong danh bạ', c_unlicensed_news_like: 'Giống báo, không giấy phép', c_other: 'Khác',
       yes: 'có', open: 'Mở chi tiết', flags_h: 'Cờ', classes_h: 'Loại trang web', run_h: 'Lần chạy', trimmed: 'Trang không bị gắn cờ: các tiêu chí đã đo không kèm trong báo cáo; xem:'
     },
@@ -62,6 +64,8 @@
       changed: 'sites changed', old: 'before', now: 'now', k_new_flag: 'New flag', k_cleared: 'Cleared', k_not_seen: 'Not seen now',
       k_criteria: 'Criteria changed', k_score: 'Score changed', k_negative_share: 'Negative share changed', export_help: 'decisions.json (also downloaded):',
       c_licensed_press: 'Licensed press', c_licensed_aggregate: 'Licensed aggregate site', c_licensed_social_network: 'Licensed social network',
+      ch_crit: 'Sites per fired criterion', ch_scores: 'Báo hóa score distribution', ch_neg: 'Negative share of judged sites (95% interval) against the threshold',
+      ch_class: 'Flagged sites per class', ch_over: 'above the threshold', ch_sites: 'sites', ch_shown: 'shown', ch_none: 'No data.',
       c_claims_unregistered_licence: 'Claims an unregistered licence', c_unlicensed_news_like: 'News-like, unlicensed', c_other: 'Other',
       yes: 'yes', open: 'Open details', flags_h: 'Flags', classes_h: 'Site classes', run_h: 'Run', trimmed: 'Not flagged: the measured criteria are left out of the report; see:'
     }
@@ -240,6 +244,115 @@
 
   function card(n, label) { return add(el('div', 'card'), el('b', null, n), el('span', null, label)); }
 
+  // --- charts: inline SVG drawn here, text only through textContent ---------------------------
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  function svgEl(tag, attrs, text) {
+    var e = document.createElementNS(SVGNS, tag);
+    for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, String(attrs[k]));
+    if (text !== undefined) e.textContent = String(text);
+    return e;
+  }
+  function svgBox(id, w, h) {
+    var svg = svgEl('svg', { id: id, 'class': 'chart', width: w, height: h, viewBox: '0 0 ' + w + ' ' + h, role: 'img' });
+    return svg;
+  }
+  // Horizontal bars: rows [{label, value, color}], longest first.
+  function barChart(id, title, rows) {
+    var wrap = el('figure', 'chart-box');
+    add(wrap, el('figcaption', null, title));
+    if (!rows.length) { add(wrap, el('p', 'quiet', t('ch_none'))); return wrap; }
+    var W = 560, LW = 250, RH = 20, H = rows.length * RH + 8, max = 0;
+    rows.forEach(function (r) { if (r.value > max) max = r.value; });
+    var svg = svgBox(id, W, H);
+    rows.forEach(function (r, i) {
+      var y = 4 + i * RH, w = max > 0 ? (W - LW - 60) * r.value / max : 0;
+      svg.appendChild(svgEl('text', { x: LW - 6, y: y + 14, 'text-anchor': 'end', 'class': 'lab' }, r.label));
+      var bar = svgEl('rect', { x: LW, y: y + 3, width: Math.max(1, w), height: RH - 6, fill: r.color || '#0b5cad', 'data-v': r.value });
+      bar.appendChild(svgEl('title', {}, r.label + ': ' + r.value));
+      svg.appendChild(bar);
+      svg.appendChild(svgEl('text', { x: LW + w + 4, y: y + 14, 'class': 'val' }, r.value));
+    });
+    wrap.appendChild(svg);
+    return wrap;
+  }
+  var FAM_COLOR = { 1: '#b3261e', 2: '#9a6700' };
+  function criteriaChart() {
+    var count = {}, fam = {};
+    SITES.forEach(function (s) {
+      (s.cr || []).forEach(function (k) { count[k] = (count[k] || 0) + 1; });
+      (s.fd || []).forEach(function (f) { if (!Array.isArray(f) && f.fa) fam[f.k] = f.fa; });
+    });
+    var rows = Object.keys(count).map(Number).map(function (k) {
+      var code = str(k), fa = fam[k] || (code === 'tone.negative_ratio' ? 2 : 1);
+      return { label: cname(code), value: count[k], color: FAM_COLOR[fa], fa: fa };
+    });
+    rows.sort(function (a, b) { return a.fa - b.fa || b.value - a.value || (a.label < b.label ? -1 : 1); });
+    var box = barChart('chart-criteria', t('ch_crit'), rows);
+    var legend = el('div', 'legend');
+    FAMS.forEach(function (p) { var sw = el('span', 'sw'); sw.style.background = FAM_COLOR[p[1]]; add(legend, sw, el('span', null, t('fam_' + p[0]) + ' ')); });
+    box.appendChild(legend);
+    return box;
+  }
+  function classChart() {
+    var count = {};
+    SITES.forEach(function (s) { if (s.f) count[s.c] = (count[s.c] || 0) + 1; });
+    var rows = CLASSES.filter(function (k) { return count[k]; }).map(function (k) { return { label: t('c_' + k), value: count[k], color: '#12263f' }; });
+    return barChart('chart-classes', t('ch_class'), rows);
+  }
+  function scoreChart() {
+    var wrap = el('figure', 'chart-box');
+    add(wrap, el('figcaption', null, t('ch_scores')));
+    var bins = [], step = 0.5, max = 0, top = 0;
+    SITES.forEach(function (s) { if (s.sc > top) top = s.sc; });
+    var nb = Math.max(4, Math.min(20, Math.ceil((top + 0.001) / step)));
+    for (var b = 0; b < nb; b++) bins.push(0);
+    SITES.forEach(function (s) { if (s.sc > 0) { var b = Math.min(nb - 1, Math.floor(s.sc / step)); bins[b]++; } });
+    bins.forEach(function (v) { if (v > max) max = v; });
+    var W = 560, H = 150, P = 24, bw = (W - 2 * P) / nb;
+    var svg = svgBox('chart-scores', W, H);
+    bins.forEach(function (v, b) {
+      var h = max ? (H - 2 * P) * v / max : 0;
+      var r = svgEl('rect', { x: P + b * bw + 1, y: H - P - h, width: bw - 2, height: Math.max(0, h), fill: b * step >= 1 ? '#b3261e' : '#9ca3af', 'data-v': v });
+      r.appendChild(svgEl('title', {}, (b * step).toFixed(1) + '–' + ((b + 1) * step).toFixed(1) + ': ' + v + ' ' + t('ch_sites')));
+      svg.appendChild(r);
+      if (b % 2 === 0) svg.appendChild(svgEl('text', { x: P + b * bw, y: H - 8, 'class': 'lab' }, (b * step).toFixed(1)));
+    });
+    var x1 = P + (1 / step) * bw;
+    svg.appendChild(svgEl('line', { x1: x1, x2: x1, y1: P / 2, y2: H - P, stroke: '#b3261e', 'stroke-dasharray': '4 3', 'class': 'thr' }));
+    svg.appendChild(svgEl('text', { x: x1 + 3, y: P / 2 + 8, 'class': 'lab' }, '1.0'));
+    wrap.appendChild(svg);
+    return wrap;
+  }
+  var JUDGED = { licensed_aggregate: 1, licensed_social_network: 1, claims_unregistered_licence: 1, unlicensed_news_like: 1 };
+  function negativeChart() {
+    var wrap = el('figure', 'chart-box');
+    add(wrap, el('figcaption', null, t('ch_neg')));
+    var pts = SITES.filter(function (s) { return JUDGED[s.c] && s.ng && s.ng[3] > 0; });
+    if (!pts.length) { add(wrap, el('p', 'quiet', t('ch_none'))); return wrap; }
+    var thr = typeof pts[0].ng[4] === 'number' && pts[0].ng[4] > 0 ? pts[0].ng[4] : 0.15;
+    var over = pts.filter(function (s) { return s.ng[0] > thr; }).length;
+    pts.sort(function (a, b) { return b.ng[0] - a.ng[0] || (a.s < b.s ? -1 : 1); });
+    var shown = pts.slice(0, 300);
+    var W = 560, H = 170, P = 26, n = shown.length;
+    var svg = svgBox('chart-negative', W, H);
+    function x(i) { return P + (n > 1 ? i * (W - 2 * P) / (n - 1) : (W - 2 * P) / 2); }
+    function y(v) { return H - P - v * (H - 2 * P); }
+    [0, 0.5, 1].forEach(function (v) { svg.appendChild(svgEl('text', { x: 2, y: y(v) + 4, 'class': 'lab' }, (v * 100) + '%')); });
+    shown.forEach(function (s, i) {
+      svg.appendChild(svgEl('line', { x1: x(i), x2: x(i), y1: y(s.ng[1]), y2: y(s.ng[2]), stroke: '#cbd5e1' }));
+    });
+    shown.forEach(function (s, i) {
+      var c = svgEl('circle', { cx: x(i), cy: y(s.ng[0]), r: 2.5, fill: s.ng[0] > thr ? '#b3261e' : '#0b5cad', 'data-site': s.s });
+      c.appendChild(svgEl('title', {}, s.s + ': ' + pct(s.ng[0]) + ' [' + pct(s.ng[1]) + ' – ' + pct(s.ng[2]) + '], n = ' + s.ng[3]));
+      svg.appendChild(c);
+    });
+    svg.appendChild(svgEl('line', { x1: P, x2: W - P, y1: y(thr), y2: y(thr), stroke: '#b3261e', 'stroke-dasharray': '4 3', 'class': 'thr', 'data-thr': thr }));
+    svg.appendChild(svgEl('text', { x: W - P - 30, y: y(thr) - 4, 'class': 'lab' }, pct(thr)));
+    wrap.appendChild(svg);
+    add(wrap, el('p', 'quiet', over + ' / ' + pts.length + ' ' + t('ch_sites') + ' ' + t('ch_over') + (pts.length > shown.length ? ' · ' + shown.length + ' ' + t('ch_shown') : '')));
+    return wrap;
+  }
+
   function renderSummary(m) {
     var run = DATA.run || {};
     var flagged = 0, perFam = { 1: 0, 2: 0 }, perClass = {};
@@ -257,6 +370,9 @@
     var c2 = el('div', 'cards');
     CLASSES.forEach(function (k) { if (perClass[k]) c2.appendChild(card(perClass[k], t('c_' + k))); });
     m.appendChild(c2);
+    var charts = el('div', 'charts'); charts.id = 'charts';
+    add(charts, criteriaChart(), negativeChart(), scoreChart(), classChart());
+    m.appendChild(charts);
     add(m, el('h2', null, t('run_h')));
     var r = el('div', 'cards');
     add(r, card(run.html_records || 0, t('pages')), card(run.inputs || 0, t('inputs')), card(run.damaged || 0, t('damaged')),
@@ -372,9 +488,16 @@
     tr.appendChild(ch);
     add(tr, add(el('td'), decisionBadge(currentDecision(s))));
     tr.tabIndex = 0;
-    tr.addEventListener('click', function () { state.sel = i; markSelected(); renderPanel(i); });
-    tr.addEventListener('keydown', function (e) { if (e.key === 'Enter') { state.sel = i; markSelected(); renderPanel(i); } });
+    tr.addEventListener('click', function () { select(i); });
+    tr.addEventListener('keydown', function (e) { if (e.key === 'Enter') select(i); });
     return tr;
+  }
+
+  // Opens a site's panel and puts it in the address (#site=DOMAIN), so the panel can be linked.
+  function select(i) {
+    state.sel = i; markSelected(); renderPanel(i);
+    var h = '#' + (lang === 'en' ? 'lang=en&' : '') + 'site=' + encodeURIComponent(SITES[i].s);
+    try { history.replaceState(null, '', h); } catch (e) { try { location.hash = h; } catch (e2) { /* no address to update */ } }
   }
 
   function markSelected() {
@@ -591,6 +714,10 @@
     var res = { ok: true, checks: [], open_ms: OPEN_MS, init_ms: OPEN_MS - T0, sites: SITES.length };
     function check(name, cond, info) { res.checks.push({ name: name, ok: !!cond, info: info === undefined ? null : info }); if (!cond) res.ok = false; }
     function rowsText() { var out = []; var r = refs.tbody.children; for (var i = 0; i < r.length; i++) out.push(SITES[parseInt(r[i].dataset.i, 10)]); return out; }
+    state.tab = 'summary'; render();
+    var bars = document.querySelectorAll('#chart-criteria rect').length;
+    check('charts', bars > 0 && document.querySelector('#chart-negative line.thr, #charts p') !== null &&
+      document.querySelectorAll('#chart-scores rect').length > 0, bars);
     state.tab = 'sites'; render();
     // Sorting by score, both directions.
     var th = document.querySelector('th[data-sort="score"]');
@@ -629,6 +756,7 @@
     var badLinks = 0;
     for (var i = 0; i < links.length; i++) if (!/^https?:/i.test(links[i].getAttribute('href') || '')) badLinks++;
     check('panel_opened', refs.panel.querySelector('h2') !== null && refs.panel.textContent.indexOf(site.s) >= 0, site.s);
+    check('site_link', location.hash === '#site=' + encodeURIComponent(site.s), location.hash);
     check('links_http_only', badLinks === 0, links.length);
     document.getElementById('dec-dismissed').click();
     document.getElementById('dec-note').value = 'selftest: không phải báo';
