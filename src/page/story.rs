@@ -39,9 +39,8 @@ pub struct StoryModel {
     pub join: JoinParams,
     /// (kind, marker) — "organisation"/"person" and the word that introduces the name.
     pub target_markers: Vec<(String, String)>,
-    /// Multipliers and offsets of the hash functions (fixed: signatures of two runs compare).
-    mul: Vec<u64>,
-    add: Vec<u64>,
+    /// One key per sketch round (fixed: signatures of two runs compare).
+    round_keys: Vec<u64>,
 }
 
 impl StoryModel {
@@ -81,38 +80,66 @@ impl StoryModel {
         // Longest marker first, so "Tổng công ty" wins over "Công ty".
         target_markers.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.cmp(b)));
         let mut seed = 0x6261_6f68_6f61_0014u64;
-        let mut mul = Vec::with_capacity(s.hashes);
-        let mut add = Vec::with_capacity(s.hashes);
-        for _ in 0..s.hashes {
-            mul.push(splitmix(&mut seed) | 1);
-            add.push(splitmix(&mut seed));
-        }
+        let round_keys = (0..2 * s.hashes).map(|_| splitmix(&mut seed)).collect();
         Ok(StoryModel {
             signature: s,
             join: j,
             target_markers,
-            mul,
-            add,
+            round_keys,
         })
     }
 
     /// The MinHash signature of `text` and its number of distinct shingles, or `None` when the
     /// text has fewer than `min_shingles` shingles.
+    ///
+    /// A fast similarity sketch (Dahlgaard, Knudsen & Thorup, "Fast Similarity Sketching", FOCS
+    /// 2017) instead of `hashes` independent hash functions: in round `r < k` (k = `hashes`) every
+    /// shingle is hashed once with that round's key to a bin and a value; in round `k + j` every
+    /// shingle goes to bin `j`. Each bin keeps the shingle of least (round, value), and the sketch
+    /// stops after the first round that leaves no bin empty (later rounds only bring larger
+    /// values). For any two texts and any bin, the shingle kept is a uniform draw from the union of
+    /// their shingle sets, so two signatures agree in a bin with probability their Jaccard
+    /// similarity, as with k min-hashes, at about one hash per shingle for long texts (about
+    /// 1 + k ln k / shingles rounds) instead of k. A bin's 16-bit value is a hash of its shingle and
+    /// the bin's index, so two different shingles agree by chance with probability 2⁻¹⁶.
     pub fn signature(&self, text: &str) -> Option<(Vec<u16>, u32)> {
         let sh = shingles(text, self.signature.shingle);
         if sh.len() < self.signature.min_shingles.max(1) {
             return None;
         }
-        let mut mins = vec![u64::MAX; self.signature.hashes];
-        for &x in &sh {
-            for ((m, a), b) in mins.iter_mut().zip(&self.mul).zip(&self.add) {
-                let h = x.wrapping_mul(*a).wrapping_add(*b);
-                if h < *m {
-                    *m = h;
+        Some((self.sketch(&sh), sh.len() as u32))
+    }
+
+    /// The sketch of a set of distinct shingles (see [`Self::signature`]).
+    fn sketch(&self, sh: &[u64]) -> Vec<u16> {
+        let k = self.signature.hashes;
+        // (round << 32 | value, shingle) per bin.
+        let mut best = vec![(u64::MAX, 0u64); k];
+        let mut empty = k;
+        for (round, key) in self.round_keys.iter().enumerate().take(2 * k) {
+            for &x in sh {
+                let y = mix(x ^ key);
+                let bin = if round < k {
+                    (((y & 0xffff_ffff) * k as u64) >> 32) as usize
+                } else {
+                    round - k
+                };
+                let v = ((round as u64) << 32) | (y >> 32);
+                if let Some(b) = best.get_mut(bin)
+                    && v < b.0
+                {
+                    empty -= usize::from(b.0 == u64::MAX);
+                    *b = (v, x);
                 }
             }
+            if empty == 0 {
+                break;
+            }
         }
-        Some((mins.iter().map(|m| (m >> 48) as u16).collect(), sh.len() as u32))
+        best.iter()
+            .enumerate()
+            .map(|(i, &(_, x))| (mix(x ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) >> 48) as u16)
+            .collect()
     }
 
     /// Names introduced in `title` by a target marker ("Công ty …", "Tập đoàn …", "ông …"): the
@@ -197,6 +224,10 @@ fn mix(mut z: u64) -> u64 {
 
 /// The distinct hashed shingles of `n` syllables of `text`, sorted: NFC, lower-case, every digit
 /// folded to 0, anything neither letter, mark nor digit a syllable break (diacritics kept).
+///
+/// One pass: each syllable is hashed (FNV-1a of its folded UTF-8) as it is read, ASCII without a
+/// case-mapping iterator, and each shingle is hashed from the last `n` syllable hashes kept in a
+/// ring, so nothing is allocated per syllable or shingle.
 pub fn shingles(text: &str, n: usize) -> Vec<u64> {
     let nfc;
     let text = if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
@@ -205,11 +236,37 @@ pub fn shingles(text: &str, n: usize) -> Vec<u64> {
         nfc = crate::text::normalize::nfc(text);
         nfc.as_str()
     };
-    let mut syl: Vec<u64> = Vec::with_capacity(text.len() / 5);
+    let n = n.clamp(1, RING);
+    let mut ring = [0u64; RING];
+    let mut seen = 0usize;
+    let mut out: Vec<u64> = Vec::with_capacity(text.len() / 5);
     let mut h = FNV_OFFSET;
     let mut open = false;
+    let mut end_syllable = |h: u64, out: &mut Vec<u64>| {
+        ring[seen % RING] = h;
+        seen += 1;
+        if seen >= n {
+            let mut x = 0u64;
+            for j in seen - n..seen {
+                x = mix(x.rotate_left(23) ^ ring[j % RING]);
+            }
+            out.push(x);
+        }
+    };
     for c in text.chars() {
-        if c.is_alphanumeric() || crate::text::normalize::is_combining_mark(c) {
+        if c.is_ascii() {
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() {
+                let b = if b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                };
+                h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                open = true;
+                continue;
+            }
+        } else if c.is_alphanumeric() || crate::text::normalize::is_combining_mark(c) {
             let c = if c.is_numeric() { '0' } else { c };
             for l in c.to_lowercase() {
                 let mut b = [0u8; 4];
@@ -218,30 +275,24 @@ pub fn shingles(text: &str, n: usize) -> Vec<u64> {
                 }
             }
             open = true;
-        } else if open {
-            syl.push(h);
+            continue;
+        }
+        if open {
+            end_syllable(h, &mut out);
             h = FNV_OFFSET;
             open = false;
         }
     }
     if open {
-        syl.push(h);
+        end_syllable(h, &mut out);
     }
-    let n = n.max(1);
-    let mut out: Vec<u64> = syl
-        .windows(n)
-        .map(|w| {
-            let mut x = 0u64;
-            for s in w {
-                x = mix(x.rotate_left(23) ^ *s);
-            }
-            x
-        })
-        .collect();
     out.sort_unstable();
     out.dedup();
     out
 }
+
+/// Longest shingle (`signature.shingle` ≤ 8, checked at load).
+const RING: usize = 8;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
@@ -586,6 +637,49 @@ mod tests {
         );
         assert_ne!(shingles("giá tăng mạnh", 3), shingles("gia tang manh", 3));
         assert!(m.signature("quá ngắn").is_none());
+    }
+
+    /// Agreement of two sketches estimates the Jaccard similarity of the shingle sets without
+    /// bias, short texts (one round per ≈ 4 shingles) and long ones (one round) alike, and two
+    /// disjoint sets agree by chance in about 2⁻¹⁶ of the bins. (The 96 multiply-add hashes kept
+    /// the top 16 bits of each minimum, which collide often on long texts: disjoint sets of 3,000
+    /// shingles agreed in 2.3 % of the positions.)
+    #[test]
+    fn sketch_agreement_estimates_jaccard() {
+        let m = model();
+        let mut seed = 7u64;
+        for n in [20usize, 200, 3000] {
+            for j in [0.0f64, 0.3, 0.6, 0.9] {
+                let shared = ((2.0 * n as f64 * j) / (1.0 + j)).round() as usize;
+                let truth = shared as f64 / (2 * n - shared) as f64;
+                let trials = 60;
+                let mut sum = 0.0;
+                for _ in 0..trials {
+                    let common: Vec<u64> = (0..shared).map(|_| splitmix(&mut seed)).collect();
+                    let (mut a, mut b) = (common.clone(), common);
+                    for _ in shared..n {
+                        a.push(splitmix(&mut seed));
+                        b.push(splitmix(&mut seed));
+                    }
+                    a.sort_unstable();
+                    b.sort_unstable();
+                    let (sa, sb) = (m.sketch(&a), m.sketch(&b));
+                    assert_eq!(sa.len(), m.signature.hashes);
+                    sum += sa.iter().zip(&sb).filter(|(x, y)| x == y).count() as f64 / sa.len() as f64;
+                }
+                let mean = sum / f64::from(trials);
+                let tol = if j == 0.0 { 0.002 } else { 0.03 };
+                assert!(
+                    (mean - truth).abs() <= tol,
+                    "n = {n}, J = {truth:.3}: mean estimate {mean:.4}"
+                );
+            }
+        }
+        // The same set in any order gives the same sketch.
+        let mut s: Vec<u64> = (0..500).map(|_| splitmix(&mut seed)).collect();
+        let a = m.sketch(&s);
+        s.reverse();
+        assert_eq!(m.sketch(&s), a);
     }
 
     #[test]
