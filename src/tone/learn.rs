@@ -149,14 +149,18 @@ impl Confusion {
     pub fn of(pred: impl Iterator<Item = (bool, bool)>) -> Self {
         let mut c = Confusion::default();
         for (p, t) in pred {
-            match (p, t) {
-                (true, true) => c.tp += 1,
-                (true, false) => c.fp += 1,
-                (false, true) => c.fn_ += 1,
-                (false, false) => c.tn += 1,
-            }
+            c.add(p, t);
         }
         c
+    }
+    /// Counts one (predicted, actual) pair.
+    pub fn add(&mut self, predicted: bool, actual: bool) {
+        match (predicted, actual) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, true) => self.fn_ += 1,
+            (false, false) => self.tn += 1,
+        }
     }
     pub fn precision(&self) -> f64 {
         self.tp as f64 / (self.tp + self.fp).max(1) as f64

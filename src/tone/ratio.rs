@@ -27,19 +27,7 @@ pub fn wilson_z(k: u64, n: u64, z: f64) -> (f64, f64) {
 /// share (or the lower end of its interval, see `use_lower_bound`) above the threshold; below that,
 /// from `min_items_confident` items up, only with the interval's lower end above the threshold.
 pub fn guidance_exceeded(k: u64, n: u64, s: &ToneSettings) -> bool {
-    if n == 0 {
-        return false;
-    }
-    let low = wilson_z(k, n, s.z).0;
-    if n < s.min_items {
-        return s.min_items_confident > 0 && n >= s.min_items_confident && low > s.threshold;
-    }
-    let share = if s.use_lower_bound {
-        low
-    } else {
-        k.min(n) as f64 / n as f64
-    };
-    share > s.threshold
+    ratio(k, n, s).exceeded
 }
 
 /// The negative share of one site over a run, as reported.

@@ -4,21 +4,8 @@ use std::path::{Path, PathBuf};
 
 use baohoa::tone::{ToneModel, score};
 
-pub const UIT_LABELS: [&str; 13] = [
-    "TECHNOLOGY",
-    "TRAVEL",
-    "EDUCATION",
-    "ENTERTAINMENT",
-    "SCIENCE",
-    "BUSINESS",
-    "LAW",
-    "HEALTH",
-    "WORLD",
-    "SPORT",
-    "NEWS",
-    "VEHICLE",
-    "LIFE",
-];
+/// The 13 topic labels of UIT-ViON, by label number (the training tool's table).
+pub use baohoa::tools::train_tone::UIT_TOPICS as UIT_LABELS;
 
 /// The real-data folder, or None (with the reason printed) when BAOHOA_REALDATA is unset.
 pub fn realdata() -> Option<PathBuf> {
@@ -80,47 +67,8 @@ pub fn uit_table(u: &Uit) -> String {
     s
 }
 
-/// Confusion counts: (tp, fp, fn, tn).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Confusion {
-    pub tp: u64,
-    pub fp: u64,
-    pub fn_: u64,
-    pub tn: u64,
-}
-
-impl Confusion {
-    pub fn add(&mut self, predicted: bool, actual: bool) {
-        match (predicted, actual) {
-            (true, true) => self.tp += 1,
-            (true, false) => self.fp += 1,
-            (false, true) => self.fn_ += 1,
-            (false, false) => self.tn += 1,
-        }
-    }
-    pub fn precision(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fp).max(1) as f64
-    }
-    pub fn recall(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
-    }
-    pub fn line(&self) -> String {
-        format!(
-            "tp {} fp {} fn {} tn {} | precision {:.3} recall {:.3} F1 {:.3}",
-            self.tp,
-            self.fp,
-            self.fn_,
-            self.tn,
-            self.precision(),
-            self.recall(),
-            self.f1()
-        )
-    }
-}
+/// Confusion counts of the library (`add`, precision, recall, F1, `line`).
+pub use baohoa::tone::learn::Confusion;
 
 /// VnExpress tech sentiment: `negative` against label 2 (negative).
 pub fn tech_sentiment(model: &ToneModel, dir: &Path, mut sample: impl FnMut(&str, bool, bool)) -> Confusion {
