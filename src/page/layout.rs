@@ -74,7 +74,7 @@ const ARTICLE_TYPES: &[&str] = &[
 pub fn extract(page: &Page, model: &PageModel, main: &MainText) -> Layout {
     let (sections, other_menu_labels) = sections(page, model);
     let published = published(page, main);
-    let (is_article, article_signals) = article(page, main, published.is_some());
+    let (is_article, article_signals) = article(page, model, main, published.is_some());
     let (page_kind, page_kind_reasons) = page_kind(page, model, is_article, &article_signals);
     Layout {
         sections,
@@ -179,7 +179,7 @@ pub fn article_url_shape(url: &str) -> bool {
 /// JSON-LD types that say the page is not an article (a product, a shop, a data set).
 const NOT_ARTICLE_TYPES: &[&str] = &["Product", "Offer", "ProductGroup", "Dataset", "Store", "Event"];
 
-fn article(page: &Page, main: &MainText, dated: bool) -> (bool, Vec<String>) {
+fn article(page: &Page, model: &PageModel, main: &MainText, dated: bool) -> (bool, Vec<String>) {
     let mut sig = Vec::new();
     let mut ld_article = false;
     let mut og_article = false;
@@ -221,9 +221,13 @@ fn article(page: &Page, main: &MainText, dated: bool) -> (bool, Vec<String>) {
     if !is {
         return (false, sig);
     }
-    // What overrides the signals: the front page, a product, a data table.
+    // What overrides the signals: the front page, an institutional page, a product, a data table.
     if front_page_url(url) {
         sig.push("not-article:front-page".into());
+        return (false, sig);
+    }
+    if let Some(("other", part)) = title_cue(model, &page.title) {
+        sig.push(format!("not-article:title:{part}"));
         return (false, sig);
     }
     if let Some(t) = ld_other {
@@ -304,6 +308,46 @@ pub fn pagination(page: &Page) -> bool {
     false
 }
 
+/// The page-kind cue its `<title>` carries (`other`, `home`, `list`) and the part that said it: the
+/// title split at its separators, each part looked up with its diacritics (folded when typed
+/// without any).
+pub fn title_cue<'m>(model: &'m PageModel, title: &str) -> Option<(&'m str, String)> {
+    let title = title.replace('\u{a0}', " ");
+    let parts = title
+        .split(['|', '–', '—', '«', '»', '·', ':'])
+        .flat_map(|p| p.split(" - "));
+    for part in parts {
+        let part = squash_ws(part.trim_matches(|c: char| c.is_whitespace() || c == '-'));
+        if part.is_empty() || part.chars().count() > 40 {
+            continue;
+        }
+        let folded = fold(&part);
+        let cue = if folded == part.to_ascii_lowercase() {
+            model.page_kind_cues_folded.get(&folded)
+        } else {
+            model.page_kind_cues.get(&crate::text::normalize::lower(&part))
+        };
+        if let Some(c) = cue {
+            return Some((c.as_str(), part));
+        }
+    }
+    None
+}
+
+/// Does the page carry a breadcrumb trail (`.breadcrumb*` in the body, or a JSON-LD
+/// `BreadcrumbList`)? Section and article pages do; a front page has none.
+pub fn breadcrumb(page: &Page) -> bool {
+    page.containers
+        .iter()
+        .any(|c| c.region != BlockRegion::Footer && c.attrs.contains("breadcrumb"))
+        || page.json_ld.iter().any(|v| {
+            ld_types(v).contains(&"BreadcrumbList")
+                || v.get("@graph")
+                    .and_then(|g| g.as_array())
+                    .is_some_and(|g| g.iter().any(|x| ld_types(x).contains(&"BreadcrumbList")))
+        })
+}
+
 fn page_kind(page: &Page, model: &PageModel, is_article: bool, signals: &[String]) -> (PageKind, Vec<String>) {
     let mut why = Vec::new();
     let url = page.url.as_deref().or(page.canonical.as_deref()).unwrap_or("");
@@ -327,10 +371,15 @@ fn page_kind(page: &Page, model: &PageModel, is_article: bool, signals: &[String
     }
     if let Some(s) = signals.iter().find(|s| s.starts_with("not-article")) {
         why.push(s.clone());
-        // A product or data set is neither a list nor a home page.
-        if s.starts_with("not-article:json-ld") {
+        // A product, a data set or an institutional page is neither a list nor a home page.
+        if s.starts_with("not-article:json-ld") || s.starts_with("not-article:title") {
             return (PageKind::Other, why);
         }
+    }
+    let cue = title_cue(model, &page.title);
+    if let Some(("other", part)) = &cue {
+        why.push(format!("title:{part}"));
+        return (PageKind::Other, why);
     }
     if front_page_url(url) {
         why.push(format!("front-page url {url}"));
@@ -342,12 +391,30 @@ fn page_kind(page: &Page, model: &PageModel, is_article: bool, signals: &[String
     if paged {
         why.push("pagination".into());
     }
-    let kind = if stories >= 8 && (paged || !url.is_empty()) {
+    let crumbs = breadcrumb(page);
+    if crumbs {
+        why.push("breadcrumb".into());
+    }
+    let kind = if stories >= 8 && !url.is_empty() {
         PageKind::List
-    } else if stories >= 10 {
-        // Without a URL, many headlines and no pagination: a front page.
-        why.push("no url, no pagination".into());
-        PageKind::Home
+    } else if stories >= 8 {
+        // Without a URL (a saved file): a breadcrumb or the title says a section; else the
+        // title or the page numbers decide; many headlines and nothing else: a front page.
+        why.push("no url".into());
+        match (&cue, crumbs, paged) {
+            (_, true, _) => PageKind::List,
+            (Some(("home", part)), ..) => {
+                why.push(format!("title:{part}"));
+                PageKind::Home
+            }
+            (Some(("list", part)), ..) => {
+                why.push(format!("title:{part}"));
+                PageKind::List
+            }
+            (_, _, true) => PageKind::List,
+            _ if stories >= 10 => PageKind::Home,
+            _ => PageKind::Other,
+        }
     } else {
         PageKind::Other
     };
@@ -513,5 +580,84 @@ mod tests {
         ));
         assert!(!article_url_shape("https://dantri.com.vn/kinh-doanh.htm"));
         assert!(!article_url_shape("https://vietnamnet.vn/kinh-doanh"));
+    }
+
+    fn models() -> crate::models::Models {
+        crate::models::Models::load(&crate::model_files::ModelFiles::default()).expect("embedded models load")
+    }
+
+    fn kind_of(html: &str) -> (PageKind, Vec<String>) {
+        let m = models();
+        let p = crate::page::parse(html, None);
+        let f = crate::page::features(&p, &m.page);
+        (f.page_kind, f.page_kind_reasons)
+    }
+
+    #[test]
+    fn title_cues_match_with_diacritics_and_without() {
+        let m = models();
+        assert_eq!(title_cue(&m.page, "Giới thiệu | Báo Mẫu").map(|c| c.0), Some("other"));
+        assert_eq!(
+            title_cue(&m.page, "Tien Phong Online - About").map(|c| c.0),
+            Some("other")
+        );
+        assert_eq!(title_cue(&m.page, "gioi thieu - bao mau").map(|c| c.0), Some("other"));
+        // Text with diacritics is matched with them: "Giới thiểu" is not "Giới thiệu".
+        assert_eq!(title_cue(&m.page, "Giới thiểu | Báo Mẫu"), None);
+        // A headline that only contains a cue word is not the cue.
+        assert_eq!(title_cue(&m.page, "Tìm kiếm người mất tích ở Hà Giang - Báo Mẫu"), None);
+        assert_eq!(title_cue(&m.page, "Trang chủ - Báo Mẫu").map(|c| c.0), Some("home"));
+    }
+
+    fn headlines(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("<li><a href=\"/bai-{i}.html\">Tin số {i} về giá lúa gạo tăng mạnh ở miền Tây</a></li>"))
+            .collect()
+    }
+
+    #[test]
+    fn without_url_a_breadcrumb_or_the_title_tells_a_list_from_a_front_page() {
+        let list = format!(
+            "<html><head><title>Kinh tế - Báo Mẫu</title></head><body><ol class=\"breadcrumb\"><li><a href=\"/\">Trang chủ</a></li><li>Kinh tế</li></ol><ul>{}</ul></body></html>",
+            headlines(20)
+        );
+        let (k, why) = kind_of(&list);
+        assert_eq!(k, PageKind::List, "{why:?}");
+        assert!(why.iter().any(|w| w == "breadcrumb"), "{why:?}");
+        let home = format!(
+            "<html><head><title>Trang chủ - Báo Mẫu</title></head><body><ul>{}</ul><a href=\"?p=2\">2</a><a href=\"?p=3\">3</a></body></html>",
+            headlines(20)
+        );
+        let (k, why) = kind_of(&home);
+        assert_eq!(k, PageKind::Home, "{why:?}");
+        let plain = format!(
+            "<html><head><title>Báo Mẫu</title></head><body><ul>{}</ul></body></html>",
+            headlines(20)
+        );
+        assert_eq!(kind_of(&plain).0, PageKind::Home);
+    }
+
+    #[test]
+    fn an_about_page_is_other_whatever_its_length() {
+        let body = "Công ty chúng tôi được thành lập năm 2005, hoạt động trong lĩnh vực truyền thông. ".repeat(30);
+        let html = format!(
+            "<html><head><title>Về chúng tôi | Công ty Mẫu</title><meta property=\"og:type\" content=\"article\"></head><body><h1>Về chúng tôi</h1><p>{body}</p></body></html>"
+        );
+        let (k, why) = kind_of(&html);
+        assert_eq!(k, PageKind::Other, "{why:?}");
+    }
+
+    #[test]
+    fn a_header_inside_the_article_is_the_article_s_headline_not_the_banner() {
+        let body =
+            "Mưa lớn kéo dài khiến nhiều tuyến đường ở trung tâm thành phố ngập sâu, giao thông ùn tắc. ".repeat(20);
+        let html = format!(
+            "<html><head><title>Danh mục - Báo Mẫu</title></head><body><header class=\"site-header\"><a href=\"/\">Báo Mẫu</a></header><article><header class=\"detail__header\"><h1 class=\"detail__title\">Mưa lớn gây ngập nhiều tuyến đường</h1><div class=\"detail__meta\">20:00 08/10/2019</div></header><div class=\"detail__content\"><p>{body}</p></div></article></body></html>"
+        );
+        let m = models();
+        let p = crate::page::parse(&html, None);
+        let f = crate::page::features(&p, &m.page);
+        assert!(f.is_article, "{:?}", f.article_signals);
+        assert_eq!(f.title, "Mưa lớn gây ngập nhiều tuyến đường");
     }
 }

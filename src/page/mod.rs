@@ -173,6 +173,10 @@ pub struct PageModel {
     pub genres: LabelledLexicon,
     /// Story signatures and the join's settings.
     pub story: story::StoryModel,
+    /// Title part, lower-cased with its diacritics → page-kind cue (`other`, `home`, `list`),
+    /// from `page/page_kinds.tsv`; the second map is keyed folded, for titles typed without any.
+    pub page_kind_cues: HashMap<String, String>,
+    pub page_kind_cues_folded: HashMap<String, String>,
 }
 
 impl PageModel {
@@ -215,8 +219,24 @@ impl PageModel {
                 row.get(2).is_some_and(|f| *f == "yes"),
             ));
         }
+        let mut page_kind_cues = HashMap::new();
+        let mut page_kind_cues_folded = HashMap::new();
+        let pk = files.text("page/page_kinds.tsv")?;
+        for (line, row) in tsv_rows(&pk, true) {
+            let (Some(cue), Some(phrase)) = (row.first(), row.get(1)) else {
+                bail!("page/page_kinds.tsv line {line}: expected `cue<TAB>phrase`");
+            };
+            if !matches!(*cue, "other" | "home" | "list") {
+                bail!("page/page_kinds.tsv line {line}: cue {cue:?} is not one of other, home, list");
+            }
+            let phrase = crate::text::normalize::nfc(phrase);
+            page_kind_cues.insert(crate::text::normalize::lower(&phrase), (*cue).to_owned());
+            page_kind_cues_folded.insert(crate::text::normalize::fold(&phrase), (*cue).to_owned());
+        }
         Ok(PageModel {
             sections,
+            page_kind_cues,
+            page_kind_cues_folded,
             self_labels: LabelledLexicon::from_tsv(files, "page/self_labels.tsv", 0, 1, Fold::Auto)?,
             newsroom: LabelledLexicon::from_tsv(files, "page/newsroom_titles.tsv", 0, 1, Fold::Auto)?,
             licence_phrases: LabelledLexicon::from_tsv(files, "page/licence_phrases.tsv", 0, 1, Fold::Auto)?,

@@ -158,6 +158,10 @@ pub(crate) struct Frame {
     pub(crate) is_block: bool,
     /// Index into `widgets` of an enclosing form.
     pub(crate) form: Option<u32>,
+    /// Inside an `article` or `main` element (or role=article/main): a header there is the
+    /// article's own header (headline, dateline, sapo), not the site's banner (HTML-AAM maps
+    /// `header` to the banner landmark only outside sectioning content).
+    pub(crate) in_content: bool,
 }
 
 pub(crate) struct Walker<'p> {
@@ -390,6 +394,7 @@ pub(crate) fn start<'h>(html: &'h str, url: Option<&str>) -> (Page, &'h str, Fra
         container: 0,
         is_block: false,
         form: None,
+        in_content: false,
     };
     (page, cap(html, MAX_PARSE_BYTES), root)
 }
@@ -464,10 +469,15 @@ pub(crate) fn open_element<'b>(
     let idclass = id_class(attr("id"), attr("class"));
     let page_level = matches!(name, "html" | "body" | "main" | "form");
     if let Some(r) = region_of(name, &idclass, attr("role")).filter(|_| !page_level) {
-        // A header/nav inside the footer stays footer; a footer anywhere is footer.
-        if f.region == BlockRegion::Body || r == BlockRegion::Footer {
+        // A header/nav inside the footer stays footer; a footer anywhere is footer. A header
+        // inside the article or main content is the article's header and stays body.
+        let own_header = r == BlockRegion::Header && f.in_content;
+        if (f.region == BlockRegion::Body && !own_header) || r == BlockRegion::Footer {
             f.region = r;
         }
+    }
+    if matches!(name, "article" | "main") || matches!(attr("role"), Some("main" | "article")) {
+        f.in_content = true;
     }
     if is_skip_tag(name) {
         f.skip = true;
