@@ -44,8 +44,11 @@ fn scan(inputs: &[PathBuf], out: &Path) -> BTreeMap<String, BTreeSet<String>> {
     by_site
 }
 
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
-#[cfg_attr(not(baohoa_realdata), ignore = "needs BAOHOA_REALDATA at build time")]
 fn fingerprints_of_real_sites() {
     let Some(root) = realdata() else { return };
     let tmp = std::env::temp_dir().join(format!("baohoa-fp-real-{}", std::process::id()));
@@ -113,8 +116,11 @@ fn fingerprints_of_real_sites() {
 }
 
 /// The hosting platform's AdSense id (`ca-host-pub-…`) is not the operator's.
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
 #[test]
-#[cfg_attr(not(baohoa_realdata), ignore = "needs BAOHOA_REALDATA at build time")]
 fn platform_adsense_id_is_not_an_operator() {
     let Some(root) = realdata() else { return };
     let file = root.join("trafilatura-eval/pages/haitiantimes.com-family.html");
