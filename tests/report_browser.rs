@@ -151,6 +151,10 @@ fn hostile_report_is_inert_and_interactive() {
         app.contains("javascript:window.__pwned=7</span>"),
         "javascript: URL not shown as plain text"
     );
+    assert!(
+        app.contains("<code>ga:UA-1&lt;/script&gt;&lt;script&gt;window.__pwned=3&lt;/script&gt;&lt;!--</code>"),
+        "shared operator fingerprint not shown as text"
+    );
     let errs = console_errors(&stderr);
     assert!(errs.is_empty(), "console errors: {errs:#?}");
     std::fs::copy(&page, artifacts().join("report-hostile.html")).unwrap();

@@ -547,6 +547,12 @@ fn group_json<'c>(g: &GroupRow, origin: &impl Fn(&str) -> Option<&'c Copy>) -> V
         "nst": g.shared_stories.len(),
         "ng": round4(g.negative_share),
         "tg": g.targets.iter().take(MAX_TARGETS).map(|(t, n)| json!([clean(t, 200), n])).collect::<Vec<_>>(),
+        "op": g
+            .operators
+            .iter()
+            .take(MAX_TARGETS)
+            .map(|o| json!([clean(&o.fingerprint, 200), o.sites.iter().take(MAX_GROUP_SITES).map(|s| clean(s, MAX_SITE)).collect::<Vec<_>>()]))
+            .collect::<Vec<_>>(),
     })
 }
 

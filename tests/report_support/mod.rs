@@ -331,7 +331,7 @@ pub fn selftest_result(dom: &str) -> Option<serde_json::Value> {
 /// hostile sites of [`hostile_verdicts`]) sharing two stories, one of whose origin is a site
 /// outside the group with a script in its name, copies with `javascript:` and broken-out URLs.
 pub fn write_hostile_groups(dir: &Path, members: &[&str]) {
-    use baohoa::stories::{Copy, GroupRow, SharedStory, StoryRow};
+    use baohoa::stories::{Copy, GroupRow, OperatorLink, SharedStory, StoryRow};
     let copy = |site: &str, url: &str, time: &str, lag: Option<i64>, cites: bool| Copy {
         site: site.to_owned(),
         url: url.to_owned(),
@@ -431,6 +431,11 @@ pub fn write_hostile_groups(dir: &Path, members: &[&str]) {
         ],
         negative_share: 1.0,
         targets: vec![(format!("Công ty {IMG_TITLE}"), 2)],
+        operators: vec![OperatorLink {
+            fingerprint: format!("ga:UA-1{CLOSE_TAG}"),
+            sites: vec![m[0].clone(), m[1].clone()],
+        }],
+        operator_links: 0,
     };
     let jsonl = |rows: Vec<serde_json::Value>| rows.iter().map(|r| format!("{r}\n")).collect::<String>();
     std::fs::write(

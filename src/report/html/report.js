@@ -61,7 +61,7 @@
       group_shared: 'tin đăng chung', group_neg: 'tiêu cực', group_targets: 'Đối tượng bị nhắc nhiều nhất', group_timeline: 'Dòng thời gian: trang nào đăng tin nào, khi nào (◆ = bản gốc, ngôi sao khi ngoài nhóm)',
       group_graph: 'Các trang trong nhóm (nét đậm = đăng chung nhiều tin)', group_member: 'Thành viên nhóm', group_origin: 'bản gốc',
       group_outside: 'nguồn gốc ngoài nhóm', group_lag: 'sau bản gốc', group_min: 'phút', group_cites: 'có trích nguồn', group_nocite: 'không trích nguồn',
-      group_crawl: 'chỉ biết thời điểm thu thập', group_back: '‹ Về trang web', group_none: 'Không có nhóm nào trong lần chạy này.', group_stories_cut: 'hiển thị {0} / {1} tin',
+      group_ops: 'Cùng đơn vị vận hành (mã theo dõi, xác minh, chủ sở hữu trùng nhau)', group_crawl: 'chỉ biết thời điểm thu thập', group_back: '‹ Về trang web', group_none: 'Không có nhóm nào trong lần chạy này.', group_stories_cut: 'hiển thị {0} / {1} tin',
       yes: 'có', open: 'Mở chi tiết', flags_h: 'Cờ', classes_h: 'Loại trang web', run_h: 'Lần chạy', trimmed: 'Trang không bị gắn cờ: các tiêu chí đã đo không kèm trong báo cáo; xem:'
     },
     en: {
@@ -101,7 +101,7 @@
       group_shared: 'shared stories', group_neg: 'negative', group_targets: 'Named most often', group_timeline: 'Timeline: which site posted which story when (◆ = origin, a star when outside the group)',
       group_graph: 'Member sites (thicker = more stories together)', group_member: 'Member of a group', group_origin: 'origin',
       group_outside: 'origin outside the group', group_lag: 'after the origin', group_min: 'min', group_cites: 'cites the origin', group_nocite: 'does not cite the origin',
-      group_crawl: 'crawl time only', group_back: '‹ Back to the site', group_none: 'No group in this run.', group_stories_cut: '{0} of {1} stories shown',
+      group_ops: 'Same operator (shared analytics, verification or owner details)', group_crawl: 'crawl time only', group_back: '‹ Back to the site', group_none: 'No group in this run.', group_stories_cut: '{0} of {1} stories shown',
       yes: 'yes', open: 'Open details', flags_h: 'Flags', classes_h: 'Site classes', run_h: 'Run', trimmed: 'Not flagged: the measured criteria are left out of the report; see:'
     }
   };
@@ -981,6 +981,13 @@
     add(p, el('h2', null, groupLabel(g)));
     add(p, el('p', 'quiet', g.ns + ' ' + t('group_sites') + ' · ' + g.nst + ' ' + t('group_shared') + ' · ' + pct(g.ng) + ' ' + t('group_neg')));
     if (g.tg.length) add(p, el('p', null, t('group_targets') + ': ' + g.tg.map(function (x) { return x[0] + ' (' + x[1] + ')'; }).join(', ')));
+    if (g.op && g.op.length) {
+      var ops = el('div', 'ops'); ops.id = 'group-operators';
+      add(ops, el('div', null, t('group_ops') + ':'));
+      var ul = el('ul', 'quiet');
+      g.op.forEach(function (o) { ul.appendChild(add(el('li'), el('code', null, o[0]), document.createTextNode(' — ' + o[1].join(', ')))); });
+      add(p, add(ops, ul));
+    }
     add(p, groupGraph(g), timeline(g), storyList(g));
   }
 
