@@ -449,6 +449,7 @@ pub fn finish_sites(
     let story = &models.page.story;
     let mut joiner = stories::Joiner::new(out, story.signature, story.join)?;
     let aside = joiner.dir().join("sites.jsonl");
+    let mut operators = stories::Operators::new(&jm.criteria.stories);
     {
         let f = std::fs::File::create(&aside)
             .map_err(|e| anyhow::anyhow!("cannot create {}: {e}; check free space", aside.display()))?;
@@ -456,6 +457,9 @@ pub fn finish_sites(
         for s in sites {
             let mut s = s?;
             let items = std::mem::take(&mut s.stories);
+            if !items.is_empty() && !models.registry.is_press_domain(&s.site) {
+                operators.add_site(&s.site, &s.fingerprints);
+            }
             joiner.add_site(&s.site, models.registry.is_press_domain(&s.site), &items)?;
             drop(items);
             site::runs::write_lines(&mut w, std::iter::once(Ok(s)))?;
@@ -465,7 +469,8 @@ pub fn finish_sites(
     }
     let mismatched = joiner.mismatched;
     let (clusters, dir) = joiner.finish()?;
-    let mut found = stories::analyse(clusters, &jm.criteria.stories);
+    let mut found = stories::analyse(clusters, &jm.criteria.stories, &operators);
+    drop(operators);
     found.counts.mismatched = mismatched;
     let story_seconds = t.elapsed();
     let none = stories::SiteStories::default();

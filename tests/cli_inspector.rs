@@ -177,7 +177,7 @@ fn flagged_csv_speaks_vietnamese_by_default_and_takes_comma_decimals() {
         &text[..200]
     );
     let comma = csv_rows(&out, b';');
-    assert_eq!(comma[0].len(), 13, "{:?}", comma[0]);
+    assert_eq!(comma[0].len(), 17, "{:?}", comma[0]);
     let top = comma.iter().find(|r| r[1] == SITE).unwrap();
     assert_eq!((top[3].as_str(), top[8].as_str()), ("4,600", "1,000"));
     assert!(!top[3].contains('.') && !top[9].contains('.'), "{top:?}");
@@ -246,4 +246,107 @@ fn messages_are_a_model_file_checked_at_load() {
         !dir.path().join("bad/sites.jsonl").exists(),
         "outputs written on bad models"
     );
+}
+
+/// `scan --decisions` carries the inspector's decisions into flagged.csv (decision, whether it is
+/// in force, date and note; headers in the CSV's language, the note defused) and flagged.jsonl; a
+/// dismissal in force takes the site out, a lapsed one stays with "không"/"no".
+#[test]
+fn flagged_csv_carries_decisions_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = scan_demo(dir.path(), "plain", &[]);
+    let sites = std::fs::read_to_string(plain.join("sites.jsonl")).unwrap();
+    let fired = |site: &str| -> Vec<String> {
+        let line = sites
+            .lines()
+            .find(|l| l.contains(&format!("\"site\":\"{site}\"")))
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["fired"] == true)
+            .map(|f| f["criterion"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let flagged = csv_rows(&plain, b',');
+    let names: Vec<&str> = flagged[1..].iter().map(|r| r[1].as_str()).collect();
+    assert!(names.len() >= 5, "{names:?}");
+    let (watched, lapsed, dismissed) = (names[1], names[2], names[3]);
+    let decisions = dir.path().join("decisions.json");
+    std::fs::write(
+        &decisions,
+        serde_json::json!({"schema": 1, "decisions": [
+            {"site": SITE, "decision": "confirmed", "note": "=HYPERLINK(\"x\") giả danh VnExpress", "date": "2026-11-21T09:14:03Z", "fired_at_decision": fired(SITE)},
+            {"site": watched, "decision": "watch", "note": "theo dõi; có dấu \"phẩy\", xuống\ndòng", "date": "2026-11-21", "fired_at_decision": fired(watched)},
+            {"site": lapsed, "decision": "dismissed", "note": "", "date": "2026-11-20T01:00:00Z", "fired_at_decision": []},
+            {"site": dismissed, "decision": "dismissed", "note": "trang tổng hợp có phép", "date": "2026-11-20T01:00:00Z", "fired_at_decision": fired(dismissed)}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
+    let d = decisions.to_str().unwrap();
+    let vi = csv_rows(&scan_demo(dir.path(), "vi", &["--decisions", d]), b',');
+    assert_eq!(
+        &vi[0][13..],
+        [
+            "quyết định",
+            "quyết định còn hiệu lực",
+            "ngày quyết định",
+            "ghi chú của cán bộ"
+        ]
+    );
+    let row = |rows: &[Vec<String>], site: &str| rows.iter().find(|r| r[1] == site).cloned();
+    let top = row(&vi, SITE).unwrap();
+    assert_eq!(
+        &top[13..],
+        [
+            "confirmed",
+            "có",
+            "2026-11-21T09:14:03Z",
+            "'=HYPERLINK(\"x\") giả danh VnExpress"
+        ]
+    );
+    let w = row(&vi, watched).unwrap();
+    assert_eq!(
+        &w[13..],
+        ["watch", "có", "2026-11-21", "theo dõi; có dấu \"phẩy\", xuống\ndòng"]
+    );
+    let l = row(&vi, lapsed).unwrap();
+    assert_eq!(&l[13..16], ["dismissed", "không", "2026-11-20T01:00:00Z"]);
+    assert!(row(&vi, dismissed).is_none(), "a dismissal in force leaves flagged.csv");
+    let undecided = vi[1..]
+        .iter()
+        .find(|r| ![SITE, watched, lapsed].contains(&r[1].as_str()))
+        .unwrap();
+    assert_eq!(&undecided[13..], ["", "", "", ""], "no decision, empty cells");
+    assert_eq!(vi.len(), flagged.len() - 1);
+
+    let en_out = scan_demo(
+        dir.path(),
+        "en",
+        &["--decisions", d, "--lang", "en", "--csv-decimal", "comma"],
+    );
+    let en = csv_rows(&en_out, b';');
+    assert_eq!(
+        &en[0][13..],
+        ["decision", "decision_in_force", "decision_date", "decision_note"]
+    );
+    assert_eq!(&row(&en, lapsed).unwrap()[13..15], ["dismissed", "no"]);
+    assert_eq!(&row(&en, SITE).unwrap()[13..15], ["confirmed", "yes"]);
+    let jsonl = std::fs::read_to_string(en_out.join("flagged.jsonl")).unwrap();
+    let top: serde_json::Value = serde_json::from_str(jsonl.lines().find(|l| l.contains(SITE)).unwrap()).unwrap();
+    assert_eq!(
+        top["decision"],
+        serde_json::json!({"decision": "confirmed", "in_force": true, "date": "2026-11-21T09:14:03Z", "note": "=HYPERLINK(\"x\") giả danh VnExpress"})
+    );
+    let none: serde_json::Value = serde_json::from_str(
+        jsonl
+            .lines()
+            .find(|l| !l.contains(SITE) && !l.contains(watched) && !l.contains(lapsed))
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(none.get("decision").is_none(), "{none}");
 }

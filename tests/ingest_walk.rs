@@ -267,6 +267,7 @@ fn every_text_column_of_flagged_csv_is_defused() {
         negative_share: Some(0.5),
         negative_interval: Some((0.1, 0.9)),
         evidence_urls: vec!["http://a.vn/".into()],
+        decision: None,
     };
     let cell = |row: FlaggedRow, col: usize| {
         let bytes = to_csv(&[row]).unwrap();
@@ -305,6 +306,17 @@ fn every_text_column_of_flagged_csv_is_defused() {
             ..base.clone()
         };
         assert_eq!(cell(url, 12), format!("'{bad}"), "evidence_urls");
+        let decided = FlaggedRow {
+            decision: Some(baohoa::report::flagged::FlaggedDecision {
+                decision: baohoa::report::decisions::DecisionKind::Watch,
+                in_force: true,
+                date: bad.into(),
+                note: bad.into(),
+            }),
+            ..base.clone()
+        };
+        assert_eq!(cell(decided.clone(), 15), format!("'{bad}"), "decision_date");
+        assert_eq!(cell(decided, 16), format!("'{bad}"), "decision_note");
     }
     // Class and families are baohoa's own words; the rest are numbers it writes.
     let plain = to_csv(&[base]).unwrap();
@@ -326,7 +338,11 @@ fn every_text_column_of_flagged_csv_is_defused() {
             "0.100",
             "0.900",
             "ok",
-            "http://a.vn/"
+            "http://a.vn/",
+            "",
+            "",
+            "",
+            ""
         ]
     );
     for c in &cells {

@@ -55,6 +55,9 @@ fn hostile_run(root: &Path) -> PathBuf {
         &now,
     );
     std::fs::write(new.join("history.json"), serde_json::to_vec(&h).unwrap()).unwrap();
+    // A coordinated group of the two hostile sites and a plain one (`report` reads groups.jsonl).
+    let hostile = hostile_verdicts();
+    write_hostile_groups(&new, &[&hostile[0].site, &hostile[1].site, &flagged[0]]);
     let out = baohoa(&["report", new.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     new.join("report.html")
@@ -121,8 +124,42 @@ fn hostile_report_is_inert_and_interactive() {
     );
     let errs = console_errors(&stderr);
     assert!(errs.is_empty(), "console errors: {errs:#?}");
+    // The group of hostile sites (from groups.jsonl): names, URLs and targets stay text, the
+    // unsafe URLs are not links, the origin outside the group is a star on its own lane.
+    let (dom, stderr) = dump_dom(&chrome, &page, "group=G0001");
+    let app = &dom
+        [dom.find("<div id=\"app\"").unwrap_or(0)..dom.find("<script type=\"application/json\"").unwrap_or(dom.len())];
+    assert!(
+        app.contains("id=\"group-timeline\"") && app.contains("id=\"group-graph\""),
+        "no group panel:\n{stderr}"
+    );
+    assert!(
+        app.contains("&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;Tin nóng.vn"),
+        "outside origin not shown as text"
+    );
+    assert!(
+        app.contains("Công ty \"&gt;&lt;img src=x onerror=\"window.__pwned=2\"&gt;Thời sự (2)"),
+        "target not shown as text"
+    );
+    assert_eq!(app.matches("class=\"origin\"").count(), 2, "two origins marked");
+    assert!(
+        app.contains("<polygon points=") && app.contains("class=\"lab out\""),
+        "no lane for the origin outside the group"
+    );
+    assert!(!app.contains("<img") && !app.contains("href=\"javascript") && !app.contains("href=\"data:"));
+    assert!(
+        app.contains("javascript:window.__pwned=7</span>"),
+        "javascript: URL not shown as plain text"
+    );
+    assert!(
+        app.contains("<code>ga:UA-1&lt;/script&gt;&lt;script&gt;window.__pwned=3&lt;/script&gt;&lt;!--</code>"),
+        "shared operator fingerprint not shown as text"
+    );
+    let errs = console_errors(&stderr);
+    assert!(errs.is_empty(), "console errors: {errs:#?}");
     std::fs::copy(&page, artifacts().join("report-hostile.html")).unwrap();
     let shots = [
+        ("group=G0001", "report-group-hostile.png", (1400, 1300)),
         ("tab=summary", "report-summary.png", (1400, 800)),
         ("tab=sites", "report-table.png", (1400, 1000)),
         ("site=hostile.vn", "report-panel.png", (1400, 1600)),
@@ -332,4 +369,80 @@ fn fifty_thousand_sites_open_and_filter_fast() {
     }
     std::fs::copy(&page, artifacts().join("report-50k.html")).unwrap();
     assert!(best < 2000.0, "open + filter took {best:.0} ms at best, not under 2 s");
+}
+
+/// The report of a real scan (the embedded demo, which holds a coordinated group): the self-test
+/// passes (share bars, decisions per run, import, the group reached from a member's panel), and
+/// the group panel shows every member and every copy of `groups.jsonl` on its timeline, the
+/// origin marked.
+#[test]
+fn demo_report_group_panel_and_share_bars() {
+    let Some(chrome) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = baohoa(&["scan", "-q", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = out.join("report.html");
+    let (dom, stderr) = dump_dom(&chrome, &page, "selftest");
+    let res = selftest_result(&dom).unwrap_or_else(|| panic!("no self-test result; stderr:\n{stderr}"));
+    assert_eq!(res["ok"], true, "self-test failed: {res:#}");
+    assert!(
+        res["groups"].as_u64().unwrap_or(0) >= 1,
+        "the demo's group is not in the report: {res}"
+    );
+    let groups = std::fs::read_to_string(out.join("groups.jsonl")).unwrap();
+    let g: serde_json::Value = serde_json::from_str(groups.lines().next().expect("no group in the demo")).unwrap();
+    let id = g["group"].as_str().unwrap();
+    let (dom, stderr) = dump_dom(&chrome, &page, &format!("group={id}"));
+    let start = dom
+        .find("id=\"group-timeline\"")
+        .unwrap_or_else(|| panic!("no timeline:\n{stderr}"));
+    let timeline = &dom[start..start + dom[start..].find("</svg>").unwrap()];
+    let mut copies = 0;
+    for st in g["shared_stories"].as_array().unwrap() {
+        for c in st["copies"].as_array().unwrap() {
+            copies += 1;
+            assert!(
+                timeline.contains(&as_dom_text(c["url"].as_str().unwrap())),
+                "copy {} not on the timeline",
+                c["url"]
+            );
+        }
+    }
+    let marks = timeline.matches("<circle").count() + timeline.matches("class=\"origin\"").count();
+    assert_eq!(marks, copies, "one mark per copy (the demo's origins are in the group)");
+    assert_eq!(
+        timeline.matches("class=\"origin\"").count(),
+        g["shared_stories"].as_array().unwrap().len(),
+        "one origin per story"
+    );
+    let gstart = dom.find("id=\"group-graph\"").unwrap();
+    let graph = &dom[gstart..gstart + dom[gstart..].find("</svg>").unwrap()];
+    for s in g["sites"].as_array().unwrap() {
+        assert!(
+            graph.contains(&format!("data-site=\"{}\"", s.as_str().unwrap())),
+            "{s} not in the graph"
+        );
+    }
+    assert_eq!(
+        graph.matches("class=\"edge\"").count(),
+        g["links"].as_array().unwrap().len()
+    );
+    // The Vietnamese timeline caption and times in Vietnam's time.
+    assert!(dom.contains("Dòng thời gian") && timeline.contains("+07:00"));
+    for (frag, name, size) in [
+        (format!("group={id}"), "report-group-demo.png", (1400, 1300)),
+        (
+            format!("site={}", g["sites"][0].as_str().unwrap()),
+            "report-group-member-demo.png",
+            (1400, 1600),
+        ),
+        ("tab=sites".to_owned(), "report-table-sharebars.png", (1400, 1000)),
+        ("tab=summary".to_owned(), "report-summary-groups.png", (1400, 1500)),
+    ] {
+        let png = artifacts().join(name);
+        let _ = std::fs::remove_file(&png);
+        let err = screenshot(&chrome, &page, &frag, &png, size);
+        assert!(png.exists(), "no screenshot {name}: {err}");
+    }
 }

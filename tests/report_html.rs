@@ -8,6 +8,8 @@ use sha2::{Digest, Sha256};
 fn page(verdicts: &[baohoa::judge::Verdict]) -> String {
     html::render(&ReportInput {
         verdicts,
+        groups: &[],
+        origins: &Default::default(),
         counts: verdicts.iter().map(|_| (10, Some(8))).collect(),
         run: RunFacts::default(),
         diff: None,
@@ -111,6 +113,8 @@ fn fifty_thousand_sites_fit() {
     let t = std::time::Instant::now();
     let p = html::render(&ReportInput {
         verdicts: &v,
+        groups: &[],
+        origins: &Default::default(),
         counts: v.iter().map(|_| (10, Some(8))).collect(),
         run: RunFacts::default(),
         diff: None,

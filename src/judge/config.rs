@@ -126,9 +126,11 @@ impl CriteriaConfig {
             || st.min_group_sites < 2
             || st.min_shared_stories == 0
             || st.max_sites_per_story < 2
+            || st.operator_min_shared_stories == 0
+            || st.max_sites_per_fingerprint < 2
         {
             bail!(
-                "[stories] settings out of range: min_lag_minutes ≥ 0, window_hours ≥ 1, min_group_sites ≥ 2, min_shared_stories ≥ 1, max_sites_per_story ≥ 2"
+                "[stories] settings out of range: min_lag_minutes ≥ 0, window_hours ≥ 1, min_group_sites ≥ 2, min_shared_stories ≥ 1, max_sites_per_story ≥ 2, operator_min_shared_stories ≥ 1, max_sites_per_fingerprint ≥ 2"
             );
         }
         if cfg.settings.evidence_k == 0 || cfg.settings.evidence_k > crate::site::sample::DEFAULT_K {

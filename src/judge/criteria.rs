@@ -694,6 +694,20 @@ fn measure(
                             let t: Vec<String> = g.targets.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
                             msg.text("activity.coordinated.targets", lang, &[a("list", t.join(", "))])
                         };
+                        let operators = if g.operators.is_empty() {
+                            String::new()
+                        } else {
+                            let o: Vec<String> = g
+                                .operators
+                                .iter()
+                                .map(|o| {
+                                    let with: Vec<&str> =
+                                        o.sites.iter().map(String::as_str).filter(|s| *s != agg.site).collect();
+                                    format!("{} ({})", o.fingerprint, with.join(", "))
+                                })
+                                .collect();
+                            msg.text("activity.coordinated.operators", lang, &[a("list", o.join("; "))])
+                        };
                         let args = [
                             a("group", &g.group),
                             a("sites", g.sites.len()),
@@ -703,6 +717,7 @@ fn measure(
                             a("here", g.site_shared),
                             a("neg", pct(g.negative_share)),
                             a("targets", targets),
+                            a("operators", operators),
                         ];
                         set(&mut st, lang, msg.text("activity.coordinated.found", lang, &args));
                     }

@@ -89,6 +89,7 @@ pub const KEYS: &[&str] = &[
     "sourcing.fast_repost.clears",
     "activity.coordinated.found",
     "activity.coordinated.targets",
+    "activity.coordinated.operators",
     "activity.coordinated.none",
     "activity.coordinated.clears",
     "how.same_name",

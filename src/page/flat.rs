@@ -90,6 +90,9 @@ pub struct Page {
     pub html_bytes: u64,
     /// The HTML was longer than [`MAX_PARSE_BYTES`] and was cut.
     pub truncated: bool,
+    /// Analytics, tag-manager and AdSense ids found in the HTML (scripts and attributes), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operator_ids: Vec<super::fingerprint::Fingerprint>,
 }
 
 impl Page {

@@ -1,5 +1,6 @@
 //! What one page says and shows: `Page` (flat view of the HTML) → `PageFeatures`.
 pub mod content;
+pub mod fingerprint;
 pub mod flat;
 pub mod genre;
 mod html_tags;
@@ -319,6 +320,10 @@ pub struct PageFeatures {
     /// Tone of the item (article pages only), filled by the pipeline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tone: Option<crate::tone::Tone>,
+    /// Operator fingerprints (analytics / tag-manager / AdSense ids, site-verification tokens,
+    /// owner block), sorted, each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fingerprints: Vec<fingerprint::Fingerprint>,
     /// The story record of an article item (signature, times, citations), filled by the pipeline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story: Option<story::StoryItem>,
@@ -431,6 +436,7 @@ pub fn features(page: &Page, model: &PageModel) -> PageFeatures {
         main_text: main.text,
         places: Vec::new(),
         tone: None,
+        fingerprints: fingerprint::extract(page),
         story: None,
     }
 }

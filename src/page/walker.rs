@@ -387,6 +387,8 @@ pub(crate) fn start<'h>(html: &'h str, url: Option<&str>) -> (Page, &'h str, Fra
         attrs: String::new(),
         region: BlockRegion::Body,
     });
+    let html = cap(html, MAX_PARSE_BYTES);
+    page.operator_ids = super::fingerprint::scan_ids(html);
     let root = Frame {
         region: BlockRegion::Body,
         skip: false,
@@ -396,7 +398,7 @@ pub(crate) fn start<'h>(html: &'h str, url: Option<&str>) -> (Page, &'h str, Fra
         form: None,
         in_content: false,
     };
-    (page, cap(html, MAX_PARSE_BYTES), root)
+    (page, html, root)
 }
 
 /// Opens element `name` under frame `top`: page-level facts (lang, meta, canonical, times,

@@ -1,6 +1,7 @@
 //! `flagged.jsonl` and `flagged.csv`: one row per flagged site, ranked by score.
 use serde::Serialize;
 
+use crate::judge::decisions::DecisionKind;
 use crate::judge::{Family, Lang, SiteClass, Verdict};
 
 /// Evidence URLs listed per flagged site.
@@ -25,6 +26,19 @@ pub struct FlaggedRow {
     pub negative_share: Option<f64>,
     pub negative_interval: Option<(f64, f64)>,
     pub evidence_urls: Vec<String>,
+    /// The inspector's decision carried into this run (`scan --decisions`), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<FlaggedDecision>,
+}
+
+/// A carried decision as `flagged.*` shows it. On a flagged site a dismissal is never in force
+/// (one in force turns the flag off): it lapsed because a criterion fired that was quiet then.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlaggedDecision {
+    pub decision: DecisionKind,
+    pub in_force: bool,
+    pub date: String,
+    pub note: String,
 }
 
 /// Orders verdicts for inspectors: flagged first, by score (high first), then site name.
@@ -94,6 +108,12 @@ pub fn row(v: &Verdict, pages: u64, items: u64) -> FlaggedRow {
         negative_share: neg.map(|f| f.value),
         negative_interval: neg.and_then(|f| f.interval),
         evidence_urls: urls,
+        decision: v.decision.as_ref().map(|d| FlaggedDecision {
+            decision: d.decision,
+            in_force: d.in_force,
+            date: d.date.clone(),
+            note: d.note.clone(),
+        }),
     }
 }
 
@@ -116,7 +136,7 @@ pub struct CsvFormat {
 }
 
 /// The header of `flagged.csv` in each language (the columns are the same).
-const HEADER_EN: [&str; 13] = [
+const HEADER_EN: [&str; 17] = [
     "rank",
     "site",
     "class",
@@ -130,8 +150,12 @@ const HEADER_EN: [&str; 13] = [
     "negative_ci_high",
     "figures",
     "evidence_urls",
+    "decision",
+    "decision_in_force",
+    "decision_date",
+    "decision_note",
 ];
-const HEADER_VI: [&str; 13] = [
+const HEADER_VI: [&str; 17] = [
     "hạng",
     "trang web",
     "loại trang",
@@ -145,6 +169,10 @@ const HEADER_VI: [&str; 13] = [
     "tỷ lệ tiêu cực cao nhất (95%)",
     "số liệu",
     "URL bằng chứng",
+    "quyết định",
+    "quyết định còn hiệu lực",
+    "ngày quyết định",
+    "ghi chú của cán bộ",
 ];
 
 /// `flagged.csv` with a Vietnamese header and dot decimals (see [`to_csv_with`]).
@@ -208,6 +236,24 @@ pub fn to_csv_with(rows: &[FlaggedRow], fmt: CsvFormat) -> anyhow::Result<Vec<u8
                     .map(|s| sanitize_cell(s))
                     .collect::<Vec<_>>()
                     .join(" | "),
+                r.decision
+                    .as_ref()
+                    .map(|d| d.decision.as_str().to_owned())
+                    .unwrap_or_default(),
+                r.decision
+                    .as_ref()
+                    .map(|d| {
+                        match (d.in_force, fmt.lang) {
+                            (true, Lang::Vi) => "có",
+                            (false, Lang::Vi) => "không",
+                            (true, Lang::En) => "yes",
+                            (false, Lang::En) => "no",
+                        }
+                        .to_owned()
+                    })
+                    .unwrap_or_default(),
+                r.decision.as_ref().map(|d| sanitize_cell(&d.date)).unwrap_or_default(),
+                r.decision.as_ref().map(|d| sanitize_cell(&d.note)).unwrap_or_default(),
             ])?;
         }
         w.flush()?;
@@ -250,6 +296,7 @@ mod tests {
             negative_share: None,
             negative_interval: None,
             evidence_urls: vec!["http://a/\"b\"".into()],
+            decision: None,
         };
         let bytes = to_csv(std::slice::from_ref(&row)).unwrap();
         assert!(bytes.starts_with("\u{feff}\"hạng\",\"trang web\"".as_bytes()));

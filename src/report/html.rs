@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::judge::{Family, Finding, Verdict};
 use crate::report::diff::{RunDiff, negative};
 use crate::report::history::History;
+use crate::stories::{Copy, GroupRow};
 
 /// The page's style sheet (inlined; allowed by its hash).
 pub const CSS: &str = include_str!("html/report.css");
@@ -24,6 +25,16 @@ const MAX_TEXT: usize = 400;
 const MAX_STATEMENT: usize = 1000;
 /// Evidence items kept per finding.
 const MAX_EVIDENCE: usize = 8;
+/// Groups shown in the report (the rest stay in `groups.jsonl`).
+const MAX_GROUPS: usize = 500;
+/// Member sites kept per group.
+const MAX_GROUP_SITES: usize = 60;
+/// Shared stories kept per group for its timeline.
+const MAX_GROUP_STORIES: usize = 120;
+/// Copies kept per shared story.
+const MAX_STORY_COPIES: usize = 40;
+/// Targets (organisations, people) kept per group.
+const MAX_TARGETS: usize = 10;
 
 /// Run facts shown in the summary.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -41,6 +52,18 @@ pub struct RunFacts {
 }
 
 impl RunFacts {
+    /// An id of the run for the page (its decisions are stored under it in the browser): a hash of
+    /// the run's start time, version, models and input counts, so `baohoa report OUT` run again
+    /// keeps it and another run gets another.
+    pub fn id(&self) -> String {
+        let key = format!(
+            "{}\n{}\n{}\n{}\n{}\n{}",
+            self.started_at, self.version, self.models_hash, self.inputs, self.html_records, self.damaged
+        );
+        let h = Sha256::digest(key.as_bytes());
+        h.iter().take(8).map(|b| format!("{b:02x}")).collect()
+    }
+
     pub fn of(m: &crate::report::manifest::RunManifest) -> RunFacts {
         RunFacts {
             started_at: m.started_at.clone(),
@@ -60,6 +83,9 @@ impl RunFacts {
 /// Everything the report shows.
 pub struct ReportInput<'a> {
     pub verdicts: &'a [Verdict],
+    /// Groups of sites publishing the same stories (`groups.jsonl`) and the origin of each story.
+    pub groups: &'a [GroupRow],
+    pub origins: &'a BTreeMap<String, Copy>,
     /// Pages and items per verdict (same order); `None` items when unknown.
     pub counts: Vec<(u64, Option<u64>)>,
     pub run: RunFacts,
@@ -81,6 +107,7 @@ pub fn render(input: &ReportInput) -> String {
             let series = input.history.and_then(|h| h.sites.get(&v.site)).map(Vec::as_slice);
             data.add(v, (pages, items), changes.get(v.site.as_str()).copied(), series)?;
         }
+        data.set_groups(input.groups, |id| input.origins.get(id));
         data.write_page(
             &mut out,
             &input.run,
@@ -256,6 +283,9 @@ pub struct SitesData<S> {
     ranked: Vec<Ranked>,
     store: S,
     pos: u64,
+    /// The groups as the page shows them (capped), and how many there were.
+    groups: Vec<Value>,
+    groups_total: usize,
 }
 
 impl<S: std::io::Read + std::io::Write + std::io::Seek> SitesData<S> {
@@ -266,7 +296,17 @@ impl<S: std::io::Read + std::io::Write + std::io::Seek> SitesData<S> {
             ranked: Vec::new(),
             store,
             pos: 0,
+            groups: Vec::new(),
+            groups_total: 0,
         }
+    }
+
+    /// Sets the groups shown in the report: members, links, targets and a timeline of each shared
+    /// story (the group's copies by time, and the story's origin from `origin(story id)`, which
+    /// may be a site outside the group).
+    pub fn set_groups<'c>(&mut self, groups: &[GroupRow], origin: impl Fn(&str) -> Option<&'c Copy>) {
+        self.groups_total = groups.len();
+        self.groups = groups.iter().take(MAX_GROUPS).map(|g| group_json(g, &origin)).collect();
     }
 
     /// Adds one site: its verdict, (pages, items), its change since the previous run and its
@@ -315,7 +355,7 @@ impl<S: std::io::Read + std::io::Write + std::io::Seek> SitesData<S> {
                 .then(x.site.cmp(&y.site))
         });
         w.write_all(page_head().as_bytes())?;
-        let head = json!({"schema": 1, "run": run});
+        let head = json!({"schema": 1, "run": run, "run_id": run.id()});
         let head = inert(&head.to_string());
         // `{"run":…,"schema":1` then the sites, then the rest.
         w.write_all(head.strip_suffix('}').unwrap_or(&head).as_bytes())?;
@@ -359,6 +399,8 @@ impl<S: std::io::Read + std::io::Write + std::io::Seek> SitesData<S> {
             "names": self.names,
             "diff": diff,
             "history_runs": history_runs.map(|h| h.iter().map(|r| clean(r, 64)).collect::<Vec<_>>()),
+            "groups": self.groups,
+            "groups_total": self.groups_total,
         });
         let tail = inert(&tail.to_string());
         w.write_all(tail.strip_prefix('{').unwrap_or(&tail).as_bytes())?;
@@ -434,6 +476,84 @@ fn site_json(
         o.insert("h".into(), json!(pts));
     }
     Value::Object(o)
+}
+
+/// One copy on a group's timeline: `[site, url, time, time source, lag minutes or null, cites 0/1]`
+/// (`site` an index into the group's sites, or the name when outside the group).
+fn copy_json(c: &Copy, site: Value) -> Value {
+    json!([
+        site,
+        clean(&c.url, MAX_URL),
+        clean(&c.time, 64),
+        clean(&c.time_source, 16),
+        c.lag_minutes,
+        u8::from(c.cites_origin)
+    ])
+}
+
+/// A group as the report shows it (see [`SitesData::set_groups`]).
+fn group_json<'c>(g: &GroupRow, origin: &impl Fn(&str) -> Option<&'c Copy>) -> Value {
+    let sites: Vec<String> = g
+        .sites
+        .iter()
+        .take(MAX_GROUP_SITES)
+        .map(|s| clean(s, MAX_SITE))
+        .collect();
+    let index: BTreeMap<&str, usize> = g
+        .sites
+        .iter()
+        .take(MAX_GROUP_SITES)
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let links: Vec<Value> = g
+        .links
+        .iter()
+        .filter_map(|(a, b, n)| Some(json!([index.get(a.as_str())?, index.get(b.as_str())?, n])))
+        .collect();
+    let stories: Vec<Value> = g
+        .shared_stories
+        .iter()
+        .take(MAX_GROUP_STORIES)
+        .map(|st| {
+            let copies: Vec<Value> = st
+                .copies
+                .iter()
+                .filter_map(|c| Some(copy_json(c, json!(index.get(c.site.as_str())?))))
+                .take(MAX_STORY_COPIES)
+                .collect();
+            let mut o = json!({
+                "k": clean(&st.story, 64),
+                "n": u8::from(st.negative),
+                "c": copies,
+                "nc": st.copies.len(),
+            });
+            if let (Some(org), Some(m)) = (origin(&st.story), o.as_object_mut()) {
+                let site = match index.get(org.site.as_str()) {
+                    Some(i) => json!(i),
+                    None => json!(clean(&org.site, MAX_SITE)),
+                };
+                m.insert("o".into(), copy_json(org, site));
+            }
+            o
+        })
+        .collect();
+    json!({
+        "id": clean(&g.group, 64),
+        "s": sites,
+        "ns": g.sites.len(),
+        "l": links,
+        "st": stories,
+        "nst": g.shared_stories.len(),
+        "ng": round4(g.negative_share),
+        "tg": g.targets.iter().take(MAX_TARGETS).map(|(t, n)| json!([clean(t, 200), n])).collect::<Vec<_>>(),
+        "op": g
+            .operators
+            .iter()
+            .take(MAX_TARGETS)
+            .map(|o| json!([clean(&o.fingerprint, 200), o.sites.iter().take(MAX_GROUP_SITES).map(|s| clean(s, MAX_SITE)).collect::<Vec<_>>()]))
+            .collect::<Vec<_>>(),
+    })
 }
 
 fn change_json(c: &crate::report::diff::SiteChange) -> Value {

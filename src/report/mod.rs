@@ -116,8 +116,11 @@ pub fn report_from(out: &Path) -> anyhow::Result<std::path::PathBuf> {
             ..Default::default()
         });
     let counts: Vec<(u64, Option<u64>)> = run.counts.iter().map(|c| (c.pages, c.items)).collect();
+    let (groups, origins) = read_groups(out)?;
     let page = html::render(&html::ReportInput {
         verdicts: &run.verdicts,
+        groups: &groups,
+        origins: &origins,
         counts,
         run: run_facts,
         diff: change.as_ref(),
@@ -126,4 +129,64 @@ pub fn report_from(out: &Path) -> anyhow::Result<std::path::PathBuf> {
     let path = out.join("report.html");
     write_atomic(&path, page.as_bytes())?;
     Ok(path)
+}
+
+/// The groups of a finished run (`groups.jsonl`) and the origins of their stories (from
+/// `stories.jsonl`, read line by line keeping only those); none when the run has no story outputs.
+fn read_groups(
+    out: &Path,
+) -> anyhow::Result<(
+    Vec<crate::stories::GroupRow>,
+    std::collections::BTreeMap<String, crate::stories::Copy>,
+)> {
+    use std::io::BufRead;
+    let mut origins = std::collections::BTreeMap::new();
+    let path = out.join("groups.jsonl");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), origins)),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let mut groups = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let g: crate::stories::GroupRow = serde_json::from_str(line).with_context(|| {
+            format!(
+                "{} line {} is not a group row of this version; re-run the scan",
+                path.display(),
+                n + 1
+            )
+        })?;
+        groups.push(g);
+    }
+    let wanted: std::collections::BTreeSet<&str> = groups
+        .iter()
+        .flat_map(|g| g.shared_stories.iter().map(|s| s.story.as_str()))
+        .collect();
+    let path = out.join("stories.jsonl");
+    if wanted.is_empty() {
+        return Ok((groups, origins));
+    }
+    let f = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        // The timeline then marks no origin outside the group.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((groups, origins)),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {} line {}", path.display(), n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: crate::stories::StoryRow = serde_json::from_str(&line).with_context(|| {
+            format!(
+                "{} line {} is not a story row of this version; re-run the scan",
+                path.display(),
+                n + 1
+            )
+        })?;
+        if wanted.contains(r.story.as_str()) {
+            origins.insert(r.story, r.origin);
+        }
+    }
+    Ok((groups, origins))
 }

@@ -229,6 +229,9 @@ impl RunWriter {
             Ok(())
         })?;
         write_atomic(&dir.join("groups.jsonl"), &to_jsonl(groups)?)?;
+        let origins: BTreeMap<&str, &crate::stories::Copy> =
+            stories.iter().map(|r| (r.story.as_str(), &r.origin)).collect();
+        self.report.set_groups(groups, |id| origins.get(id).copied());
         self.stories_written = true;
         self.spent += t.elapsed();
         Ok(())

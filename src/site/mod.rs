@@ -21,6 +21,8 @@ pub struct Evidence {
 
 /// Distinct cited outlets kept per site (enough to tell "fewer than 3" and to show them).
 pub const OUTLETS_K: usize = 32;
+/// Operator fingerprints kept per site and kind.
+pub const FINGERPRINTS_K: usize = 4;
 /// Longest evidence text kept (characters).
 pub const EVIDENCE_CHARS: usize = 240;
 
@@ -75,6 +77,10 @@ pub struct SiteAggregate {
     pub site_names: Sample<String>,
     /// Evidence examples per criterion code.
     pub evidence: BTreeMap<String, Sample<Evidence>>,
+    /// Operator fingerprints seen on the site's pages, per kind (`ga`, `gtm`, `tax-code`…): the
+    /// [`FINGERPRINTS_K`] smallest values of each kind.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fingerprints: BTreeMap<String, Sample<String>>,
     /// Story records of the site's article items, for the story join (every item, in order; the
     /// join takes them out before judging, so `sites.jsonl` never carries them).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
@@ -117,6 +123,12 @@ impl SiteAggregate {
             && !n.name.is_empty()
         {
             self.site_names.insert(n.name.clone());
+        }
+        for fp in &f.fingerprints {
+            self.fingerprints
+                .entry(fp.kind.clone())
+                .or_insert_with(|| Sample::with_k(FINGERPRINTS_K))
+                .insert(fp.value.clone());
         }
         // Identity.
         if f.licence_kind != LicenceKind::None {
@@ -269,6 +281,14 @@ impl SiteAggregate {
         self.site_names.merge(o.site_names);
         for (k, v) in o.evidence {
             self.evidence.entry(k).or_default().merge(v);
+        }
+        for (k, v) in o.fingerprints {
+            match self.fingerprints.entry(k) {
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(v);
+                }
+                std::collections::btree_map::Entry::Occupied(mut e) => e.get_mut().merge(v),
+            }
         }
         if self.stories.is_empty() {
             self.stories = o.stories;

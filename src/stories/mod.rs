@@ -25,6 +25,61 @@ pub struct StorySettings {
     pub min_shared_stories: u64,
     /// Copies of one story considered per cluster for the group links (a viral story stays cheap).
     pub max_sites_per_story: usize,
+    /// Two sites sharing an operator fingerprint (analytics id, verification token, owner block)
+    /// are linked from this many stories published together.
+    pub operator_min_shared_stories: u64,
+    /// A fingerprint shown by more sites than this is a platform's or a vendor's, not an operator's.
+    pub max_sites_per_fingerprint: usize,
+}
+
+/// Operator fingerprints of the sites with story items: fingerprint (`kind:value`) → the sites
+/// showing it (at most `max_sites_per_fingerprint` + 1 kept: one more marks a platform).
+#[derive(Debug, Default)]
+pub struct Operators {
+    by_key: BTreeMap<String, BTreeSet<String>>,
+    cap: usize,
+}
+
+impl Operators {
+    pub fn new(s: &StorySettings) -> Self {
+        Operators {
+            by_key: BTreeMap::new(),
+            cap: s.max_sites_per_fingerprint,
+        }
+    }
+
+    /// Adds a site's fingerprints (kind → values, as its aggregate keeps them).
+    pub fn add_site(&mut self, site: &str, fps: &BTreeMap<String, crate::site::sample::Sample<String>>) {
+        for (kind, values) in fps {
+            for v in values.iter() {
+                let sites = self.by_key.entry(format!("{kind}:{v}")).or_default();
+                if sites.len() <= self.cap {
+                    sites.insert(site.to_owned());
+                }
+            }
+        }
+    }
+
+    /// Per site, the fingerprints it shares with 1..=cap-1 other sites.
+    fn shared_by_site(&self) -> BTreeMap<&str, Vec<&str>> {
+        let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (k, sites) in &self.by_key {
+            if sites.len() >= 2 && sites.len() <= self.cap {
+                for s in sites {
+                    out.entry(s.as_str()).or_default().push(k.as_str());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A fingerprint two or more members of a group share: "same operator" evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OperatorLink {
+    /// `kind:value`, e.g. `ga:UA-3070916`, `adsense:ca-pub-…`, `tax-code:0314553284`.
+    pub fingerprint: String,
+    pub sites: Vec<String>,
 }
 
 /// One copy of a story, placed in time relative to the cluster's origin.
@@ -72,6 +127,13 @@ pub struct GroupRow {
     pub negative_share: f64,
     /// Organisations and people the shared stories name most often, with counts.
     pub targets: Vec<(String, u64)>,
+    /// Fingerprints shared by members: the same operator behind them.
+    #[serde(default)]
+    pub operators: Vec<OperatorLink>,
+    /// Links that hold only because the two sites share an operator fingerprint (fewer than
+    /// `min_shared_stories` stories together).
+    #[serde(default)]
+    pub operator_links: u64,
 }
 
 /// A story as a group published it.
@@ -111,6 +173,9 @@ pub struct GroupSummary {
     pub shared: u64,
     pub negative_share: f64,
     pub targets: Vec<(String, u64)>,
+    /// Fingerprints this site shares with other members.
+    #[serde(default)]
+    pub operators: Vec<OperatorLink>,
     pub examples: Vec<Evidence>,
 }
 
@@ -138,6 +203,9 @@ pub struct StoryCounts {
     pub grouped_sites: u64,
     /// Items whose signature did not match the model (made with other settings) and were left out.
     pub mismatched: u64,
+    /// Group links that hold because the two sites share an operator fingerprint.
+    #[serde(default)]
+    pub operator_links: u64,
 }
 
 /// Examples kept per site and finding.
@@ -181,7 +249,7 @@ fn by_time(a: &ItemMeta, b: &ItemMeta) -> std::cmp::Ordering {
 }
 
 /// Turns the join's clusters into story rows, per-site re-post facts and groups.
-pub fn analyse(mut c: Clusters, s: &StorySettings) -> Stories {
+pub fn analyse(mut c: Clusters, s: &StorySettings, operators: &Operators) -> Stories {
     let mut out = Stories {
         counts: StoryCounts {
             items: c.items,
@@ -315,7 +383,7 @@ pub fn analyse(mut c: Clusters, s: &StorySettings) -> Stories {
             f.repost_examples = ex.into_iter().take(EXAMPLES).collect();
         }
     }
-    groups(&mut out, &c.clusters, links, s, window);
+    groups(&mut out, &c.clusters, links, s, window, operators);
     out
 }
 
@@ -326,10 +394,21 @@ fn groups(
     links: BTreeMap<(String, String), Vec<usize>>,
     s: &StorySettings,
     window: i64,
+    operators: &Operators,
 ) {
+    let fps = operators.shared_by_site();
+    let none: Vec<&str> = Vec::new();
+    let shared_fp = |a: &str, b: &str| -> bool {
+        let (fa, fb) = (fps.get(a).unwrap_or(&none), fps.get(b).unwrap_or(&none));
+        fa.iter().any(|k| fb.contains(k))
+    };
+    // A link: enough stories together, or fewer from one operator (a shared fingerprint).
     let strong: Vec<(&(String, String), &Vec<usize>)> = links
         .iter()
-        .filter(|(_, v)| v.len() as u64 >= s.min_shared_stories)
+        .filter(|((a, b), v)| {
+            let n = v.len() as u64;
+            n >= s.min_shared_stories || (n >= s.operator_min_shared_stories && shared_fp(a, b))
+        })
         .collect();
     let mut parent: BTreeMap<&str, &str> = BTreeMap::new();
     fn find<'a>(p: &mut BTreeMap<&'a str, &'a str>, x: &'a str) -> &'a str {
@@ -365,6 +444,22 @@ fn groups(
             .iter()
             .filter(|((a, b), _)| members.contains(a.as_str()) && members.contains(b.as_str()))
             .map(|((a, b), v)| (a.clone(), b.clone(), v.len() as u64))
+            .collect();
+        let operator_links = glinks.iter().filter(|l| l.2 < s.min_shared_stories).count() as u64;
+        // Fingerprints two members or more share.
+        let mut op_sites: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for m in members {
+            for k in fps.get(m).unwrap_or(&none) {
+                op_sites.entry(k).or_default().push((*m).to_owned());
+            }
+        }
+        let ops: Vec<OperatorLink> = op_sites
+            .into_iter()
+            .filter(|(_, v)| v.len() >= 2)
+            .map(|(k, sites)| OperatorLink {
+                fingerprint: k.to_owned(),
+                sites,
+            })
             .collect();
         let mut story_ids: BTreeSet<usize> = BTreeSet::new();
         for ((a, b), v) in &links {
@@ -431,6 +526,27 @@ fn groups(
         let sites: Vec<String> = members.iter().map(|m| (*m).to_owned()).collect();
         for site in &sites {
             let (site_shared, ex) = per_site.remove(site.as_str()).unwrap_or_default();
+            let mine: Vec<OperatorLink> = ops.iter().filter(|o| o.sites.contains(site)).cloned().collect();
+            // The same-operator evidence first, then the stories.
+            let mut examples: Vec<Evidence> = Vec::new();
+            if !mine.is_empty() {
+                let list: Vec<String> = mine
+                    .iter()
+                    .map(|o| {
+                        let others: Vec<&str> = o.sites.iter().map(String::as_str).filter(|s| s != site).collect();
+                        format!("{} ({})", o.fingerprint, others.join(", "))
+                    })
+                    .collect();
+                let list = list.join("; ");
+                examples.push(Evidence {
+                    url: site.clone(),
+                    text: crate::page::cap_chars(
+                        &format!("cùng dấu vết chủ vận hành: {list} — same operator fingerprints: {list}"),
+                        crate::site::EVIDENCE_CHARS,
+                    ),
+                });
+            }
+            examples.extend(ex.into_iter().take(EXAMPLES - examples.len()));
             out.by_site.entry(site.clone()).or_default().group = Some(GroupSummary {
                 group: gid.clone(),
                 sites: sites.clone(),
@@ -438,10 +554,12 @@ fn groups(
                 shared: shared.len() as u64,
                 negative_share,
                 targets: targets.clone(),
-                examples: ex.into_iter().take(EXAMPLES).collect(),
+                operators: mine,
+                examples,
             });
         }
         out.counts.groups += 1;
+        out.counts.operator_links += operator_links;
         out.counts.grouped_sites += sites.len() as u64;
         out.groups.push(GroupRow {
             group: gid,
@@ -450,6 +568,8 @@ fn groups(
             shared_stories: shared,
             negative_share,
             targets,
+            operators: ops,
+            operator_links,
         });
     }
 }
@@ -457,6 +577,73 @@ fn groups(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn settings() -> StorySettings {
+        StorySettings {
+            min_lag_minutes: 60,
+            window_hours: 24,
+            min_group_sites: 3,
+            min_shared_stories: 3,
+            max_sites_per_story: 50,
+            operator_min_shared_stories: 1,
+            max_sites_per_fingerprint: 3,
+        }
+    }
+
+    fn item(site: &str, story: usize, t: i64) -> ItemMeta {
+        ItemMeta {
+            site: site.into(),
+            url: format!("https://{site}/tin-{story}"),
+            time: Some(1_700_000_000 + story as i64 * 86_400 + t),
+            crawl_time: false,
+            cites: Vec::new(),
+            negative: true,
+            targets: vec!["Công ty X".into()],
+            press: false,
+        }
+    }
+
+    /// Two stories posted by a.vn, b.vn and c.vn within minutes: too few for a group, unless
+    /// the three show one operator's analytics id (and not when the id is on too many sites).
+    fn clusters() -> Clusters {
+        Clusters {
+            clusters: (0..2)
+                .map(|k| vec![item("a.vn", k, 0), item("b.vn", k, 120), item("c.vn", k, 300)])
+                .collect(),
+            ..Clusters::default()
+        }
+    }
+
+    fn operators(sites: &[&str]) -> Operators {
+        let mut o = Operators::new(&settings());
+        for site in sites {
+            let mut fp = BTreeMap::new();
+            let mut v = crate::site::sample::Sample::with_k(4);
+            v.insert("UA-1234567".to_owned());
+            fp.insert("ga".to_owned(), v);
+            o.add_site(site, &fp);
+        }
+        o
+    }
+
+    #[test]
+    fn a_shared_fingerprint_strengthens_a_group() {
+        let s = settings();
+        let none = analyse(clusters(), &s, &Operators::new(&s));
+        assert!(none.groups.is_empty());
+        let found = analyse(clusters(), &s, &operators(&["a.vn", "b.vn", "c.vn"]));
+        assert_eq!(found.groups.len(), 1);
+        let g = &found.groups[0];
+        assert_eq!(g.sites, ["a.vn", "b.vn", "c.vn"]);
+        assert_eq!(g.operator_links, 3);
+        assert_eq!(g.operators.len(), 1);
+        assert_eq!(g.operators[0].fingerprint, "ga:UA-1234567");
+        let a = found.by_site["a.vn"].group.as_ref().map(|g| g.examples[0].text.clone());
+        assert!(a.is_some_and(|t| t.contains("ga:UA-1234567 (b.vn, c.vn)")));
+        // On more sites than max_sites_per_fingerprint: a platform's id, no link.
+        let platform = analyse(clusters(), &s, &operators(&["a.vn", "b.vn", "c.vn", "d.vn"]));
+        assert!(platform.groups.is_empty());
+    }
 
     #[test]
     fn rfc3339_of_epoch_seconds() {

@@ -326,3 +326,126 @@ pub fn selftest_result(dom: &str) -> Option<serde_json::Value> {
         .replace("&amp;", "&");
     serde_json::from_str(&text).ok()
 }
+
+/// A `groups.jsonl` and `stories.jsonl` of hostile strings: a group of `members` (the first ones
+/// hostile sites of [`hostile_verdicts`]) sharing two stories, one of whose origin is a site
+/// outside the group with a script in its name, copies with `javascript:` and broken-out URLs.
+pub fn write_hostile_groups(dir: &Path, members: &[&str]) {
+    use baohoa::stories::{Copy, GroupRow, OperatorLink, SharedStory, StoryRow};
+    let copy = |site: &str, url: &str, time: &str, lag: Option<i64>, cites: bool| Copy {
+        site: site.to_owned(),
+        url: url.to_owned(),
+        time: time.to_owned(),
+        time_source: "published".into(),
+        lag_minutes: lag,
+        cites_origin: cites,
+        negative: true,
+        licensed_press: false,
+    };
+    let outsider = format!("{SCRIPT_TITLE}.vn");
+    let s1 = vec![
+        copy(
+            members[0],
+            "javascript:window.__pwned=7",
+            "2026-11-20T01:00:00Z",
+            Some(0),
+            false,
+        ),
+        copy(
+            members[1],
+            &format!("https://x.vn/{IMG_TITLE}"),
+            "2026-11-20T01:25:00Z",
+            Some(25),
+            false,
+        ),
+        copy(
+            members[2],
+            "https://m2.vn/a.html",
+            "2026-11-20T02:10:00Z",
+            Some(70),
+            true,
+        ),
+    ];
+    let s2 = vec![
+        copy(
+            members[1],
+            "https://m1.vn/b.html",
+            "2026-11-21T08:00:00Z",
+            Some(30),
+            false,
+        ),
+        copy(members[2], "https://m2.vn/b.html", "", None, false),
+        copy(
+            members[0],
+            &format!("https://h.vn/{CLOSE_TAG}"),
+            "2026-11-21T09:30:00Z",
+            Some(120),
+            false,
+        ),
+    ];
+    let origin2 = copy(
+        &outsider,
+        "data:text/html,<script>window.__pwned=8</script>",
+        "2026-11-21T07:30:00Z",
+        Some(0),
+        false,
+    );
+    let stories = [
+        StoryRow {
+            story: "S000001".into(),
+            origin: s1[0].clone(),
+            copies: s1[1..].to_vec(),
+            sites: 3,
+            low_confidence: false,
+            targets: vec![SCRIPT_TITLE.into()],
+        },
+        StoryRow {
+            story: "S000002".into(),
+            origin: origin2,
+            copies: s2.clone(),
+            sites: 4,
+            low_confidence: true,
+            targets: vec![],
+        },
+    ];
+    let m: Vec<String> = members.iter().map(|s| s.to_string()).collect();
+    let group = GroupRow {
+        group: "G0001".into(),
+        sites: m.clone(),
+        links: vec![
+            (m[0].clone(), m[1].clone(), 2),
+            (m[0].clone(), m[2].clone(), 2),
+            (m[1].clone(), m[2].clone(), 1),
+        ],
+        shared_stories: vec![
+            SharedStory {
+                story: "S000001".into(),
+                negative: true,
+                copies: s1,
+            },
+            SharedStory {
+                story: "S000002".into(),
+                negative: true,
+                copies: s2,
+            },
+        ],
+        negative_share: 1.0,
+        targets: vec![(format!("Công ty {IMG_TITLE}"), 2)],
+        operators: vec![OperatorLink {
+            fingerprint: format!("ga:UA-1{CLOSE_TAG}"),
+            sites: vec![m[0].clone(), m[1].clone()],
+        }],
+        operator_links: 0,
+    };
+    let jsonl = |rows: Vec<serde_json::Value>| rows.iter().map(|r| format!("{r}\n")).collect::<String>();
+    std::fs::write(
+        dir.join("stories.jsonl"),
+        jsonl(stories.iter().map(|s| serde_json::to_value(s).unwrap()).collect()),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("groups.jsonl"),
+        jsonl(vec![serde_json::to_value(&group).unwrap()]),
+    )
+    .unwrap();
+}

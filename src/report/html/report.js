@@ -12,9 +12,16 @@
   var STRS = DATA.strs || [];
   var SITES = DATA.sites || [];
   var NAMES = DATA.names || {};
+  var GROUPS = Array.isArray(DATA.groups) ? DATA.groups : [];
   var PAGE_SIZE = 100;
-  var STORE_KEY = 'baohoa.decisions.v1';
+  // Decisions are kept per report: the key names this run (run_id in the data), so reports opened
+  // from file:// (one origin to the browser) do not share them. Before, every report used LEGACY_KEY.
+  var RUN_ID = typeof DATA.run_id === 'string' && DATA.run_id ? DATA.run_id : 'path:' + location.pathname;
+  var STORE_KEY = 'baohoa.decisions.v2:' + RUN_ID;
+  var LEGACY_KEY = 'baohoa.decisions.v1';
+  var MIGRATED_KEY = 'baohoa.decisions.v1.migrated';
   var LANG_KEY = 'baohoa.lang';
+  var MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
   var I18N = {
     vi: {
@@ -41,6 +48,20 @@
       ch_crit: 'Số trang web theo tiêu chí đã kích hoạt', ch_scores: 'Phân bố điểm báo hóa', ch_neg: 'Tỷ lệ tin tiêu cực của các trang được đánh giá (khoảng tin cậy 95%) so với ngưỡng',
       ch_class: 'Trang bị gắn cờ theo loại trang', ch_over: 'vượt ngưỡng', ch_sites: 'trang web', ch_shown: 'hiển thị', ch_none: 'Không có dữ liệu.',
       c_claims_unregistered_licence: 'Ghi giấy phép không có trong danh bạ', c_unlicensed_news_like: 'Giống báo, không giấy phép', c_other: 'Khác',
+      import: 'Nhập quyết định', imp_done: 'Đã nhập {0} quyết định từ {1}.', imp_older: '{0} quyết định cũ hơn quyết định đã có nên không thay thế.',
+      imp_other: '{0} quyết định cho trang web không có trong báo cáo này (vẫn giữ, sẽ có trong tệp xuất).',
+      imp_failed: 'Không nhập được {0}: không quyết định nào được nhập.', imp_not_json: 'tệp không phải JSON hợp lệ ({0})',
+      imp_shape: 'không phải tệp decisions.json: cần {"schema":1,"decisions":[…]}', imp_schema: 'phiên bản schema {0} không được hỗ trợ (báo cáo này đọc schema 1); hãy xuất lại từ báo cáo mới',
+      imp_too_big: 'tệp quá lớn ({0} MB; tối đa 20 MB)', imp_read: 'không đọc được tệp', imp_entry: 'quyết định thứ {0}: {1}',
+      imp_more: '… và {0} lỗi khác', e_obj: 'không phải một đối tượng JSON', e_site: '"site" trống hoặc không phải chuỗi',
+      e_kind: '"decision" phải là confirmed, dismissed hoặc watch', e_date: '"date" không phải ngày ISO 8601 (ví dụ 2026-11-21T09:14:03Z)',
+      e_note: '"note" phải là chuỗi', e_fired: '"fired_at_decision" phải là danh sách mã tiêu chí (chuỗi)',
+      neg_row: 'Tỷ lệ tiêu cực {0} [{1} – {2}], n = {3}; ngưỡng {4}',
+      group: 'Nhóm đăng bài đồng loạt', groups_h: 'Nhóm trang web đăng cùng tin', group_open: 'Xem nhóm', group_sites: 'trang web',
+      group_shared: 'tin đăng chung', group_neg: 'tiêu cực', group_targets: 'Đối tượng bị nhắc nhiều nhất', group_timeline: 'Dòng thời gian: trang nào đăng tin nào, khi nào (◆ = bản gốc, ngôi sao khi ngoài nhóm)',
+      group_graph: 'Các trang trong nhóm (nét đậm = đăng chung nhiều tin)', group_member: 'Thành viên nhóm', group_origin: 'bản gốc',
+      group_outside: 'nguồn gốc ngoài nhóm', group_lag: 'sau bản gốc', group_min: 'phút', group_cites: 'có trích nguồn', group_nocite: 'không trích nguồn',
+      group_ops: 'Cùng đơn vị vận hành (mã theo dõi, xác minh, chủ sở hữu trùng nhau)', group_crawl: 'chỉ biết thời điểm thu thập', group_back: '‹ Về trang web', group_none: 'Không có nhóm nào trong lần chạy này.', group_stories_cut: 'hiển thị {0} / {1} tin',
       yes: 'có', open: 'Mở chi tiết', flags_h: 'Cờ', classes_h: 'Loại trang web', run_h: 'Lần chạy', trimmed: 'Trang không bị gắn cờ: các tiêu chí đã đo không kèm trong báo cáo; xem:'
     },
     en: {
@@ -67,6 +88,20 @@
       ch_crit: 'Sites per fired criterion', ch_scores: 'Báo hóa score distribution', ch_neg: 'Negative share of judged sites (95% interval) against the threshold',
       ch_class: 'Flagged sites per class', ch_over: 'above the threshold', ch_sites: 'sites', ch_shown: 'shown', ch_none: 'No data.',
       c_claims_unregistered_licence: 'Claims an unregistered licence', c_unlicensed_news_like: 'News-like, unlicensed', c_other: 'Other',
+      import: 'Import decisions', imp_done: 'Imported {0} decisions from {1}.', imp_older: '{0} decisions older than the one already held were not applied.',
+      imp_other: '{0} decisions for sites not in this report (kept; they stay in the export).',
+      imp_failed: 'Could not import {0}: no decision was imported.', imp_not_json: 'the file is not valid JSON ({0})',
+      imp_shape: 'not a decisions.json file: expected {"schema":1,"decisions":[…]}', imp_schema: 'schema version {0} is not supported (this report reads schema 1); export it again from a current report',
+      imp_too_big: 'the file is too large ({0} MB; at most 20 MB)', imp_read: 'the file could not be read', imp_entry: 'decision {0}: {1}',
+      imp_more: '… and {0} more errors', e_obj: 'not a JSON object', e_site: '"site" is empty or not a string',
+      e_kind: '"decision" must be confirmed, dismissed or watch', e_date: '"date" is not an ISO 8601 date (e.g. 2026-11-21T09:14:03Z)',
+      e_note: '"note" must be a string', e_fired: '"fired_at_decision" must be a list of criterion codes (strings)',
+      neg_row: 'Negative share {0} [{1} – {2}], n = {3}; threshold {4}',
+      group: 'Coordinated publishing group', groups_h: 'Groups of sites publishing the same stories', group_open: 'Open group', group_sites: 'sites',
+      group_shared: 'shared stories', group_neg: 'negative', group_targets: 'Named most often', group_timeline: 'Timeline: which site posted which story when (◆ = origin, a star when outside the group)',
+      group_graph: 'Member sites (thicker = more stories together)', group_member: 'Member of a group', group_origin: 'origin',
+      group_outside: 'origin outside the group', group_lag: 'after the origin', group_min: 'min', group_cites: 'cites the origin', group_nocite: 'does not cite the origin',
+      group_ops: 'Same operator (shared analytics, verification or owner details)', group_crawl: 'crawl time only', group_back: '‹ Back to the site', group_none: 'No group in this run.', group_stories_cut: '{0} of {1} stories shown',
       yes: 'yes', open: 'Open details', flags_h: 'Flags', classes_h: 'Site classes', run_h: 'Run', trimmed: 'Not flagged: the measured criteria are left out of the report; see:'
     }
   };
@@ -79,6 +114,8 @@
 
   var lang = load(LANG_KEY) === 'en' ? 'en' : 'vi';
   function t(k) { var d = I18N[lang]; return Object.prototype.hasOwnProperty.call(d, k) ? d[k] : k; }
+  // A message with {0}, {1}… filled in (as text).
+  function tf(k) { var args = arguments; return t(k).replace(/\{(\d)\}/g, function (m, n) { var v = args[1 + parseInt(n, 10)]; return v === undefined ? m : String(v); }); }
 
   // --- DOM helpers: text only, never HTML ---------------------------------------------------
   function el(tag, cls, text) {
@@ -132,16 +169,56 @@
   }
 
   // --- decisions --------------------------------------------------------------------------
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  var SITE_INDEX = Object.create(null);
+  for (var si = 0; si < SITES.length; si++) SITE_INDEX[SITES[si].s] = si;
+  // Groups of each member site (indices into GROUPS).
+  var SITE_GROUPS = Object.create(null);
+  GROUPS.forEach(function (g, gi) { (g.s || []).forEach(function (m) { (SITE_GROUPS[m] = SITE_GROUPS[m] || []).push(gi); }); });
+  // Checks one decision as `decisions.json` holds it; returns the message key of its fault or null.
+  function decisionFault(d) {
+    if (!d || typeof d !== 'object' || Array.isArray(d)) return 'e_obj';
+    if (typeof d.site !== 'string' || !d.site.trim()) return 'e_site';
+    if (KINDS.indexOf(d.decision) < 0) return 'e_kind';
+    if (typeof d.date !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(d.date) || !isFinite(Date.parse(d.date))) return 'e_date';
+    if (d.note !== undefined && d.note !== null && typeof d.note !== 'string') return 'e_note';
+    if (d.fired_at_decision !== undefined && d.fired_at_decision !== null &&
+      (!Array.isArray(d.fired_at_decision) || d.fired_at_decision.some(function (c) { return typeof c !== 'string'; }))) return 'e_fired';
+    return null;
+  }
+  function normalDecision(d) {
+    return { site: d.site.trim(), decision: d.decision, note: typeof d.note === 'string' ? d.note : '', date: d.date,
+      fired_at_decision: Array.isArray(d.fired_at_decision) ? d.fired_at_decision.slice() : [] };
+  }
+  // Stored decisions by site (a map without prototype: a site named "__proto__" stays a site).
+  function parseStored(raw) {
+    if (!raw) return null;
+    var o;
+    try { o = JSON.parse(raw); } catch (e) { return null; }
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return null;
+    var out = Object.create(null);
+    Object.keys(o).forEach(function (k) { if (!decisionFault(o[k])) out[k] = normalDecision(o[k]); });
+    return out;
+  }
   function localDecisions() {
-    var raw = load(STORE_KEY);
-    if (!raw) return {};
-    try { var o = JSON.parse(raw); return (o && typeof o === 'object') ? o : {}; } catch (e) { return {}; }
+    var mine = parseStored(load(STORE_KEY));
+    if (mine) return mine;
+    var out = Object.create(null);
+    // Migration, once: the first report opened takes the decisions all reports shared under the
+    // old key for its own sites (report files written before keep using that key themselves).
+    var legacy = load(MIGRATED_KEY) ? null : parseStored(load(LEGACY_KEY));
+    if (legacy) {
+      Object.keys(legacy).forEach(function (k) { if (SITE_INDEX[k] !== undefined) out[k] = legacy[k]; });
+      store(MIGRATED_KEY, RUN_ID);
+      store(STORE_KEY, JSON.stringify(out));
+    }
+    return out;
   }
   var LOCAL = localDecisions();
   function saveLocal() { store(STORE_KEY, JSON.stringify(LOCAL)); }
   function currentDecision(s) {
     // The newer of this browser's decision and the one carried over by the run wins.
-    var l = Object.prototype.hasOwnProperty.call(LOCAL, s.s) ? LOCAL[s.s] : null;
+    var l = own(LOCAL, s.s) ? LOCAL[s.s] : null;
     if (l && s.d) return String(l.date) >= String(s.d.date) ? l : s.d;
     return l || s.d || null;
   }
@@ -159,7 +236,60 @@
       if (!d) continue;
       out.push({ site: s.s, decision: d.decision, note: d.note || '', date: d.date || '', fired_at_decision: d.fired_at_decision || [] });
     }
+    // Imported decisions for sites this run did not see are kept, so a round trip loses none.
+    Object.keys(LOCAL).sort().forEach(function (k) {
+      if (SITE_INDEX[k] === undefined) { var d = LOCAL[k]; out.push({ site: k, decision: d.decision, note: d.note || '', date: d.date, fired_at_decision: d.fired_at_decision || [] }); }
+    });
     return JSON.stringify({ schema: 1, decisions: out }, null, 1);
+  }
+  // Reads a decisions.json (as export writes it). All or nothing: any fault is listed and nothing
+  // is imported. A decision older than the one held for its site does not replace it.
+  function importText(text, name) {
+    var res = { ok: false, lines: [] };
+    var o;
+    try { o = JSON.parse(text); } catch (e) { res.lines.push(['imp_failed', name], ['imp_not_json', String(e && e.message || e)]); return res; }
+    if (!o || typeof o !== 'object' || Array.isArray(o) || !own(o, 'schema') || !Array.isArray(o.decisions)) {
+      res.lines.push(['imp_failed', name], ['imp_shape']); return res;
+    }
+    if (o.schema !== 1) { res.lines.push(['imp_failed', name], ['imp_schema', String(o.schema)]); return res; }
+    var faults = [];
+    o.decisions.forEach(function (d, i) { var f = decisionFault(d); if (f) faults.push(['imp_entry', i + 1, { k: f }]); });
+    if (faults.length) {
+      res.lines.push(['imp_failed', name]);
+      res.lines = res.lines.concat(faults.slice(0, 10));
+      if (faults.length > 10) res.lines.push(['imp_more', faults.length - 10]);
+      return res;
+    }
+    var applied = 0, older = 0, other = 0, last = Object.create(null);
+    // Later entries for one site replace earlier ones (as `scan --decisions` reads the file).
+    o.decisions.forEach(function (d) { var n = normalDecision(d); last[n.site] = n; });
+    Object.keys(last).forEach(function (k) {
+      var d = last[k];
+      var held = SITE_INDEX[k] !== undefined ? currentDecision(SITES[SITE_INDEX[k]]) : (own(LOCAL, k) ? LOCAL[k] : null);
+      if (held && String(held.date) > String(d.date)) { older++; return; }
+      LOCAL[k] = d; applied++;
+      if (SITE_INDEX[k] === undefined) other++;
+    });
+    saveLocal();
+    res.ok = true;
+    res.applied = applied; res.older = older; res.other = other;
+    res.lines.push(['imp_done', applied, name]);
+    if (older) res.lines.push(['imp_older', older]);
+    if (other) res.lines.push(['imp_other', other]);
+    return res;
+  }
+  // A message of the import, in the reader's language: [key, args…], an arg {k} is itself a key.
+  function msgText(m) { return tf.apply(null, m.map(function (a, i) { return i > 0 && a && typeof a === 'object' ? t(a.k) : a; })); }
+  function showImport(res) { state.imp = res; render(); }
+  function importFile(file) {
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      showImport({ ok: false, lines: [['imp_failed', file.name], ['imp_too_big', (file.size / 1048576).toFixed(1)]] }); return;
+    }
+    var r = new FileReader();
+    r.onload = function () { showImport(importText(String(r.result), file.name)); };
+    r.onerror = function () { showImport({ ok: false, lines: [['imp_failed', file.name], ['imp_read']] }); };
+    r.readAsText(file);
   }
   function exportDecisions() {
     var text = exportJson();
@@ -178,7 +308,7 @@
   }
 
   // --- state --------------------------------------------------------------------------------
-  var state = { tab: 'sites', q: '', fam: 0, cls: '', crit: -1, min: '', flagged: false, dec: '', sort: 'rank', asc: true, page: 0, sel: -1 };
+  var state = { tab: 'sites', q: '', fam: 0, cls: '', crit: -1, min: '', flagged: false, dec: '', sort: 'rank', asc: true, page: 0, sel: -1, grp: -1, imp: null };
   var view = [];
   for (var i0 = 0; i0 < SITES.length; i0++) SITES[i0].r = i0 + 1;
 
@@ -233,12 +363,24 @@
     });
     add(h, el('span', 'sp'));
     var ex = el('button', null, t('export')); ex.id = 'export'; ex.addEventListener('click', exportDecisions);
+    var file = el('input', 'hidden'); file.type = 'file'; file.id = 'import-file'; file.accept = '.json,application/json';
+    file.addEventListener('change', function () { importFile(file.files && file.files[0]); file.value = ''; });
+    var im = el('button', null, t('import')); im.id = 'import';
+    im.addEventListener('click', function () { file.click(); });
     var lg = el('button', null, t('lang')); lg.id = 'lang';
     lg.addEventListener('click', function () { lang = lang === 'vi' ? 'en' : 'vi'; store(LANG_KEY, lang); render(); });
-    add(h, ex, lg);
+    add(h, ex, im, file, lg);
     var m = el('main');
     var box = el('div', 'hidden'); box.id = 'export-box';
     add(app, h, add(m, box));
+    if (state.imp) {
+      var msg = el('div', state.imp.ok ? 'imp ok' : 'imp err'); msg.id = 'import-msg';
+      msg.setAttribute('role', state.imp.ok ? 'status' : 'alert');
+      state.imp.lines.forEach(function (l) { msg.appendChild(el('div', null, msgText(l))); });
+      var x = el('button', null, '×'); x.id = 'import-close';
+      x.addEventListener('click', function () { state.imp = null; render(); });
+      add(m, add(msg, x));
+    }
     refs.main = m;
   }
 
@@ -373,6 +515,22 @@
     var charts = el('div', 'charts'); charts.id = 'charts';
     add(charts, criteriaChart(), negativeChart(), scoreChart(), classChart());
     m.appendChild(charts);
+    add(m, el('h2', null, t('groups_h')));
+    if (!GROUPS.length) add(m, el('p', 'quiet', t('group_none')));
+    else {
+      var gl = el('div', 'cards'); gl.id = 'group-list';
+      GROUPS.forEach(function (g, gi) {
+        var c3 = el('div', 'card grp');
+        add(c3, el('b', null, g.id), el('span', null, g.ns + ' ' + t('group_sites') + ' · ' + g.nst + ' ' + t('group_shared') + ' · ' + pct(g.ng) + ' ' + t('group_neg')));
+        var names = el('div', 'quiet');
+        g.s.forEach(function (x, k) { if (k) names.appendChild(document.createTextNode(', ')); names.appendChild(el('bdi', null, x)); });
+        var b = el('button', null, t('group_open')); b.className = 'grp-open'; b.dataset.group = g.id;
+        b.addEventListener('click', function () { state.sel = -1; openGroup(gi); });
+        add(c3, names, b);
+        gl.appendChild(c3);
+      });
+      m.appendChild(gl);
+    }
     add(m, el('h2', null, t('run_h')));
     var r = el('div', 'cards');
     add(r, card(run.html_records || 0, t('pages')), card(run.inputs || 0, t('inputs')), card(run.damaged || 0, t('damaged')),
@@ -447,7 +605,7 @@
     m.appendChild(lay);
     refs.tbody = tb; refs.pager = pager; refs.panel = panel;
     renderTable();
-    if (state.sel >= 0) renderPanel(state.sel);
+    if (state.sel >= 0 || state.grp >= 0) renderPanel(state.sel);
   }
 
   function renderTable() {
@@ -482,7 +640,9 @@
     if (s.f) FAMS.forEach(function (p) { if (s.fa & p[1]) fam.appendChild(badge(t('fam_' + p[0]), 'b-flag')); });
     tr.appendChild(fam);
     add(tr, el('td', 'quiet', (s.cr || []).map(function (k) { return cname(str(k)); }).join(', ')));
-    add(tr, el('td', 'num', s.ng ? pct(s.ng[0]) : '–'));
+    var nt = el('td', 'num neg');
+    if (s.ng && s.ng[3] > 0) add(nt, shareBar(s), el('span', 'pv', pct(s.ng[0]))); else nt.textContent = '–';
+    tr.appendChild(nt);
     var ch = el('td');
     if (s.ch) s.ch.k.forEach(function (k) { ch.appendChild(badge(t('k_' + k), 'b-' + k)); });
     tr.appendChild(ch);
@@ -495,14 +655,31 @@
 
   // Opens a site's panel and puts it in the address (#site=DOMAIN), so the panel can be linked.
   function select(i) {
-    state.sel = i; markSelected(); renderPanel(i);
-    var h = '#' + (lang === 'en' ? 'lang=en&' : '') + 'site=' + encodeURIComponent(SITES[i].s);
-    try { history.replaceState(null, '', h); } catch (e) { try { location.hash = h; } catch (e2) { /* no address to update */ } }
+    state.sel = i; state.grp = -1; markSelected(); renderPanel(i);
+    setHash('#' + (lang === 'en' ? 'lang=en&' : '') + 'site=' + encodeURIComponent(SITES[i].s));
   }
 
   function markSelected() {
     var rows = refs.tbody ? refs.tbody.children : [];
     for (var k = 0; k < rows.length; k++) rows[k].className = rows[k].dataset.i === String(state.sel) ? 'sel' : '';
+  }
+
+  // A site's negative share in the table: the share as a bar on a 0–100% scale, its 95% interval
+  // as a line across it and the threshold (15%) as a dashed mark; red when the share is over it.
+  function shareBar(s) {
+    var ng = s.ng, W = 100, H = 14, thr = typeof ng[4] === 'number' && ng[4] > 0 ? ng[4] : 0.15;
+    function x(v) { return Math.max(0, Math.min(1, v)) * W; }
+    var over = ng[0] > thr, judged = !!JUDGED[s.c];
+    var svg = svgEl('svg', { 'class': 'sharebar', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img',
+      'data-share': ng[0], 'data-lo': ng[1], 'data-hi': ng[2], 'data-thr': thr });
+    svg.appendChild(svgEl('rect', { x: 0, y: 2, width: W, height: H - 4, 'class': 'sb-bg' }));
+    svg.appendChild(svgEl('rect', { x: 0, y: 2, width: Math.max(0.5, x(ng[0])), height: H - 4,
+      'class': 'sb-fill' + (judged ? (over ? ' over' : '') : ' nj') }));
+    svg.appendChild(svgEl('line', { x1: x(ng[1]), x2: x(ng[2]), y1: H / 2, y2: H / 2, 'class': 'sb-ci' }));
+    [ng[1], ng[2]].forEach(function (v) { svg.appendChild(svgEl('line', { x1: x(v), x2: x(v), y1: H / 2 - 3, y2: H / 2 + 3, 'class': 'sb-ci' })); });
+    svg.appendChild(svgEl('line', { x1: x(thr), x2: x(thr), y1: 0, y2: H, 'class': 'sb-thr' }));
+    svg.appendChild(svgEl('title', {}, tf('neg_row', pct(ng[0]), pct(ng[1]), pct(ng[2]), ng[3], pct(thr))));
+    return svg;
   }
 
   function negBar(ng) {
@@ -589,7 +766,9 @@
   function renderPanel(i) {
     var p = refs.panel;
     if (!p) return;
+    if (state.grp >= 0 && GROUPS[state.grp]) { renderGroupPanel(state.grp); return; }
     clear(p);
+    p.className = '';
     var s = SITES[i];
     if (!s) return;
     add(p, add(el('h2'), el('bdi', 'site', s.s)));
@@ -602,6 +781,7 @@
     p.appendChild(head);
     if (s.ng) p.appendChild(negBar(s.ng));
     if (s.h && s.h.length > 1) p.appendChild(historyChart(s.h));
+    (SITE_GROUPS[s.s] || []).forEach(function (gi) { p.appendChild(groupBox(gi)); });
     if (s.ch) {
       var c = s.ch, parts = [];
       if (c.os !== null || c.ns !== null) parts.push(t('score') + ' ' + num(c.os, 2) + ' → ' + num(c.ns, 2));
@@ -623,6 +803,192 @@
       p.appendChild(ul);
     }
     p.appendChild(renderDecide(s));
+  }
+
+  // --- groups: who posted which story when, and the member sites as a graph ------------------
+  function groupLabel(g) { return t('group') + ' ' + g.id; }
+  function groupBox(gi) {
+    var g = GROUPS[gi];
+    var box = el('div', 'grpbox');
+    add(box, el('b', null, t('group_member') + ': ' + g.id), el('div', 'quiet', g.ns + ' ' + t('group_sites') + ' · ' + g.nst + ' ' +
+      t('group_shared') + ' · ' + pct(g.ng) + ' ' + t('group_neg')));
+    var b = el('button', null, t('group_open')); b.className = 'grp-open'; b.dataset.group = g.id;
+    b.addEventListener('click', function () { openGroup(gi); });
+    box.appendChild(b);
+    return box;
+  }
+  function setHash(h) { try { history.replaceState(null, '', h); } catch (e) { try { location.hash = h; } catch (e2) { /* no address to update */ } } }
+  function openGroup(gi) {
+    state.grp = gi;
+    if (state.tab !== 'sites') { state.tab = 'sites'; render(); } else renderPanel(state.sel);
+    setHash('#' + (lang === 'en' ? 'lang=en&' : '') + 'group=' + encodeURIComponent(GROUPS[gi].id));
+  }
+  function copySite(g, c) { return typeof c[0] === 'number' ? g.s[c[0]] : String(c[0]); }
+  function copyTitle(g, c, isOrigin) {
+    var parts = [copySite(g, c), c[2] ? vnTime(c[2]) : '?'];
+    if (isOrigin) parts.push(t('group_origin'));
+    else if (typeof c[4] === 'number') parts.push('+' + c[4] + ' ' + t('group_min') + ' ' + t('group_lag'));
+    if (!isOrigin) parts.push(c[5] ? t('group_cites') : t('group_nocite'));
+    if (c[3] === 'crawl') parts.push(t('group_crawl'));
+    parts.push(c[1]);
+    return parts.join(' · ');
+  }
+  var STORY_COLORS = ['#0b5cad', '#b3261e', '#1a7f37', '#9a6700', '#6d28d9', '#0e7490', '#be185d', '#4b5563'];
+  function timeline(g) {
+    var lanes = g.s.slice(), outside = false;
+    var pts = [];
+    g.st.forEach(function (st, k) {
+      var originIn = false;
+      st.c.forEach(function (c) {
+        var ms = Date.parse(c[2]);
+        var org = !!st.o && typeof st.o[0] === 'number' && st.o[0] === c[0] && st.o[1] === c[1];
+        if (org) originIn = true;
+        if (isFinite(ms)) pts.push({ k: k, lane: c[0], ms: ms, c: c, org: org });
+      });
+      if (st.o && !originIn) {
+        var ms = Date.parse(st.o[2]);
+        var lane = typeof st.o[0] === 'number' ? st.o[0] : lanes.length;
+        if (typeof st.o[0] !== 'number') outside = true;
+        if (isFinite(ms)) pts.push({ k: k, lane: lane, ms: ms, c: st.o, org: true, out: typeof st.o[0] !== 'number' });
+      }
+    });
+    if (outside) lanes.push(t('group_outside'));
+    // As wide as the panel (an inspector reads it beside the table), at least 420 px.
+    var avail = refs.panel && refs.panel.clientWidth ? refs.panel.clientWidth - 48 : 0;
+    var LW = 150, W = Math.max(420, Math.min(1100, avail)), RH = 26, top = 8, H = top + lanes.length * RH + 34;
+    var svg = svgBox('group-timeline', W, H);
+    svg.setAttribute('data-group', g.id);
+    if (!pts.length) { var w0 = el('div'); add(w0, el('p', 'quiet', t('ch_none'))); return w0; }
+    var t0 = pts[0].ms, t1 = pts[0].ms;
+    pts.forEach(function (q) { if (q.ms < t0) t0 = q.ms; if (q.ms > t1) t1 = q.ms; });
+    if (t1 - t0 < 3600e3) { t0 -= 1800e3; t1 += 1800e3; }
+    function x(ms) { return LW + 12 + (ms - t0) / (t1 - t0) * (W - LW - 28); }
+    function y(l) { return top + l * RH + RH / 2; }
+    lanes.forEach(function (name, l) {
+      svg.appendChild(svgEl('line', { x1: LW, x2: W - 10, y1: y(l), y2: y(l), 'class': 'lane' }));
+      var lab = svgEl('text', { x: LW - 6, y: y(l) + 4, 'text-anchor': 'end', 'class': 'lab' + (l >= g.s.length ? ' out' : '') }, name.length > 22 ? name.slice(0, 21) + '…' : name);
+      lab.appendChild(svgEl('title', {}, name));
+      svg.appendChild(lab);
+    });
+    // Time ticks, as many as fit (a label is about 80 px).
+    var nt = Math.max(1, Math.min(6, Math.floor((W - LW - 28) / 95)));
+    for (var tk = 0; tk <= nt; tk++) {
+      var ms = t0 + (t1 - t0) * tk / nt, xx = x(ms), lab = vnTime(new Date(ms).toISOString());
+      svg.appendChild(svgEl('line', { x1: xx, x2: xx, y1: top, y2: H - 28, 'class': 'tick' }));
+      svg.appendChild(svgEl('text', { x: xx, y: H - 16, 'text-anchor': tk === 0 ? 'start' : tk === nt ? 'end' : 'middle', 'class': 'lab' }, lab.slice(5, 10) + ' ' + lab.slice(11, 16)));
+    }
+    svg.appendChild(svgEl('text', { x: LW - 6, y: H - 16, 'text-anchor': 'end', 'class': 'lab' }, '(+07:00)'));
+    // One story: its copies joined in time order, the origin as a diamond (a star outside the group).
+    g.st.forEach(function (st, k) {
+      var mine = pts.filter(function (q) { return q.k === k; }).sort(function (a, b) { return a.ms - b.ms; });
+      var col = STORY_COLORS[k % STORY_COLORS.length];
+      if (mine.length > 1) svg.appendChild(svgEl('polyline', { points: mine.map(function (q) { return x(q.ms) + ',' + y(q.lane); }).join(' '),
+        fill: 'none', stroke: col, 'stroke-width': 1.2, 'stroke-opacity': 0.6, 'data-story': st.k }));
+      mine.forEach(function (q) {
+        var cx = x(q.ms), cy = y(q.lane), m;
+        if (q.org) {
+          m = q.out ? svgEl('polygon', { points: star(cx, cy, 7, 3) }) : svgEl('polygon', { points: (cx) + ',' + (cy - 7) + ' ' + (cx + 7) + ',' + cy + ' ' + cx + ',' + (cy + 7) + ' ' + (cx - 7) + ',' + cy });
+          m.setAttribute('class', 'origin');
+        } else {
+          m = svgEl('circle', { cx: cx, cy: cy, r: 4, 'class': 'copy' + (q.c[5] ? '' : ' nocite') });
+        }
+        m.setAttribute('fill', col);
+        m.setAttribute('data-story', st.k);
+        if (st.n) m.setAttribute('data-neg', '1');
+        m.appendChild(svgEl('title', {}, st.k + (st.n ? ' (' + t('group_neg') + ')' : '') + ': ' + copyTitle(g, q.c, q.org)));
+        svg.appendChild(m);
+      });
+    });
+    var wrap = el('figure', 'chart-box');
+    add(wrap, el('figcaption', null, t('group_timeline')), svg);
+    if (g.nst > g.st.length) add(wrap, el('p', 'quiet', tf('group_stories_cut', g.st.length, g.nst)));
+    return wrap;
+  }
+  function star(cx, cy, R, r) {
+    var p = [];
+    for (var i = 0; i < 10; i++) { var a = Math.PI / 5 * i - Math.PI / 2, rr = i % 2 ? r : R; p.push((cx + rr * Math.cos(a)).toFixed(1) + ',' + (cy + rr * Math.sin(a)).toFixed(1)); }
+    return p.join(' ');
+  }
+  function groupGraph(g) {
+    var W = 360, H = 300, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 50, n = g.s.length, maxw = 1;
+    var svg = svgBox('group-graph', W, H);
+    function pos(i) { var a = 2 * Math.PI * i / n - Math.PI / 2; return [cx + R * Math.cos(a), cy + R * Math.sin(a)]; }
+    g.l.forEach(function (l) { if (l[2] > maxw) maxw = l[2]; });
+    g.l.forEach(function (l) {
+      var a = pos(l[0]), b = pos(l[1]);
+      var e = svgEl('line', { x1: a[0], y1: a[1], x2: b[0], y2: b[1], 'class': 'edge', 'stroke-width': 1 + 5 * l[2] / maxw, 'data-n': l[2] });
+      e.appendChild(svgEl('title', {}, g.s[l[0]] + ' — ' + g.s[l[1]] + ': ' + l[2] + ' ' + t('group_shared')));
+      svg.appendChild(e);
+    });
+    var here = state.sel >= 0 && SITES[state.sel] ? SITES[state.sel].s : null;
+    g.s.forEach(function (name, i) {
+      var q = pos(i), node = svgEl('g', { 'class': 'node' + (name === here ? ' here' : ''), 'data-site': name, tabindex: 0 });
+      node.appendChild(svgEl('circle', { cx: q[0], cy: q[1], r: 9 }));
+      node.appendChild(svgEl('text', { x: q[0], y: q[1] + (q[1] < cy ? -14 : 22), 'text-anchor': 'middle', 'class': 'lab' }, name.length > 28 ? name.slice(0, 27) + '…' : name));
+      node.appendChild(svgEl('title', {}, name));
+      var k = SITE_INDEX[name];
+      if (k !== undefined) {
+        var go = function () { state.q = ''; state.page = 0; select(k); };
+        node.addEventListener('click', go);
+        node.addEventListener('keydown', function (e) { if (e.key === 'Enter') go(); });
+      }
+      svg.appendChild(node);
+    });
+    var wrap = el('figure', 'chart-box');
+    add(wrap, el('figcaption', null, t('group_graph')), svg);
+    return wrap;
+  }
+  function storyList(g) {
+    var tbl = el('table', 'stories'); tbl.id = 'group-stories';
+    var hr = el('tr');
+    ['#', t('group_origin'), t('group_shared')].forEach(function (h) { hr.appendChild(el('th', null, h)); });
+    add(tbl, add(el('thead'), hr));
+    var tb = el('tbody');
+    g.st.forEach(function (st) {
+      var tr = el('tr');
+      add(tr, el('td', null, st.k + (st.n ? ' · ' + t('group_neg') : '')));
+      var o = el('td');
+      if (st.o) add(o, el('bdi', 'site', copySite(g, st.o)), el('div', 'quiet', st.o[2] ? vnTime(st.o[2]) : '?'), link(st.o[1]));
+      tr.appendChild(o);
+      var cs = el('td'), ul = el('ul', 'ev');
+      st.c.forEach(function (c) {
+        var org = !!st.o && st.o[0] === c[0] && st.o[1] === c[1];
+        var li = el('li');
+        add(li, el('bdi', 'site', copySite(g, c)), document.createTextNode(' ' + (org ? t('group_origin') :
+          (typeof c[4] === 'number' ? '+' + c[4] + ' ' + t('group_min') : '?') + ' · ' + (c[5] ? t('group_cites') : t('group_nocite'))) +
+          (c[3] === 'crawl' ? ' · ' + t('group_crawl') : '') + ' '), link(c[1]));
+        ul.appendChild(li);
+      });
+      cs.appendChild(ul);
+      tr.appendChild(cs);
+      tb.appendChild(tr);
+    });
+    tbl.appendChild(tb);
+    return tbl;
+  }
+  function renderGroupPanel(gi) {
+    var p = refs.panel;
+    var g = GROUPS[gi];
+    if (!p || !g) return;
+    clear(p);
+    p.className = 'group';
+    p.dataset.group = g.id;
+    if (state.sel >= 0 && SITES[state.sel]) {
+      var back = el('button', 'back', t('group_back')); back.id = 'group-back';
+      back.addEventListener('click', function () { select(state.sel); });
+      p.appendChild(back);
+    }
+    add(p, el('h2', null, groupLabel(g)));
+    add(p, el('p', 'quiet', g.ns + ' ' + t('group_sites') + ' · ' + g.nst + ' ' + t('group_shared') + ' · ' + pct(g.ng) + ' ' + t('group_neg')));
+    if (g.tg.length) add(p, el('p', null, t('group_targets') + ': ' + g.tg.map(function (x) { return x[0] + ' (' + x[1] + ')'; }).join(', ')));
+    if (g.op && g.op.length) {
+      var ops = el('div', 'ops'); ops.id = 'group-operators';
+      add(ops, el('div', null, t('group_ops') + ':'));
+      var ul = el('ul', 'quiet');
+      g.op.forEach(function (o) { ul.appendChild(add(el('li'), el('code', null, o[0]), document.createTextNode(' — ' + o[1].join(', ')))); });
+      add(p, add(ops, ul));
+    }
+    add(p, groupGraph(g), timeline(g), storyList(g));
   }
 
   function renderDecide(s) {
@@ -703,6 +1069,10 @@
   var lm = /^lang=(vi|en)(&|$)/.exec(hash);
   if (lm) { lang = lm[1]; hash = hash.slice(lm[0].length); }
   if (hash.indexOf('tab=') === 0) state.tab = hash.slice(4);
+  if (hash.indexOf('group=') === 0) {
+    var wantG = hash.slice(6);
+    for (var gk = 0; gk < GROUPS.length; gk++) if (GROUPS[gk].id === wantG) state.grp = gk;
+  }
   if (hash.indexOf('site=') === 0) {
     var want = hash.slice(5);
     for (var k = 0; k < SITES.length; k++) if (SITES[k].s === want) { state.sel = k; state.q = want; }
@@ -777,12 +1147,136 @@
     check('lang_toggle', document.documentElement.lang === 'en' && document.getElementById('tab-sites').textContent === 'Sites');
     document.getElementById('lang').click();
     decide(site, null);
+    selftestShareBars(check);
+    selftestDecisionStore(check, site);
+    selftestImport(check, site);
+    selftestGroups(check, res);
     res.errors = ERRORS.slice();
     check('no_errors', ERRORS.length === 0, ERRORS);
     var out = el('pre', null, JSON.stringify(res));
     out.id = 'selftest';
     document.body.appendChild(out);
   }
+  // Share bars: one per row with a measured share, drawn at the share, its interval and the line.
+  function selftestShareBars(check) {
+    state.tab = 'sites'; state.q = ''; state.flagged = false; state.fam = 0; state.dec = ''; state.sort = 'rank'; state.asc = true; state.page = 0; render();
+    var rows = refs.tbody.children, bad = [], drawn = 0, over = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var s = SITES[parseInt(rows[i].dataset.i, 10)], bar = rows[i].querySelector('svg.sharebar');
+      if (!(s.ng && s.ng[3] > 0)) { if (bar) bad.push(s.s + ': bar without a share'); continue; }
+      if (!bar) { bad.push(s.s + ': no bar'); continue; }
+      drawn++;
+      var fill = bar.querySelector('.sb-fill'), ci = bar.querySelectorAll('.sb-ci')[0], thr = bar.querySelector('.sb-thr');
+      var want = Math.max(0.5, Math.min(1, s.ng[0]) * 100);
+      if (Math.abs(parseFloat(fill.getAttribute('width')) - want) > 1e-6) bad.push(s.s + ': fill ' + fill.getAttribute('width') + ' ≠ ' + want);
+      if (Math.abs(parseFloat(ci.getAttribute('x1')) - s.ng[1] * 100) > 1e-6 || Math.abs(parseFloat(ci.getAttribute('x2')) - Math.min(1, s.ng[2]) * 100) > 1e-6) bad.push(s.s + ': interval');
+      if (Math.abs(parseFloat(thr.getAttribute('x1')) - (s.ng[4] || 0.15) * 100) > 1e-6) bad.push(s.s + ': threshold at ' + thr.getAttribute('x1'));
+      var isOver = / over/.test(fill.getAttribute('class'));
+      if (isOver !== (!!JUDGED[s.c] && s.ng[0] > (s.ng[4] || 0.15))) bad.push(s.s + ': over mark');
+      if (isOver) over++;
+    }
+    check('share_bars', drawn > 0 && bad.length === 0, { drawn: drawn, over: over, bad: bad.slice(0, 5) });
+  }
+  // Decisions are stored under this run's key; the old shared key is read once, for this report's sites.
+  function selftestDecisionStore(check, site) {
+    var keep = load(STORE_KEY);
+    decide(site, 'watch', 'selftest');
+    var mineRaw = load(STORE_KEY) || '';
+    check('decisions_keyed_by_run', typeof DATA.run_id === 'string' && DATA.run_id.length >= 8 && STORE_KEY === 'baohoa.decisions.v2:' + DATA.run_id &&
+      mineRaw.indexOf('"watch"') >= 0 && load(LEGACY_KEY) === null, STORE_KEY);
+    // Another report's key is not read.
+    store('baohoa.decisions.v2:another-run', JSON.stringify({ x: { site: site.s, decision: 'confirmed', note: '', date: '2030-01-01', fired_at_decision: [] } }));
+    var again = localDecisions();
+    check('decisions_not_shared', again[site.s] && again[site.s].decision === 'watch');
+    store('baohoa.decisions.v2:another-run', null);
+    // Migration from the old key, once.
+    var other = SITES.length > 1 ? SITES[SITES.length - 1] : site;
+    var legacy = {};
+    legacy[other.s] = { site: other.s, decision: 'confirmed', note: 'cũ', date: '2026-01-02T03:04:05Z', fired_at_decision: [] };
+    legacy['not-in-this-report.example'] = { site: 'not-in-this-report.example', decision: 'watch', note: '', date: '2026-01-02', fired_at_decision: [] };
+    store(LEGACY_KEY, JSON.stringify(legacy)); store(MIGRATED_KEY, null); store(STORE_KEY, null);
+    var migrated = localDecisions();
+    var marker = load(MIGRATED_KEY);
+    store(STORE_KEY, null);
+    var second = localDecisions();
+    check('decisions_migrated_once', migrated[other.s] && migrated[other.s].decision === 'confirmed' && migrated[other.s].note === 'cũ' &&
+      migrated['not-in-this-report.example'] === undefined && marker === RUN_ID && Object.keys(second).length === 0 &&
+      load(LEGACY_KEY) !== null, Object.keys(migrated));
+    store(LEGACY_KEY, null); store(MIGRATED_KEY, null);
+    store(STORE_KEY, keep);
+    LOCAL = localDecisions();
+  }
+  // The import reads what export writes; a faulty file is refused whole, its faults shown in vi and en.
+  function selftestImport(check, site) {
+    var keep = load(STORE_KEY);
+    decide(site, null);
+    var file = JSON.stringify({ schema: 1, decisions: [
+      { site: site.s, decision: 'watch', note: 'nhập từ tệp', date: '2031-05-06T07:08:09Z', fired_at_decision: firedCodes(site) },
+      { site: 'elsewhere.example', decision: 'confirmed', note: '', date: '2031-05-06', fired_at_decision: [] }] });
+    var r = importText(file, 'decisions.json');
+    var cur = currentDecision(site);
+    var ex = JSON.parse(exportJson());
+    var outside = ex.decisions.filter(function (d) { return d.site === 'elsewhere.example'; });
+    check('import_applies', r.ok && r.applied === 2 && r.other === 1 && cur && cur.decision === 'watch' && cur.note === 'nhập từ tệp' &&
+      outside.length === 1 && outside[0].decision === 'confirmed', r.lines);
+    // Re-importing an older decision does not replace a newer one.
+    var old = JSON.stringify({ schema: 1, decisions: [{ site: site.s, decision: 'dismissed', note: '', date: '2020-01-01', fired_at_decision: [] }] });
+    var r2 = importText(old, 'old.json');
+    check('import_keeps_newer', r2.ok && r2.older === 1 && currentDecision(site).decision === 'watch', r2.lines);
+    var before = JSON.stringify(LOCAL);
+    var badFile = JSON.stringify({ schema: 1, decisions: [{ site: site.s, decision: 'maybe', date: '2031-01-01' }, { decision: 'watch', date: '2031-01-01' },
+      { site: 'a.vn', decision: 'watch', date: 'yesterday' }] });
+    showImport(importText(badFile, 'hỏng.json'));
+    var box = document.getElementById('import-msg');
+    var vi = box ? box.textContent : '';
+    check('import_refuses_vi', box && box.getAttribute('role') === 'alert' && JSON.stringify(LOCAL) === before &&
+      vi.indexOf('Không nhập được hỏng.json') >= 0 && vi.indexOf('quyết định thứ 1: "decision" phải là confirmed, dismissed hoặc watch') >= 0 &&
+      vi.indexOf('quyết định thứ 2: "site" trống') >= 0 && vi.indexOf('quyết định thứ 3: "date" không phải ngày ISO 8601') >= 0, vi);
+    document.getElementById('lang').click();
+    var en = document.getElementById('import-msg').textContent;
+    check('import_refuses_en', en.indexOf('Could not import hỏng.json') >= 0 && en.indexOf('decision 1: "decision" must be confirmed, dismissed or watch') >= 0, en);
+    document.getElementById('lang').click();
+    var r3 = importText('{"schema":2,"decisions":[]}', 'v2.json'), r4 = importText('not json', 'x.json'), r5 = importText('[1,2]', 'y.json');
+    check('import_refuses_schema_and_shape', !r3.ok && r3.lines[1][0] === 'imp_schema' && !r4.ok && r4.lines[1][0] === 'imp_not_json' && !r5.ok && r5.lines[1][0] === 'imp_shape');
+    document.getElementById('import-close').click();
+    check('import_message_closes', document.getElementById('import-msg') === null);
+    check('import_button', document.getElementById('import') !== null && document.getElementById('import-file').type === 'file');
+    store(STORE_KEY, keep);
+    LOCAL = localDecisions();
+  }
+  // Each member's panel leads to its group: the graph has every member and link, the timeline
+  // every timed copy and the origins (a diamond in the group, a star outside).
+  function selftestGroups(check, res) {
+    res.groups = GROUPS.length;
+    if (!GROUPS.length) return;
+    var g = GROUPS[0], k = SITE_INDEX[g.s[0]];
+    state.tab = 'sites'; state.q = ''; state.page = 0; state.grp = -1; render();
+    if (k === undefined) { check('group_member_listed', false, g.s[0]); return; }
+    select(k);
+    var btn = refs.panel.querySelector('button.grp-open');
+    check('group_reachable_from_site', btn !== null && btn.dataset.group === g.id, g.id);
+    if (!btn) return;
+    btn.click();
+    var tl = document.getElementById('group-timeline'), gr = document.getElementById('group-graph');
+    var copies = 0, origins = 0, outside = 0;
+    g.st.forEach(function (st) {
+      st.c.forEach(function (c) { if (isFinite(Date.parse(c[2]))) copies++; });
+      if (st.o && isFinite(Date.parse(st.o[2]))) {
+        origins++;
+        var inGroup = st.c.some(function (c) { return typeof st.o[0] === 'number' && c[0] === st.o[0] && c[1] === st.o[1]; });
+        if (!inGroup) outside++;
+      }
+    });
+    var marks = tl ? tl.querySelectorAll('circle.copy, polygon.origin').length : -1;
+    check('group_timeline', tl && marks === copies + outside && tl.querySelectorAll('polygon.origin').length === origins,
+      { marks: marks, copies: copies, origins: origins, outside: outside });
+    check('group_graph', gr && gr.querySelectorAll('g.node').length === g.s.length && gr.querySelectorAll('line.edge').length === g.l.length &&
+      gr.querySelector('g.node.here') !== null);
+    check('group_link', location.hash === '#group=' + encodeURIComponent(g.id), location.hash);
+    document.getElementById('group-back').click();
+    check('group_back', refs.panel.querySelector('h2 bdi.site') !== null && refs.panel.textContent.indexOf(SITES[k].s) >= 0);
+  }
+
   if (hash === 'selftest') {
     try { selftest(); } catch (e) {
       var o = el('pre', null, JSON.stringify({ ok: false, exception: String(e && e.stack || e), errors: ERRORS }));
