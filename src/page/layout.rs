@@ -582,31 +582,28 @@ mod tests {
         assert!(!article_url_shape("https://vietnamnet.vn/kinh-doanh"));
     }
 
-    fn models() -> crate::models::Models {
-        crate::models::Models::load(&crate::model_files::ModelFiles::default()).expect("embedded models load")
+    fn model() -> PageModel {
+        PageModel::load(&crate::model_files::ModelFiles::default()).expect("embedded page models load")
     }
 
     fn kind_of(html: &str) -> (PageKind, Vec<String>) {
-        let m = models();
+        let m = model();
         let p = crate::page::parse(html, None);
-        let f = crate::page::features(&p, &m.page);
+        let f = crate::page::features(&p, &m);
         (f.page_kind, f.page_kind_reasons)
     }
 
     #[test]
     fn title_cues_match_with_diacritics_and_without() {
-        let m = models();
-        assert_eq!(title_cue(&m.page, "Giới thiệu | Báo Mẫu").map(|c| c.0), Some("other"));
-        assert_eq!(
-            title_cue(&m.page, "Tien Phong Online - About").map(|c| c.0),
-            Some("other")
-        );
-        assert_eq!(title_cue(&m.page, "gioi thieu - bao mau").map(|c| c.0), Some("other"));
+        let m = model();
+        assert_eq!(title_cue(&m, "Giới thiệu | Báo Mẫu").map(|c| c.0), Some("other"));
+        assert_eq!(title_cue(&m, "Tien Phong Online - About").map(|c| c.0), Some("other"));
+        assert_eq!(title_cue(&m, "gioi thieu - bao mau").map(|c| c.0), Some("other"));
         // Text with diacritics is matched with them: "Giới thiểu" is not "Giới thiệu".
-        assert_eq!(title_cue(&m.page, "Giới thiểu | Báo Mẫu"), None);
+        assert_eq!(title_cue(&m, "Giới thiểu | Báo Mẫu"), None);
         // A headline that only contains a cue word is not the cue.
-        assert_eq!(title_cue(&m.page, "Tìm kiếm người mất tích ở Hà Giang - Báo Mẫu"), None);
-        assert_eq!(title_cue(&m.page, "Trang chủ - Báo Mẫu").map(|c| c.0), Some("home"));
+        assert_eq!(title_cue(&m, "Tìm kiếm người mất tích ở Hà Giang - Báo Mẫu"), None);
+        assert_eq!(title_cue(&m, "Trang chủ - Báo Mẫu").map(|c| c.0), Some("home"));
     }
 
     fn headlines(n: usize) -> String {
@@ -654,9 +651,9 @@ mod tests {
         let html = format!(
             "<html><head><title>Danh mục - Báo Mẫu</title></head><body><header class=\"site-header\"><a href=\"/\">Báo Mẫu</a></header><article><header class=\"detail__header\"><h1 class=\"detail__title\">Mưa lớn gây ngập nhiều tuyến đường</h1><div class=\"detail__meta\">20:00 08/10/2019</div></header><div class=\"detail__content\"><p>{body}</p></div></article></body></html>"
         );
-        let m = models();
+        let m = model();
         let p = crate::page::parse(&html, None);
-        let f = crate::page::features(&p, &m.page);
+        let f = crate::page::features(&p, &m);
         assert!(f.is_article, "{:?}", f.article_signals);
         assert_eq!(f.title, "Mưa lớn gây ngập nhiều tuyến đường");
     }
