@@ -1,6 +1,6 @@
 //! Story signatures (issue 14: ≤ 5% of the page stage): `signature` on the signed text (lead +
 //! main text) of real pages (BAOHOA_REALDATA; skipped with a message when absent) and of the
-//! synthetic pages of the embedded demo (`baohoa synth --sites 15 --seed 3`), beside the
+//! synthetic pages of the embedded demo (`baohoa synth --sites 18 --seed 3 --items 32`), beside the
 //! signature as it was before the fast sketch (`before`: 96 multiply-add hashes per shingle,
 //! copied here) and the page stage (decode + parse + features) of the same pages, in one run.
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

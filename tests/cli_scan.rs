@@ -34,10 +34,10 @@ fn scan_without_input_reads_the_embedded_demo() {
     assert_eq!(run["complete"], true);
     assert_eq!(run["counts"]["inputs"], 2);
     // Hand-written part: 56 captures (53 HTML pages, one 404, two non-HTML responses) and a warcinfo
-    // record; generated part: 721 HTML pages, 15 non-HTML responses and a warcinfo record.
-    assert_eq!(run["counts"]["html_records"], 53 + 721);
+    // record; generated part: 628 HTML pages, 18 robots.txt responses and a warcinfo record.
+    assert_eq!(run["counts"]["html_records"], 53 + 628);
     assert_eq!(run["counts"]["skipped"]["http_status"], 1);
-    assert_eq!(run["counts"]["skipped"]["not_html"], 2 + 15);
+    assert_eq!(run["counts"]["skipped"]["not_html"], 2 + 18);
     assert_eq!(run["counts"]["skipped"]["warcinfo"], 2);
     assert_eq!(run["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
     let sites = String::from_utf8(read(&out.join("sites.jsonl"))).unwrap();
@@ -53,7 +53,7 @@ fn scan_without_input_reads_the_embedded_demo() {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted, "sites.jsonl is sorted by site");
-    assert_eq!(names.len(), 12 + 15, "{names:?}");
+    assert_eq!(names.len(), 12 + 18, "{names:?}");
     for f in ["flagged.jsonl", "flagged.csv", "run.json", "sites.jsonl"] {
         assert!(out.join(f).exists(), "{f}");
     }

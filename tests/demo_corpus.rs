@@ -123,14 +123,15 @@ fn labels_cover_exactly_the_crawled_domains() {
     assert_eq!(kinds.len(), KINDS.len(), "every kind has a site");
 }
 
-/// The generated part of the demo is exactly what `baohoa synth --sites 15 --seed 3` writes today.
+/// The generated part of the demo is exactly what `baohoa synth --sites 18 --seed 3 --items 32` writes today.
 #[test]
 fn generated_demo_part_is_fresh() {
     let files = baohoa::models::ModelFiles::default();
     let criteria = baohoa::judge::CriteriaConfig::load(&files).unwrap();
     let opts = baohoa::tools::synth::SynthOptions {
-        sites: 15,
+        sites: 18,
         seed: 3,
+        items: Some(32),
         rule: baohoa::tools::synth::NegRule::from_models(&files).unwrap(),
         ..Default::default()
     };
@@ -148,7 +149,7 @@ fn generated_demo_part_is_fresh() {
         let committed = std::fs::read(root.join(rel)).unwrap();
         assert!(
             fresh == committed,
-            "corpora/demo/generated/{rel} is stale: run `cargo run --release -- synth --sites 15 --seed 3 -o corpora/demo/generated` and commit it"
+            "corpora/demo/generated/{rel} is stale: run `cargo run --release -- synth --sites 18 --seed 3 --items 32 -o corpora/demo/generated` and commit it"
         );
     }
     assert!(

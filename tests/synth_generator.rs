@@ -212,7 +212,19 @@ fn synth_labels_match_archetypes_registry_and_pages() {
                 assert!(bh && l.expected_criteria.contains("layout.sections"), "{l:?}");
                 assert!(has(&social));
             }
-            "ecosystem" | "locality_negative" => assert!(bh && neg, "{l:?}"),
+            "ecosystem" => {
+                assert!(bh && neg, "{l:?}");
+                assert!(l.expected_criteria.contains("activity.coordinated"), "{l:?}");
+            }
+            "locality_negative" => assert!(bh && neg, "{l:?}"),
+            "fast_repost" => {
+                assert!(l.expected_criteria.contains("sourcing.fast_repost"), "{l:?}");
+                assert!(has(&agg));
+            }
+            "compliant_reposter" => {
+                assert!(f.is_empty() && l.expected_criteria.is_empty(), "{l:?}");
+                assert!(has(&agg));
+            }
             "blog" | "shop" | "company" => {
                 assert!(f.is_empty() && !l.news_like && l.expected_criteria.is_empty(), "{l:?}")
             }
@@ -230,7 +242,7 @@ fn synth_labels_match_archetypes_registry_and_pages() {
             assert!(l.items >= 20, "news-like sites need enough items: {l:?}");
         }
     }
-    assert_eq!(seen.len(), 14, "every archetype present: {seen:?}");
+    assert_eq!(seen.len(), 16, "every archetype present: {seen:?}");
     // Labels agree with the WARC: pages per site, and every page is on a labelled site.
     let recs = records(dir.path());
     assert_eq!(recs.len() as u64, sum.html_pages);

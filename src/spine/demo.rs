@@ -5,8 +5,8 @@ use crate::registry;
 use sha2::Digest as _;
 
 /// The demo corpus embedded in the binary: `scan` with no input reads both parts. The hand-written
-/// part (8 fictional sites, `corpora/demo/pages/`) and a generated part (`baohoa synth --sites 15
-/// --seed 3 -o corpora/demo/generated`), together showing every kind of finding.
+/// part (8 fictional sites, `corpora/demo/pages/`) and a generated part (`baohoa synth --sites 18
+/// --seed 3 --items 32 -o corpora/demo/generated`), together showing every kind of finding.
 pub const DEMO_NAME: &str = "corpora/demo/demo.warc.gz";
 pub static DEMO_WARC: &[u8] = include_bytes!("../../corpora/demo/demo.warc.gz");
 pub const DEMO_GENERATED_NAME: &str = "corpora/demo/generated/warc/synth-00000.warc.gz";

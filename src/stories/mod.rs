@@ -238,6 +238,36 @@ fn copy_of(m: &ItemMeta, origin: Option<&ItemMeta>) -> Copy {
     }
 }
 
+/// The licensed press copy `m` re-posts, among the copies `before` it in its cluster: the one
+/// it cites ([`cited_press_source`]), else the earliest press copy of another site published no
+/// later than it; `None` when no press copy precedes it.
+fn press_source<'a>(before: &'a [ItemMeta], m: &ItemMeta) -> Option<&'a ItemMeta> {
+    cited_press_source(before, m).or_else(|| {
+        before.iter().find(|p| {
+            p.press
+                && p.site != m.site
+                && match (p.time, m.time) {
+                    (Some(pt), Some(mt)) => pt <= mt,
+                    _ => true,
+                }
+        })
+    })
+}
+
+/// The press copy a re-post takes after: among the earlier licensed-press copies `before` it in
+/// its cluster whose outlet it cites, the latest one published no later than it (a copy cannot
+/// re-post what did not exist yet); `None` when it cites none of them.
+fn cited_press_source<'a>(before: &'a [ItemMeta], m: &ItemMeta) -> Option<&'a ItemMeta> {
+    before
+        .iter()
+        .filter(|p| p.press && p.site != m.site && m.cites.contains(&p.site))
+        .filter(|p| match (p.time, m.time) {
+            (Some(pt), Some(mt)) => pt <= mt,
+            _ => true,
+        })
+        .max_by(|a, b| by_time(a, b))
+}
+
 /// Order of copies in a cluster: by time (unknown last), licensed press first on ties, then site, URL.
 fn by_time(a: &ItemMeta, b: &ItemMeta) -> std::cmp::Ordering {
     let ta = a.time.unwrap_or(i64::MAX);
@@ -280,13 +310,23 @@ pub fn analyse(mut c: Clusters, s: &StorySettings, operators: &Operators) -> Sto
         out.counts.clustered_items += cl.len() as u64;
         let mut low = origin.crawl_time;
         let mut copies = Vec::with_capacity(cl.len().saturating_sub(1));
-        for m in &cl[1..] {
+        // The press copy each non-press copy re-posts, when a licensed press copy precedes it
+        // (a chain of similar stories may start with another site's item: the cluster's origin
+        // is not always the press item a copy took after).
+        let sources: Vec<Option<&ItemMeta>> = cl
+            .iter()
+            .enumerate()
+            .map(|(k, m)| if m.press { None } else { press_source(&cl[..k], m) })
+            .collect();
+        for (k, m) in cl.iter().enumerate().skip(1) {
             low |= m.crawl_time;
             copies.push(copy_of(m, Some(origin)));
-            if m.site == origin.site || m.press || !origin.press {
+            // A copy of a licensed press item (Decree 147: ≥ 1 h later, citing it), judged against
+            // the press copy it cites: a wire story re-published by several outlets may be
+            // re-posted from any of them.
+            let Some(&Some(origin)) = sources.get(k) else {
                 continue;
-            }
-            // A copy of a licensed press item (Decree 147: ≥ 1 h later, citing it).
+            };
             let f = out.by_site.entry(m.site.clone()).or_default();
             f.press_reposts += 1;
             out.counts.press_reposts += 1;
@@ -324,13 +364,14 @@ pub fn analyse(mut c: Clusters, s: &StorySettings, operators: &Operators) -> Sto
                 });
             }
         }
-        // Coordination: copies by sites that are not licensed press, of a story whose origin is
-        // not licensed press (copies of press items are re-posts, judged above), leaving out
-        // compliant re-posts (citing the origin at least `min_lag_minutes` later).
-        if !origin.press {
+        // Coordination: copies by sites that are not licensed press and that no press copy
+        // precedes (copies of press items are re-posts, judged above), leaving out compliant
+        // re-posts (citing the origin at least `min_lag_minutes` later).
+        {
             let mut firsts: Vec<&ItemMeta> = Vec::new();
             for (k, m) in cl.iter().enumerate() {
-                if m.press || firsts.iter().any(|f| f.site == m.site) {
+                let reposts_press = sources.get(k).is_some_and(Option::is_some);
+                if m.press || reposts_press || firsts.iter().any(|f| f.site == m.site) {
                     continue;
                 }
                 if k > 0 {
@@ -643,6 +684,72 @@ mod tests {
         // On more sites than max_sites_per_fingerprint: a platform's id, no link.
         let platform = analyse(clusters(), &s, &operators(&["a.vn", "b.vn", "c.vn", "d.vn"]));
         assert!(platform.groups.is_empty());
+    }
+
+    /// A wire story: press outlet p1.vn first, p2.vn re-publishes it 10 minutes later; an
+    /// aggregate citing p2.vn 2 h after p2.vn is compliant, one citing p2.vn 30 minutes after it is
+    /// fast, and one citing no outlet is judged against the origin.
+    #[test]
+    fn a_repost_is_judged_against_the_press_copy_it_cites() {
+        let s = settings();
+        let press = |site: &str, t: i64| ItemMeta {
+            press: true,
+            ..item(site, 0, t)
+        };
+        let citing = |site: &str, t: i64, cites: &[&str]| ItemMeta {
+            cites: cites.iter().map(|c| (*c).to_owned()).collect(),
+            ..item(site, 0, t)
+        };
+        let c = Clusters {
+            clusters: vec![vec![
+                press("p1.vn", 0),
+                press("p2.vn", 600),
+                citing("ok.vn", 600 + 7_200, &["p2.vn"]),
+                citing("fast.vn", 600 + 1_800, &["p2.vn"]),
+                citing("bare.vn", 9_000, &[]),
+            ]],
+            ..Clusters::default()
+        };
+        let st = analyse(c, &s, &Operators::new(&s));
+        assert_eq!(st.by_site["ok.vn"].non_compliant, 0, "{:?}", st.by_site["ok.vn"]);
+        assert_eq!(st.by_site["fast.vn"].fast, 1);
+        assert_eq!(st.by_site["fast.vn"].uncited, 0);
+        let ex = &st.by_site["fast.vn"].repost_examples[0].text;
+        assert!(ex.contains("p2.vn") && ex.contains("30 min"), "{ex}");
+        assert_eq!(st.by_site["bare.vn"].uncited, 1);
+        assert!(st.by_site["bare.vn"].repost_examples[0].text.contains("p1.vn"));
+        assert_eq!(st.counts.press_reposts, 3);
+    }
+
+    /// A cluster may chain an unrelated earlier item of another site before the press item: the
+    /// copies after the press item are still its re-posts, and they make no group.
+    #[test]
+    fn copies_after_a_press_item_are_reposts_even_when_the_chain_starts_elsewhere() {
+        let s = settings();
+        let c = Clusters {
+            clusters: (0..3)
+                .map(|k| {
+                    vec![
+                        item("early.vn", k, -86_400),
+                        ItemMeta {
+                            press: true,
+                            ..item("p.vn", k, 0)
+                        },
+                        item("x.vn", k, 300),
+                        item("y.vn", k, 600),
+                        item("z.vn", k, 900),
+                    ]
+                })
+                .collect(),
+            ..Clusters::default()
+        };
+        let st = analyse(c, &s, &Operators::new(&s));
+        assert!(st.groups.is_empty(), "{:?}", st.groups);
+        for site in ["x.vn", "y.vn", "z.vn"] {
+            let f = &st.by_site[site];
+            assert_eq!((f.press_reposts, f.fast, f.uncited), (3, 3, 3), "{site}: {f:?}");
+        }
+        assert!(!st.by_site.contains_key("early.vn"));
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub enum Archetype {
     LocalityNegative,
     /// An English-language news-like site (licensed aggregate).
     EnglishNews,
+    /// A licensed aggregate copying press items of the crawl within minutes, often without citing them.
+    FastRepost,
+    /// A licensed aggregate re-posting press items at least an hour later, citing the outlet it copies.
+    CompliantReposter,
     Blog,
     Shop,
     Company,
@@ -35,7 +39,7 @@ pub enum Archetype {
 /// Every archetype with its share of a corpus, per mille (sums to 1000).
 pub const MIX: &[(Archetype, u32)] = &[
     (Archetype::LicensedPress, 120),
-    (Archetype::CompliantAggregate, 140),
+    (Archetype::CompliantAggregate, 90),
     (Archetype::MastheadAggregate, 80),
     (Archetype::LookalikePress, 50),
     (Archetype::NegativeAggregate, 80),
@@ -45,9 +49,11 @@ pub const MIX: &[(Archetype, u32)] = &[
     (Archetype::Ecosystem, 80),
     (Archetype::LocalityNegative, 50),
     (Archetype::EnglishNews, 40),
-    (Archetype::Blog, 80),
-    (Archetype::Shop, 70),
-    (Archetype::Company, 50),
+    (Archetype::FastRepost, 50),
+    (Archetype::CompliantReposter, 50),
+    (Archetype::Blog, 60),
+    (Archetype::Shop, 50),
+    (Archetype::Company, 40),
 ];
 
 impl Archetype {
@@ -64,6 +70,8 @@ impl Archetype {
             Archetype::Ecosystem => "ecosystem",
             Archetype::LocalityNegative => "locality_negative",
             Archetype::EnglishNews => "english_news",
+            Archetype::FastRepost => "fast_repost",
+            Archetype::CompliantReposter => "compliant_reposter",
             Archetype::Blog => "blog",
             Archetype::Shop => "shop",
             Archetype::Company => "company",
@@ -77,7 +85,7 @@ impl Archetype {
 }
 
 /// How many sites of each archetype a corpus of `n` sites gets: shares by largest remainder,
-/// every archetype at least once when `n >= MIX.len()`, ecosystems in groups of at least 3.
+/// every archetype at least once and ecosystems in a group of at least 3 when `n >= MIX.len() + 2`.
 pub fn quotas(n: usize) -> Vec<(Archetype, usize)> {
     let mut q: Vec<(Archetype, usize, u64)> = MIX
         .iter()
@@ -121,10 +129,10 @@ mod tests {
     #[test]
     fn quotas_sum_to_n_and_cover_every_archetype() {
         assert_eq!(MIX.iter().map(|x| x.1).sum::<u32>(), 1000);
-        for n in [0, 1, 5, 16, 20, 40, 100, 1000, 12345] {
+        for n in [0, 1, 5, 16, 18, 20, 40, 100, 1000, 12345] {
             let q = quotas(n);
             assert_eq!(q.iter().map(|x| x.1).sum::<usize>(), n, "n = {n}");
-            if n >= 16 {
+            if n >= MIX.len() + 2 {
                 assert!(q.iter().all(|x| x.1 >= 1), "{q:?}");
                 assert!(q.iter().any(|x| x.0 == Archetype::Ecosystem && x.1 >= 3), "{q:?}");
             }

@@ -60,17 +60,38 @@ pub fn meta_charset(p: &SitePlan) -> &'static str {
     }
 }
 
+/// A GA4 measurement id as Google writes them (`G-` and 10 upper-case letters and digits, at
+/// least one of each) for the site's analytics number.
+pub fn ga4_id(n: u64) -> String {
+    const A: &[u8; 36] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let mut x = super::rng::mix(&[n, 0x0067_6134]);
+    let mut id = String::from("G-");
+    for k in 0..10 {
+        let c = match k {
+            0 => A[(x % 26) as usize],
+            9 => A[26 + (x % 10) as usize],
+            _ => A[(x % 36) as usize],
+        };
+        id.push(char::from(c));
+        x /= 36;
+        if x == 0 {
+            x = super::rng::mix(&[n, k as u64]);
+        }
+    }
+    id
+}
+
 fn head(p: &SitePlan, title: &str, extra: &str) -> String {
     let lang = if p.english { "en" } else { "vi" };
     let mut h = String::with_capacity(2048);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n{}\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} - {}</title>\n<link rel=\"stylesheet\" href=\"https://static.{}/css/main.min.css?v=2.4.1\">\n<link rel=\"icon\" href=\"/favicon.ico\">\n{extra}<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-{}\"></script>\n<script>window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}gtag('js',new Date());</script>\n</head>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n{}\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} - {}</title>\n<link rel=\"stylesheet\" href=\"https://static.{}/css/main.min.css?v=2.4.1\">\n<link rel=\"icon\" href=\"/favicon.ico\">\n{extra}<script async src=\"https://www.googletagmanager.com/gtag/js?id={}\"></script>\n<script>window.dataLayer=window.dataLayer||[];function gtag(){{dataLayer.push(arguments);}}gtag('js',new Date());</script>\n</head>\n",
         meta_charset(p),
         esc(title),
         esc(&p.name),
         p.domain,
-        p.seed % 100_000_000
+        ga4_id(p.analytics)
     );
     h
 }

@@ -4,7 +4,6 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::archetype::Archetype;
 use super::plan::{Licence, Registry, SelfLabel, SitePlan};
 use crate::judge::CriteriaConfig;
 
@@ -97,6 +96,11 @@ pub struct Counts {
     pub comment_items: u64,
     pub footer_pages: u64,
     pub cited: BTreeSet<usize>,
+    /// Items re-posting a press item of the crawl, and those under the hour or not citing it.
+    pub reposts: u64,
+    pub non_compliant_reposts: u64,
+    /// Sites of the site's ecosystem, itself included (0: none).
+    pub group_size: usize,
 }
 
 /// One row of `labels.csv`.
@@ -197,6 +201,14 @@ pub fn expected(p: &SitePlan, c: &Counts, cfg: &CriteriaConfig, rule: &NegRule) 
         "tone.sensational",
         n >= min("tone.sensational").max(1) && share(c.sensational, n) >= th("tone.sensational", 0.25),
     );
+    fire(
+        "sourcing.fast_repost",
+        n >= min("sourcing.fast_repost").max(1) && share(c.non_compliant_reposts, n) >= th("sourcing.fast_repost", 0.2),
+    );
+    fire(
+        "activity.coordinated",
+        p.group.is_some() && c.group_size >= cfg.stories.min_group_sites,
+    );
     let neg = rule.exceeded(c.negative, n);
     fire("tone.negative_ratio", neg);
     let score: f64 = fired
@@ -209,9 +221,6 @@ pub fn expected(p: &SitePlan, c: &Counts, cfg: &CriteriaConfig, rule: &NegRule) 
         .map(|x| x.1)
         .sum();
     let mut criteria: Vec<String> = fired.iter().map(|x| x.0.to_owned()).collect();
-    if p.archetype == Archetype::Ecosystem {
-        criteria.push("activity.coordinated".into());
-    }
     criteria.sort();
     let mut fams = Vec::new();
     if score >= cfg.settings.bao_hoa_score - 1e-9 {

@@ -94,6 +94,113 @@ struct Ctx<'a> {
     vocab: &'a Vocab,
     outlets: &'a [Outlet],
     seed: u64,
+    /// Hosts of the licensed press sites, by outlet index (`None`: the outlet has no site).
+    press_hosts: Vec<Option<String>>,
+    /// Items of the press feed per round (see [`press_feed`]).
+    feed_len: usize,
+}
+
+/// One licensed press copy of a feed story.
+#[derive(Debug, Clone)]
+struct PressCopy {
+    /// Outlet index (the press site that is this outlet publishes it).
+    outlet: usize,
+    url: String,
+    published: i64,
+}
+
+/// A story of the round's press feed: published by one press site (a wire story by several,
+/// minutes apart), re-posted by the re-posting archetypes.
+#[derive(Debug, Clone)]
+struct FeedItem {
+    story: story::Story,
+    section: (String, String),
+    /// The origin first, then the other outlets' copies of a wire story in time order.
+    copies: Vec<PressCopy>,
+}
+
+/// A feed story and one press copy of it.
+type FeedCopy<'a> = (&'a FeedItem, &'a PressCopy);
+
+/// Outlets sharing the first feed story of each round (a wire story: TTXVN-style copy).
+const WIRE_OUTLETS: usize = 3;
+/// At most this many feed stories per round.
+const FEED_MAX: usize = 24;
+
+/// The press feed of a round: story `k` is published by press outlet `k % presses`, as that
+/// site's article `k / presses`; story 0 is also re-published by the next outlets (a wire story).
+fn press_feed(ctx: &Ctx<'_>, round: u64) -> Vec<FeedItem> {
+    let presses: Vec<(usize, &String)> = ctx
+        .press_hosts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| h.as_ref().map(|h| (i, h)))
+        .collect();
+    if presses.is_empty() {
+        return Vec::new();
+    }
+    let menu = ctx.vocab.menu("news");
+    (0..ctx.feed_len)
+        .map(|k| {
+            let mut r = Rng::from(&[ctx.seed, 11, round, k as u64]);
+            let province = ctx
+                .vocab
+                .provinces
+                .get(r.below(ctx.vocab.provinces.len() as u64) as usize)
+                .map_or("", |x| x.name.as_str());
+            let negative = r.chance(0.12);
+            let s = story::story(ctx.vocab, &mut r, negative, province, false);
+            let want = story::section_of(&s.topic);
+            let section = menu
+                .iter()
+                .find(|m| m.label == want)
+                .map_or(("Thời sự".to_owned(), "thoi-su".to_owned()), |m| {
+                    (m.label.clone(), m.path.clone())
+                });
+            let mut t = time::CRAWL_START + r.below(time::CRAWL_SECONDS) as i64 - 2 * 86_400;
+            let sl = story::slug(&s.title);
+            let sharing = if k == 0 { WIRE_OUTLETS.min(presses.len()) } else { 1 };
+            let copies = (0..sharing)
+                .filter_map(|c| presses.get((k + c) % presses.len()))
+                .map(|&(outlet, host)| {
+                    let id = 100_000 + mix(&[ctx.seed, 12, round, k as u64, outlet as u64]) % 900_000;
+                    let copy = PressCopy {
+                        outlet,
+                        url: format!("https://{host}/{}/{sl}-{id}.html", section.1),
+                        published: t,
+                    };
+                    t += r.range(5, 25) as i64 * 60;
+                    copy
+                })
+                .collect();
+            FeedItem {
+                story: s,
+                section,
+                copies,
+            }
+        })
+        .collect()
+}
+
+/// A re-post's version of a feed story: a new headline, and often a paragraph dropped or two
+/// swapped (what copy-and-edit sites do), so the story join must find it by its text.
+fn edited(s: &story::Story, r: &mut Rng) -> story::Story {
+    const HEADLINES: &[&str] = &[
+        "Cập nhật: {}",
+        "{} (tổng hợp)",
+        "Chi tiết: {}",
+        "Tin mới: {}",
+        "{}: những điều cần biết",
+    ];
+    let mut e = s.clone();
+    e.title = r.pick(HEADLINES).copied().unwrap_or("{}").replace("{}", &s.title);
+    let n = e.paragraphs.len();
+    if n > 2 && r.chance(0.5) {
+        e.paragraphs.remove(r.below(n as u64) as usize);
+    } else if n > 2 {
+        e.paragraphs.swap(0, 1);
+    }
+    e
 }
 
 /// Generates a corpus into `out`: `warc/synth-NNNNN.warc.gz`, `labels.csv`, `registry/*.csv`.
@@ -114,7 +221,7 @@ pub fn generate(
     Rng::from(&[opts.seed, 10]).shuffle(&mut kinds);
     let n_press = kinds.iter().filter(|&&a| a == Archetype::LicensedPress).count();
     let n_eco = kinds.iter().filter(|&&a| a == Archetype::Ecosystem).count();
-    let eco_groups = (n_eco / 4).max(1);
+    let eco_groups = (n_eco / 3).max(1);
     let outlets = plan::outlets(&vocab, opts.seed, n_press.max(16));
     let mut used = BTreeSet::new();
     // Outlet domains are taken first so no other site lands on one.
@@ -131,7 +238,7 @@ pub fn generate(
             }
             Archetype::Ecosystem => {
                 eco_i += 1;
-                (0, Some(((eco_i - 1) / 4).min(eco_groups - 1)))
+                (0, Some(((eco_i - 1) / 3).min(eco_groups - 1)))
             }
             _ => (0, None),
         };
@@ -145,23 +252,49 @@ pub fn generate(
         if let Some(n) = opts.items {
             p.items = p.items.min(n.max(1));
         }
+        // Every other ecosystem shows one operator's analytics id on all its sites; the others
+        // keep their own ids (found by their stories alone).
+        if let Some(g) = p.group.filter(|g| g % 2 == 0) {
+            p.analytics = mix(&[opts.seed, 13, g as u64]) % 100_000_000;
+        }
         plans.push(p);
     }
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create {}; check the path and permissions", out.display()))?;
     let warc_dir = out.join("warc");
     let mut w = RotatingWarc::new(&warc_dir, opts.max_file_bytes, opts.seed)?;
+    let mut press_hosts: Vec<Option<String>> = vec![None; outlets.len()];
+    for p in &plans {
+        if let Some(o) = p.outlet.filter(|&o| o < press_hosts.len()) {
+            press_hosts[o] = Some(p.host.clone());
+        }
+    }
+    // Every feed story must be on its press site: at most as many per site as its fewest items.
+    let fewest = plans
+        .iter()
+        .filter(|p| p.outlet.is_some())
+        .map(|p| p.items)
+        .min()
+        .unwrap_or(0);
     let ctx = Ctx {
         vocab: &vocab,
         outlets: &outlets,
         seed: opts.seed,
+        feed_len: (fewest * n_press).min(FEED_MAX),
+        press_hosts,
     };
     let mut counts: Vec<Counts> = vec![Counts::default(); plans.len()];
+    for (p, c) in plans.iter().zip(counts.iter_mut()) {
+        c.group_size = p
+            .group
+            .map_or(0, |g| plans.iter().filter(|q| q.group == Some(g)).count());
+    }
     let mut round = 0u64;
     loop {
         let before = w.total_bytes();
+        let feed = press_feed(&ctx, round);
         for (p, c) in plans.iter().zip(counts.iter_mut()) {
-            site_round(&ctx, p, round, c, &mut w)?;
+            site_round(&ctx, p, round, &feed, c, &mut w)?;
         }
         round += 1;
         let grew = w.total_bytes() > before;
@@ -280,7 +413,14 @@ const KICKERS: &[&str] = &["Phóng sự", "Điều tra", "Phỏng vấn"];
 const ECO_POOL: u64 = 10;
 
 /// Writes one round of a site: on round 0 also robots.txt, home, section and about pages.
-fn site_round(ctx: &Ctx<'_>, p: &SitePlan, round: u64, c: &mut Counts, w: &mut RotatingWarc) -> anyhow::Result<()> {
+fn site_round(
+    ctx: &Ctx<'_>,
+    p: &SitePlan,
+    round: u64,
+    feed: &[FeedItem],
+    c: &mut Counts,
+    w: &mut RotatingWarc,
+) -> anyhow::Result<()> {
     let v = ctx.vocab;
     let mut r = Rng::from(&[p.seed, 2, round]);
     let n = p.items;
@@ -302,10 +442,42 @@ fn site_round(ctx: &Ctx<'_>, p: &SitePlan, round: u64, c: &mut Counts, w: &mut R
         .filter_map(|&i| news_menu.get(i))
         .map(|m| (m.label.clone(), m.path.clone()))
         .collect();
-    let mut articles: Vec<(Article, bool)> = Vec::with_capacity(n);
+    // A press site publishes its feed stories as its first items and its wire copies after its
+    // own items; a re-posting site copies feed stories (its own random stream: the other
+    // choices of the round stay as they were).
+    let (own_feed, wire_feed): (Vec<FeedCopy<'_>>, Vec<FeedCopy<'_>>) = match p.outlet {
+        Some(o) => {
+            let own = feed
+                .iter()
+                .filter_map(|f| f.copies.first().filter(|c| c.outlet == o).map(|c| (f, c)))
+                .take(n)
+                .collect();
+            let wire = feed
+                .iter()
+                .flat_map(|f| f.copies.iter().skip(1).filter(|c| c.outlet == o).map(move |c| (f, c)))
+                .collect();
+            (own, wire)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let mut rr = Rng::from(&[p.seed, 3, round]);
+    let k_repost = ((p.repost_share * n as f64).round() as usize).min(feed.len()).min(n);
+    let repost_mask = exact_mask(&mut rr, n, k_repost);
+    let mut repost_picks = rr.sample(feed.len(), k_repost).into_iter();
+    let total = n + wire_feed.len();
+    let mut articles: Vec<(Article, bool)> = Vec::with_capacity(total);
     let mut neg_ordinal = 0u64;
-    for j in 0..n {
-        let negative = neg.get(j).copied().unwrap_or(false);
+    for j in 0..total {
+        let press_copy = if j < n { own_feed.get(j) } else { wire_feed.get(j - n) }.copied();
+        let repost = if repost_mask.get(j).copied().unwrap_or(false) {
+            repost_picks.next().and_then(|i| feed.get(i))
+        } else {
+            None
+        };
+        let negative = match (press_copy, repost) {
+            (Some((f, _)), _) | (None, Some(f)) => f.story.negative,
+            _ => neg.get(j).copied().unwrap_or(false),
+        };
         let fetched = time::CRAWL_START + r.below(time::CRAWL_SECONDS) as i64;
         let prov_name = match p.province.and_then(|i| v.provinces.get(i)) {
             Some(pv) => pv.name.clone(),
@@ -314,24 +486,44 @@ fn site_round(ctx: &Ctx<'_>, p: &SitePlan, round: u64, c: &mut Counts, w: &mut R
                 .get(r.below(v.provinces.len() as u64) as usize)
                 .map_or(String::new(), |x| x.name.clone()),
         };
-        let (s, published) = match p.group {
-            Some(g) if negative => {
-                // Ecosystem: the group's shared negative stories, reposted within hours.
-                let slot = neg_ordinal % ECO_POOL;
-                neg_ordinal += 1;
-                let mut gr = Rng::from(&[ctx.seed, 7, g as u64, round, slot]);
-                let gp = v
-                    .provinces
-                    .get(gr.below(v.provinces.len() as u64) as usize)
-                    .map_or("", |x| x.name.as_str());
-                let s = story::story(v, &mut gr, true, gp, false);
-                let base = time::CRAWL_START + gr.below(time::CRAWL_SECONDS) as i64 - 86_400;
-                (s, base + r.range(300, 6 * 3600) as i64)
-            }
-            _ => (
-                story::story(v, &mut r, negative, &prov_name, p.english),
-                fetched - r.range(3600, 20 * 86_400) as i64,
-            ),
+        // Which press copy a re-post takes after: the origin when fast (minutes later, cited or
+        // not), the latest press copy when compliant (≥ 1 h after it, always cited).
+        let repost_of = repost.and_then(|f| {
+            let c = if p.repost_fast {
+                f.copies.first()
+            } else {
+                f.copies.last()
+            }?;
+            let lag = if p.repost_fast {
+                rr.range(3, 40) * 60
+            } else {
+                rr.range(75, 600) * 60
+            };
+            let cited = !p.repost_fast || rr.chance(0.7);
+            Some((c, c.published + lag as i64, cited))
+        });
+        let (s, published) = match (press_copy, repost.zip(repost_of.as_ref())) {
+            (Some((f, c)), _) => (f.story.clone(), c.published),
+            (None, Some((f, &(_, at, _)))) => (edited(&f.story, &mut rr), at),
+            _ => match p.group {
+                Some(g) if negative => {
+                    // Ecosystem: the group's shared negative stories, reposted within hours.
+                    let slot = neg_ordinal % ECO_POOL;
+                    neg_ordinal += 1;
+                    let mut gr = Rng::from(&[ctx.seed, 7, g as u64, round, slot]);
+                    let gp = v
+                        .provinces
+                        .get(gr.below(v.provinces.len() as u64) as usize)
+                        .map_or("", |x| x.name.as_str());
+                    let s = story::story(v, &mut gr, true, gp, false);
+                    let base = time::CRAWL_START + gr.below(time::CRAWL_SECONDS) as i64 - 86_400;
+                    (s, base + r.range(300, 6 * 3600) as i64)
+                }
+                _ => (
+                    story::story(v, &mut r, negative, &prov_name, p.english),
+                    fetched - r.range(3600, 20 * 86_400) as i64,
+                ),
+            },
         };
         let mut title = s.title.clone();
         let mut local = false;
@@ -348,7 +540,9 @@ fn site_round(ctx: &Ctx<'_>, p: &SitePlan, round: u64, c: &mut Counts, w: &mut R
         if is_sens {
             title = story::sensationalise(v, &mut r, &title, negative);
         }
-        let (section_label, section_path) = if p.english {
+        let (section_label, section_path) = if let Some((f, _)) = press_copy {
+            f.section.clone()
+        } else if p.english {
             en_menu
                 .get(r.below(en_menu.len() as u64) as usize)
                 .map_or(("News".to_owned(), "news".to_owned()), |m| {
@@ -369,6 +563,7 @@ fn site_round(ctx: &Ctx<'_>, p: &SitePlan, round: u64, c: &mut Counts, w: &mut R
         let id = 100_000 + mix(&[p.seed, round, j as u64]) % 900_000;
         let sl = story::slug(&title);
         let url = match p.skin {
+            _ if press_copy.is_some() => press_copy.map(|(_, c)| c.url.clone()).unwrap_or_default(),
             _ if p.archetype == Archetype::Shop => format!("https://{}/san-pham/{sl}-{id}.html", p.host),
             0 => format!("https://{}/{section_path}/{sl}-{id}.html", p.host),
             1 => format!("https://{}/{sl}-post{id}.html", p.host),
@@ -394,7 +589,21 @@ fn site_round(ctx: &Ctx<'_>, p: &SitePlan, round: u64, c: &mut Counts, w: &mut R
                 _ => String::new(),
             }
         };
-        let source = if is_attr && !p.cites.is_empty() {
+        let source = if let Some((f, c)) = press_copy {
+            // A wire copy names the outlet that had it first; the origin is the outlet's own.
+            f.copies
+                .first()
+                .filter(|o| o.outlet != c.outlet)
+                .map(|o| (o.outlet, o.url.clone(), o.published))
+        } else if let Some(&(pc, _, cited)) = repost_of.as_ref() {
+            c.reposts += 1;
+            // Fast re-posts are all under the hour; compliant ones are all cited and later.
+            c.non_compliant_reposts += u64::from(p.repost_fast || !cited);
+            cited.then(|| {
+                c.cited.insert(pc.outlet);
+                (pc.outlet, pc.url.clone(), pc.published)
+            })
+        } else if is_attr && !p.cites.is_empty() {
             let oi = p.cites.get(j % p.cites.len()).copied().unwrap_or(0);
             c.cited.insert(oi);
             let od = ctx.outlets.get(oi).map_or("", |o| o.domain.as_str());

@@ -209,6 +209,14 @@ pub struct SitePlan {
     pub lookalike_of: Option<usize>,
     pub press_words: bool,
     pub group: Option<usize>,
+    /// The outlet a licensed press site is (index into the corpus's outlets).
+    pub outlet: Option<usize>,
+    /// The Google Analytics (GA4) measurement id's number: the site's own, or its ecosystem's.
+    pub analytics: u64,
+    /// Share of the article items that re-post items of the press feed (re-posting archetypes).
+    pub repost_share: f64,
+    /// Re-posts come minutes after the press item (`true`) or at least an hour later, cited.
+    pub repost_fast: bool,
 }
 
 const PRESS_SUFFIX: &[&str] = &["news", "online", "times", "daily", "post", "press"];
@@ -270,6 +278,10 @@ pub fn plan(
         lookalike_of: None,
         press_words: false,
         group,
+        outlet: None,
+        analytics: site_seed % 100_000_000,
+        repost_share: 0.0,
+        repost_fast: false,
     };
     let cites = |r: &mut Rng, lo: u64, hi: u64| {
         let k = r.range(lo, hi) as usize;
@@ -317,6 +329,7 @@ pub fn plan(
     match a {
         Archetype::LicensedPress => {
             let o = &outlets[ordinal % outlets.len().max(1)];
+            p.outlet = Some(ordinal % outlets.len().max(1));
             p.name = o.name.clone();
             domain = o.domain.clone();
             p.label = SelfLabel::Press;
@@ -378,6 +391,21 @@ pub fn plan(
                     p.items = r.range(110, 150) as usize;
                 }
             }
+        }
+        Archetype::FastRepost | Archetype::CompliantReposter => {
+            // Plain licensed aggregates whose stock in trade is the press feed.
+            p.name = brand.clone();
+            let suf = *r.pick(&["24h", "nhanh", "", "moi", "hot"]).unwrap_or(&"");
+            domain = format!("{bslug}{suf}.{}", r.pick(TLD).unwrap_or(&"vn"));
+            p.label = SelfLabel::Aggregate;
+            p.licence = agg_licence(&mut r);
+            p.registry = Registry::Aggregate;
+            p.attribution = 1.0;
+            p.cites = cites(&mut r, 3, 8);
+            p.sections = sections(&mut r, 2, 4);
+            p.neg_share = r.uniform(0.02, 0.08);
+            p.repost_share = r.uniform(0.45, 0.7);
+            p.repost_fast = a == Archetype::FastRepost;
         }
         Archetype::MastheadAggregate => {
             let w = *r.pick(PRESS_SUFFIX).unwrap_or(&"news");
