@@ -173,7 +173,8 @@ const PAGES: &[Exp] = &[
         editor: None,
         article: true,
         published: true,
-        byline: None,
+        // A reader's letter ("Bạn đọc"), signed "Trung" on its last line.
+        byline: Some("Trung"),
         attribution: None,
         comments: true,
         lang: Lang::Vi,

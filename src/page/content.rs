@@ -119,7 +119,11 @@ pub fn extract(page: &Page) -> MainText {
             continue;
         }
         let commas = b.text.matches([',', '，', '.']).count() as f32;
-        let s = (1.0 + commas.min(10.0) + (len as f32 / 100.0).min(3.0)) * (1.0 - b.link_density);
+        // A long block counts as the several paragraphs it holds (bodies written as one `<div>`
+        // with `<br>`s must outweigh a list of short comments or teasers).
+        let s = (1.0 + commas.min(10.0) + (len as f32 / 100.0).min(3.0))
+            * (1.0 - b.link_density)
+            * (len as f32 / 400.0).clamp(1.0, 20.0);
         let mut c = b.container as usize;
         // The paragraph's parent and grandparent (and a little further up), as readability does.
         if matches!(
@@ -234,8 +238,14 @@ pub fn extract(page: &Page) -> MainText {
             }
         }
     }
+    let leads = lead_blocks(page, headline_block, root_u, &roots);
     let mut texts: Vec<&str> = Vec::new();
     for (i, b) in page.blocks.iter().enumerate() {
+        if leads.contains(&(i as u32)) {
+            out.blocks.push(i as u32);
+            texts.push(&b.text);
+            continue;
+        }
         let Some(r) = roots.iter().copied().find(|r| page.contains(*r, b.container)) else {
             continue;
         };
@@ -258,6 +268,50 @@ pub fn extract(page: &Page) -> MainText {
     }
     out.text = texts.join("\n");
     out.lead = lead(page, &out);
+    out
+}
+
+/// Lead (sapo, teaser, standfirst) paragraphs that sit between the headline and the chosen
+/// body, inside the nearest ancestor of the body that also holds the headline.
+fn lead_blocks(page: &Page, headline: Option<u32>, root: u32, roots: &[u32]) -> Vec<u32> {
+    let Some(h) = headline else { return Vec::new() };
+    let Some(hb) = page.blocks.get(h as usize) else {
+        return Vec::new();
+    };
+    let mut a = root;
+    let mut found = false;
+    for _ in 0..6 {
+        if page.contains(a, hb.container) {
+            found = true;
+            break;
+        }
+        let Some(p) = page.containers.get(a as usize).map(|c| c.parent) else {
+            break;
+        };
+        if p == a || p == 0 {
+            break;
+        }
+        a = p;
+    }
+    if !found || a == 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, b) in page.blocks.iter().enumerate().skip(h as usize + 1).take(12) {
+        if roots.iter().any(|r| page.contains(*r, b.container)) {
+            break;
+        }
+        let len = b.text.chars().count();
+        if b.region == BlockRegion::Body
+            && page.contains(a, b.container)
+            && len >= 150
+            && b.link_density < 0.2
+            && !is_heading(&b.tag)
+            && !in_negative(page, b.container, a)
+        {
+            out.push(i as u32);
+        }
+    }
     out
 }
 
