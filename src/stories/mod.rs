@@ -238,34 +238,27 @@ fn copy_of(m: &ItemMeta, origin: Option<&ItemMeta>) -> Copy {
     }
 }
 
-/// The licensed press copy `m` re-posts, among the copies `before` it in its cluster: the one
-/// it cites ([`cited_press_source`]), else the earliest press copy of another site published no
-/// later than it; `None` when no press copy precedes it.
-fn press_source<'a>(before: &'a [ItemMeta], m: &ItemMeta) -> Option<&'a ItemMeta> {
-    cited_press_source(before, m).or_else(|| {
-        before.iter().find(|p| {
-            p.press
-                && p.site != m.site
-                && match (p.time, m.time) {
-                    (Some(pt), Some(mt)) => pt <= mt,
-                    _ => true,
-                }
-        })
-    })
-}
-
-/// The press copy a re-post takes after: among the earlier licensed-press copies `before` it in
-/// its cluster whose outlet it cites, the latest one published no later than it (a copy cannot
-/// re-post what did not exist yet); `None` when it cites none of them.
-fn cited_press_source<'a>(before: &'a [ItemMeta], m: &ItemMeta) -> Option<&'a ItemMeta> {
-    before
-        .iter()
-        .filter(|p| p.press && p.site != m.site && m.cites.contains(&p.site))
-        .filter(|p| match (p.time, m.time) {
+/// Whether `p` is a licensed press copy on another site than `m`'s, published no later than `m`
+/// (a copy cannot re-post what did not exist yet): a press copy `m` may have taken after.
+fn may_source(p: &ItemMeta, m: &ItemMeta) -> bool {
+    p.press
+        && p.site != m.site
+        && match (p.time, m.time) {
             (Some(pt), Some(mt)) => pt <= mt,
             _ => true,
-        })
-        .max_by(|a, b| by_time(a, b))
+        }
+}
+
+/// The licensed press copy `m` re-posts, among the copies `before` it in its cluster (in time
+/// order): the latest one it cites (a wire story may be re-posted from any outlet that carried
+/// it), else the earliest; `None` when no press copy precedes it.
+fn press_source<'a>(before: &'a [ItemMeta], m: &ItemMeta) -> Option<&'a ItemMeta> {
+    let mut possible = before.iter().filter(|p| may_source(p, m));
+    let cited = possible
+        .clone()
+        .filter(|p| m.cites.contains(&p.site))
+        .max_by(|a, b| by_time(a, b));
+    cited.or_else(|| possible.next())
 }
 
 /// Order of copies in a cluster: by time (unknown last), licensed press first on ties, then site, URL.
@@ -367,36 +360,34 @@ pub fn analyse(mut c: Clusters, s: &StorySettings, operators: &Operators) -> Sto
         // Coordination: copies by sites that are not licensed press and that no press copy
         // precedes (copies of press items are re-posts, judged above), leaving out compliant
         // re-posts (citing the origin at least `min_lag_minutes` later).
-        {
-            let mut firsts: Vec<&ItemMeta> = Vec::new();
-            for (k, m) in cl.iter().enumerate() {
-                let reposts_press = sources.get(k).is_some_and(Option::is_some);
-                if m.press || reposts_press || firsts.iter().any(|f| f.site == m.site) {
+        let mut firsts: Vec<&ItemMeta> = Vec::new();
+        for (k, m) in cl.iter().enumerate() {
+            let reposts_press = sources.get(k).is_some_and(Option::is_some);
+            if m.press || reposts_press || firsts.iter().any(|f| f.site == m.site) {
+                continue;
+            }
+            if k > 0 {
+                let cites = m.cites.contains(&origin.site);
+                let late = matches!((m.time, origin.time), (Some(t), Some(o)) if t - o >= min_lag);
+                if cites && late {
                     continue;
                 }
-                if k > 0 {
-                    let cites = m.cites.contains(&origin.site);
-                    let late = matches!((m.time, origin.time), (Some(t), Some(o)) if t - o >= min_lag);
-                    if cites && late {
-                        continue;
-                    }
-                }
-                firsts.push(m);
-                if firsts.len() >= s.max_sites_per_story {
-                    break;
-                }
             }
-            for (i, a) in firsts.iter().enumerate() {
-                for b in &firsts[i + 1..] {
-                    let close = matches!((a.time, b.time), (Some(x), Some(y)) if (x - y).abs() <= window);
-                    if close {
-                        let key = if a.site < b.site {
-                            (a.site.clone(), b.site.clone())
-                        } else {
-                            (b.site.clone(), a.site.clone())
-                        };
-                        links.entry(key).or_default().push(ci);
-                    }
+            firsts.push(m);
+            if firsts.len() >= s.max_sites_per_story {
+                break;
+            }
+        }
+        for (i, a) in firsts.iter().enumerate() {
+            for b in &firsts[i + 1..] {
+                let close = matches!((a.time, b.time), (Some(x), Some(y)) if (x - y).abs() <= window);
+                if close {
+                    let key = if a.site < b.site {
+                        (a.site.clone(), b.site.clone())
+                    } else {
+                        (b.site.clone(), a.site.clone())
+                    };
+                    links.entry(key).or_default().push(ci);
                 }
             }
         }

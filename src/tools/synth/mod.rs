@@ -284,10 +284,12 @@ pub fn generate(
         press_hosts,
     };
     let mut counts: Vec<Counts> = vec![Counts::default(); plans.len()];
+    let mut members: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for g in plans.iter().filter_map(|p| p.group) {
+        *members.entry(g).or_default() += 1;
+    }
     for (p, c) in plans.iter().zip(counts.iter_mut()) {
-        c.group_size = p
-            .group
-            .map_or(0, |g| plans.iter().filter(|q| q.group == Some(g)).count());
+        c.group_size = p.group.and_then(|g| members.get(&g).copied()).unwrap_or(0);
     }
     let mut round = 0u64;
     loop {
