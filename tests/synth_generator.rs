@@ -231,7 +231,9 @@ fn synth_labels_match_archetypes_registry_and_pages() {
             other => panic!("unknown archetype {other}"),
         }
         match l.archetype.as_str() {
-            "near_line_under" => assert!((0.095..=0.145).contains(&s), "{l:?}"),
+            // Planned at 10–14%; rounding to whole items (≥ 60 of them) adds up to 0.5/60 ≈ 0.8
+            // points (9 of 62 = 14.5%): still under the 15% line.
+            "near_line_under" => assert!((0.095..0.15).contains(&s), "{l:?}"),
             "near_line_over" => assert!((0.24..=0.31).contains(&s), "{l:?}"),
             // Planned at 2–9%; rounding to whole items (≥ 20 of them) can add up to 0.5/20 = 2.5
             // points, so a 20-item site may truly sit at 10% or 11%: still well under the 15% line.
