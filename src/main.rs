@@ -123,6 +123,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             min_df,
             cv,
             curve,
+            predictions,
             models,
         }) => {
             let opts = baohoa::tools::train_tone::TrainOptions {
@@ -132,7 +133,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 min_df,
                 ..Default::default()
             };
-            train_tone(&labels, data.as_deref(), &out, &opts, cv.then_some(curve), &models)
+            let cv = cv.then_some((curve, predictions));
+            train_tone(&labels, data.as_deref(), &out, &opts, cv, &models)
         }
         Cmd::Bench {
             inputs,
@@ -519,13 +521,13 @@ fn tone(models: &ModelArgs) -> anyhow::Result<Outcome> {
 }
 
 /// `baohoa train tone`: trains the learned tone model from labels and writes it under OUT/tone/.
-/// With `cv` = Some(curve), prints the nested cross-validation instead of training.
+/// With `cv` = Some((curve, predictions)), prints the nested cross-validation instead of training.
 fn train_tone(
-    labels: &Path,
+    labels: &[PathBuf],
     data: Option<&Path>,
     out: &Path,
     opts: &baohoa::tools::train_tone::TrainOptions,
-    cv: Option<bool>,
+    cv: Option<(bool, Option<PathBuf>)>,
     models: &ModelArgs,
 ) -> anyhow::Result<Outcome> {
     let files = ModelFiles::new(models.models.as_deref(), models.registry.as_deref());
@@ -537,7 +539,9 @@ fn train_tone(
         ..opts.clone()
     };
     let report = match cv {
-        Some(curve) => baohoa::tools::train_tone::run_cv(labels, data, &lex, opts, curve)?,
+        Some((curve, predictions)) => {
+            baohoa::tools::train_tone::run_cv(labels, data, &lex, opts, curve, predictions.as_deref())?
+        }
         None => baohoa::tools::train_tone::run(labels, data, out, &lex, opts)?,
     };
     eprint!("{report}");

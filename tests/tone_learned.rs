@@ -1,6 +1,8 @@
-//! Nested 5-fold cross-validation of the learned tone model on the 5,850 hand-labelled real items
-//! (BAOHOA_REALDATA): each fold is scored by a model trained and calibrated on the other four only,
-//! never by the shipped model. Folds are mixed across datasets; one story's duplicates share a fold.
+//! Nested 5-fold cross-validation of the learned tone model on the 11,850 hand-labelled real items
+//! (the 5,850 of BAOHOA_REALDATA's vi-negativity-labels and the team's 6,000 of
+//! tests/tone_more_labels.tsv): each fold is scored by a model trained and calibrated on the other
+//! four only, never by the shipped model. Folds are mixed across datasets; one story's duplicates
+//! share a fold.
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -9,9 +11,11 @@ use baohoa::models::ModelFiles;
 use baohoa::tone::{Task, ToneModel};
 use baohoa::tools::train_tone::{self, FOLDS, TrainOptions};
 
-/// Floors reached (README, "Retraining the tone model"): measured 0.800 and 0.588.
+/// Floors reached (README, "Retraining the tone model"): negative F1 measured 0.802 on all
+/// 11,850 items and 0.812 on the 5,850 of realdata; sensational 0.594 and 0.597.
 const NEGATIVE_F1_FLOOR: f64 = 0.80;
-const SENSATIONAL_F1_FLOOR: f64 = 0.56;
+const NEGATIVE_F1_FLOOR_REALDATA_LABELS: f64 = 0.805;
+const SENSATIONAL_F1_FLOOR: f64 = 0.58;
 
 #[cfg_attr(
     not(baohoa_realdata),
@@ -21,11 +25,26 @@ const SENSATIONAL_F1_FLOOR: f64 = 0.56;
 fn learned_tone_cross_validation() -> anyhow::Result<()> {
     let dir = PathBuf::from(std::env::var_os("BAOHOA_REALDATA").context("BAOHOA_REALDATA is not set")?);
     let labels = dir.join("vi-negativity-labels/labels.tsv");
+    let more = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/tone_more_labels.tsv");
     let files = ModelFiles::default();
     let lex = ToneModel::load_lexicons(&files)?;
     let shipped = ToneModel::load(&files)?;
-    let items = train_tone::load(&labels, &dir)?;
-    assert_eq!(items.len(), 5850, "labelled items read");
+    let items = train_tone::load(&[labels, more], &dir)?;
+    assert_eq!(items.len(), 11850, "labelled items read");
+    assert_eq!(items.iter().filter(|it| it.source == 1).count(), 6000);
+    // The shipped weights were trained on exactly these two files.
+    let sources: Vec<(&str, u64)> = shipped
+        .learned
+        .meta
+        .trained_on
+        .iter()
+        .map(|s| (s.file.as_str(), s.items))
+        .collect();
+    assert_eq!(
+        sources,
+        [("labels.tsv", 5850), ("tone_more_labels.tsv", 6000)],
+        "retrain with both labels files (README, \"Retraining the tone model\")"
+    );
 
     // Folds: every fold holds items of every dataset, and no URL or title crosses folds.
     let mut per_fold: BTreeMap<u8, BTreeSet<&str>> = BTreeMap::new();
@@ -65,6 +84,14 @@ fn learned_tone_cross_validation() -> anyhow::Result<()> {
         |_| true,
     );
     assert!(neg.f1() >= NEGATIVE_F1_FLOOR, "negative {}", neg.line());
+    let neg_rd = train_tone::confusion(&items, &p, Task::Negative, f64::from(s.negative_probability), |it| {
+        it.source == 0
+    });
+    assert!(
+        neg_rd.f1() >= NEGATIVE_F1_FLOOR_REALDATA_LABELS,
+        "negative on the realdata labels {}",
+        neg_rd.line()
+    );
     assert!(sens.f1() >= SENSATIONAL_F1_FLOOR, "sensational {}", sens.line());
     // Per-topic share error (13 UIT-ViON topics): the site share counts items over the threshold
     // because that measured better than the mean calibrated probability (settings.toml).

@@ -484,10 +484,11 @@ pub enum TrainCmd {
     /// Train the learned tone model (negative, sensational) from labelled real items.
     #[command(after_help = TRAIN_TONE_HELP)]
     Tone {
-        /// labels.tsv (dataset, row, url, negative, sensational, confident), e.g. realdata/vi-negativity-labels/labels.tsv.
-        #[arg(long, value_name = "TSV")]
-        labels: PathBuf,
-        /// The folder holding the CSVs the labels point into (default: the labels folder's parent).
+        /// labels.tsv (dataset, row, url, negative, sensational, confident), e.g.
+        /// realdata/vi-negativity-labels/labels.tsv; repeat to add more (tests/tone_more_labels.tsv).
+        #[arg(long, value_name = "TSV", required = true)]
+        labels: Vec<PathBuf>,
+        /// The folder holding the CSVs the labels point into (default: the first labels file's folder's parent).
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
         /// Output models directory: writes DIR/tone/learned.tsv and DIR/tone/learned.toml (use with --models DIR).
@@ -513,6 +514,10 @@ pub enum TrainCmd {
         /// With --cv: also the learning curve (training sets cut to 1/8 … all of their items).
         #[arg(long)]
         curve: bool,
+        /// With --cv: write every item's out-of-fold probabilities to this TSV (dataset, row, url,
+        /// fold, labels and probabilities; no text), to read the errors beside the CSVs.
+        #[arg(long, value_name = "TSV", requires = "cv")]
+        predictions: Option<PathBuf>,
         #[command(flatten)]
         models: ModelArgs,
     },
@@ -522,4 +527,5 @@ const TRAIN_TONE_HELP: &str = "Reads every labelled item through its dataset row
 features of src/tone/learned.rs with the lexicons of models/tone (or --models), fits L2 logistic regression for \
 both tasks, calibrates them (Platt) on held-out folds and records their held-out TPR/FPR per threshold. \
 Deterministic; a few seconds.\n\nExample:\n  \
-baohoa train tone --labels ../shared/realdata/vi-negativity-labels/labels.tsv -o models\n";
+baohoa train tone --labels ../shared/realdata/vi-negativity-labels/labels.tsv \\\n    \
+--labels tests/tone_more_labels.tsv -o models\n";

@@ -84,12 +84,23 @@ impl TaskMeta {
     }
 }
 
+/// One labels file a model was trained on, so a reviewer can tell which labels made the weights.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LabelsSource {
+    pub file: String,
+    pub items: u64,
+    pub sha256: String,
+}
+
 /// `learned.toml`: calibration and cross-validation figures of both tasks.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LearnedMeta {
     /// Labelled items the shipped weights were trained on.
     pub trained_items: u64,
+    /// The labels files they came from (file name, items, sha256 of the file).
+    pub trained_on: Vec<LabelsSource>,
     pub negative: TaskMeta,
     pub sensational: TaskMeta,
 }

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use sha2::Digest;
 
 use crate::tone::learn::{self, Confusion, Row};
 use crate::tone::learned::{Learned, LearnedMeta, Rates, TaskMeta};
@@ -41,6 +42,8 @@ pub struct LabelledItem {
     pub topic: String,
     /// Cross-validation fold (0..FOLDS): duplicates of one story (same URL or same title) share one.
     pub fold: u8,
+    /// Which of the labels files (0 = the first `--labels`) the row came from.
+    pub source: u8,
 }
 
 /// Number of cross-validation folds.
@@ -92,10 +95,10 @@ fn csv_rows(p: &Path) -> anyhow::Result<Vec<csv::StringRecord>> {
     Ok(out)
 }
 
-/// Reads `labels.tsv` (dataset, row, url, negative, sensational, confident) and the texts from the
-/// CSVs under `data` (the realdata folder). Rows whose URL does not match the CSV row are an error.
-pub fn load(labels: &Path, data: &Path) -> anyhow::Result<Vec<LabelledItem>> {
-    let text = std::fs::read_to_string(labels).with_context(|| format!("cannot read labels {}", labels.display()))?;
+/// Reads one or more `labels.tsv` files (dataset, row, url, negative, sensational, confident) and
+/// the texts from the CSVs under `data` (the realdata folder). Rows whose URL does not match the CSV
+/// row are an error, and so is a (dataset, row) labelled twice, in one file or across files.
+pub fn load(labels: &[PathBuf], data: &Path) -> anyhow::Result<Vec<LabelledItem>> {
     let uit_p = data.join("vi-news-topics-uit-vion/UIT-ViON_dev.csv");
     let mut sources: HashMap<&str, (PathBuf, Option<Vec<csv::StringRecord>>)> = HashMap::new();
     sources.insert("uit-vion-dev", (uit_p, None));
@@ -105,77 +108,90 @@ pub fn load(labels: &Path, data: &Path) -> anyhow::Result<Vec<LabelledItem>> {
         (data.join("vi-clickbait-icd/validate.csv"), None),
     );
     let mut items = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if n == 0 || line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cells: Vec<&str> = line.split('\t').collect();
-        let [dataset, row, url, neg, sens, conf, ..] = cells.as_slice() else {
-            anyhow::bail!(
-                "{} line {}: expected dataset, row, url, negative, sensational, confident",
-                labels.display(),
-                n + 1
-            );
-        };
-        let at = || format!("{} line {}", labels.display(), n + 1);
-        let Some((path, rows)) = sources.get_mut(*dataset) else {
-            anyhow::bail!(
-                "{}: unknown dataset {dataset:?} (uit-vion-dev, clickbait-icd-train, clickbait-icd-validate)",
-                at()
-            );
-        };
-        if rows.is_none() {
-            *rows = Some(csv_rows(path)?);
-        }
-        let rows = rows.as_ref().map(Vec::as_slice).unwrap_or_default();
-        let r: usize = row
-            .parse()
-            .with_context(|| format!("{}: row {row:?} is not a number", at()))?;
-        let rec = rows
-            .get(r)
-            .with_context(|| format!("{}: row {r} is past the end of {}", at(), path.display()))?;
-        let flag = |c: &str| -> anyhow::Result<bool> {
-            match c.trim() {
-                "1" => Ok(true),
-                "0" => Ok(false),
-                o => anyhow::bail!("{}: label {o:?} must be 0 or 1", at()),
+    let mut seen: HashMap<(String, usize), String> = HashMap::new();
+    for (source, labels) in labels.iter().enumerate() {
+        let source = u8::try_from(source).context("at most 255 labels files")?;
+        let text =
+            std::fs::read_to_string(labels).with_context(|| format!("cannot read labels {}", labels.display()))?;
+        for (n, line) in text.lines().enumerate() {
+            if n == 0 || line.trim().is_empty() || line.starts_with('#') {
+                continue;
             }
-        };
-        let (title, lead, csv_url, topic) = if *dataset == "uit-vion-dev" {
-            let label: usize = rec.get(2).unwrap_or("").trim().parse().unwrap_or(usize::MAX);
-            (
-                rec.get(0).unwrap_or(""),
-                "",
-                rec.get(1).unwrap_or(""),
-                UIT_TOPICS.get(label).copied().unwrap_or("?").to_string(),
-            )
-        } else {
-            (
-                rec.get(2).unwrap_or(""),
-                rec.get(3).unwrap_or(""),
-                rec.get(1).unwrap_or(""),
-                format!("icd:{}", rec.get(4).unwrap_or("?")),
-            )
-        };
-        if csv_url.trim() != url.trim() {
-            anyhow::bail!(
-                "{}: URL {url} does not match row {r} of {} ({csv_url}); the labels point into another version of the CSV",
-                at(),
-                path.display()
-            );
+            let cells: Vec<&str> = line.split('\t').collect();
+            let [dataset, row, url, neg, sens, conf, ..] = cells.as_slice() else {
+                anyhow::bail!(
+                    "{} line {}: expected dataset, row, url, negative, sensational, confident",
+                    labels.display(),
+                    n + 1
+                );
+            };
+            let at = || format!("{} line {}", labels.display(), n + 1);
+            let Some((path, rows)) = sources.get_mut(*dataset) else {
+                anyhow::bail!(
+                    "{}: unknown dataset {dataset:?} (uit-vion-dev, clickbait-icd-train, clickbait-icd-validate)",
+                    at()
+                );
+            };
+            if rows.is_none() {
+                *rows = Some(csv_rows(path)?);
+            }
+            let rows = rows.as_ref().map(Vec::as_slice).unwrap_or_default();
+            let r: usize = row
+                .parse()
+                .with_context(|| format!("{}: row {row:?} is not a number", at()))?;
+            let rec = rows
+                .get(r)
+                .with_context(|| format!("{}: row {r} is past the end of {}", at(), path.display()))?;
+            let flag = |c: &str| -> anyhow::Result<bool> {
+                match c.trim() {
+                    "1" => Ok(true),
+                    "0" => Ok(false),
+                    o => anyhow::bail!("{}: label {o:?} must be 0 or 1", at()),
+                }
+            };
+            let (title, lead, csv_url, topic) = if *dataset == "uit-vion-dev" {
+                let label: usize = rec.get(2).unwrap_or("").trim().parse().unwrap_or(usize::MAX);
+                (
+                    rec.get(0).unwrap_or(""),
+                    "",
+                    rec.get(1).unwrap_or(""),
+                    UIT_TOPICS.get(label).copied().unwrap_or("?").to_string(),
+                )
+            } else {
+                (
+                    rec.get(2).unwrap_or(""),
+                    rec.get(3).unwrap_or(""),
+                    rec.get(1).unwrap_or(""),
+                    format!("icd:{}", rec.get(4).unwrap_or("?")),
+                )
+            };
+            if csv_url.trim() != url.trim() {
+                anyhow::bail!(
+                    "{}: URL {url} does not match row {r} of {} ({csv_url}); the labels point into another version of the CSV",
+                    at(),
+                    path.display()
+                );
+            }
+            if let Some(first) = seen.insert(((*dataset).to_string(), r), at()) {
+                anyhow::bail!(
+                    "{}: {dataset} row {r} is already labelled at {first}; keep one label per item",
+                    at()
+                );
+            }
+            items.push(LabelledItem {
+                dataset: (*dataset).to_string(),
+                row: r,
+                url: (*url).to_string(),
+                title: title.to_string(),
+                lead: lead.to_string(),
+                negative: flag(neg)?,
+                sensational: flag(sens)?,
+                confident: flag(conf)?,
+                topic,
+                fold: 0,
+                source,
+            });
         }
-        items.push(LabelledItem {
-            dataset: (*dataset).to_string(),
-            row: r,
-            url: (*url).to_string(),
-            title: title.to_string(),
-            lead: lead.to_string(),
-            negative: flag(neg)?,
-            sensational: flag(sens)?,
-            confident: flag(conf)?,
-            topic,
-            fold: 0,
-        });
     }
     assign_folds(&mut items);
     Ok(items)
@@ -633,6 +649,14 @@ pub fn cv_report(
                 confusion(items, p, task, t, |it| it.dataset == ds).line()
             ));
         }
+        let sources = items.iter().map(|it| it.source).max().unwrap_or(0);
+        for src in (0..=sources).filter(|_| sources > 0) {
+            out.push_str(&format!(
+                "  labels file {}: {}\n",
+                src + 1,
+                confusion(items, p, task, t, |it| it.source == src).line()
+            ));
+        }
     }
     for (label, rows) in [
         (
@@ -666,16 +690,20 @@ pub fn cv_report(
 /// `baohoa train tone --cv`: the nested cross-validation report, F1 per threshold, and the
 /// learning curve (each training set cut to a share of its items, by a hash of the row).
 pub fn run_cv(
-    labels: &Path,
+    labels: &[PathBuf],
     data: Option<&Path>,
     lex: &ToneModel,
     o: &TrainOptions,
     curve: bool,
+    predictions: Option<&Path>,
 ) -> anyhow::Result<String> {
     let data = data_dir(labels, data);
     let items = load(labels, &data)?;
     let feats = item_features(&items, lex);
     let (p, metas) = cross_validate(&items, &feats, o);
+    if let Some(path) = predictions {
+        write_atomic(path, predictions_tsv(&items, &p).as_bytes())?;
+    }
     let mut out = cv_report(&items, &p, &metas, &lex.settings);
     for (task, name) in [(Task::Negative, "negative"), (Task::Sensational, "sensational")] {
         out.push_str(&format!("{name} F1 by threshold:"));
@@ -722,11 +750,33 @@ pub fn run_cv(
     Ok(out)
 }
 
-fn data_dir(labels: &Path, data: Option<&Path>) -> PathBuf {
+/// The out-of-fold probabilities of every item as TSV (row numbers and URLs, never the text), for
+/// reading the errors of a cross-validation beside the CSVs.
+pub fn predictions_tsv(items: &[LabelledItem], p: &[[f64; 2]]) -> String {
+    let mut out = String::from("dataset\trow\turl\tfold\tnegative\tp_negative\tsensational\tp_sensational\n");
+    for (it, pr) in items.iter().zip(p) {
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{:.4}\t{}\t{:.4}\n",
+            it.dataset,
+            it.row,
+            it.url,
+            it.fold,
+            u8::from(it.negative),
+            pr[0],
+            u8::from(it.sensational),
+            pr[1]
+        ));
+    }
+    out
+}
+
+/// `--data`, else the first labels file's folder's parent (the realdata folder).
+fn data_dir(labels: &[PathBuf], data: Option<&Path>) -> PathBuf {
     match data {
         Some(d) => d.to_path_buf(),
         None => labels
-            .parent()
+            .first()
+            .and_then(|l| l.parent())
             .and_then(Path::parent)
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from(".")),
@@ -736,7 +786,7 @@ fn data_dir(labels: &Path, data: Option<&Path>) -> PathBuf {
 /// `baohoa train tone`: trains on every label and writes `OUT/tone/learned.tsv` and
 /// `OUT/tone/learned.toml`; returns the cross-validation report of the training calibration.
 pub fn run(
-    labels: &Path,
+    labels: &[PathBuf],
     data: Option<&Path>,
     out: &Path,
     lex: &ToneModel,
@@ -745,11 +795,28 @@ pub fn run(
     let data = data_dir(labels, data);
     let items = load(labels, &data)?;
     if items.is_empty() {
-        anyhow::bail!("{}: no labelled items; nothing to train on", labels.display());
+        anyhow::bail!(
+            "{}: no labelled items; nothing to train on",
+            labels
+                .iter()
+                .map(|l| l.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     let feats = item_features(&items, lex);
     let all: Vec<usize> = (0..items.len()).collect();
-    let l = train(&items, &feats, &all, o);
+    let mut l = train(&items, &feats, &all, o);
+    for (i, path) in labels.iter().enumerate() {
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read labels {}", path.display()))?;
+        l.meta.trained_on.push(crate::tone::learned::LabelsSource {
+            file: path
+                .file_name()
+                .map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
+            items: items.iter().filter(|it| usize::from(it.source) == i).count() as u64,
+            sha256: crate::model_files::hex(&sha2::Sha256::digest(&bytes)),
+        });
+    }
     let dir = out.join("tone");
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let meta = toml::to_string(&l.meta).context("cannot write learned.toml")?;
