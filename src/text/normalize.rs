@@ -6,6 +6,14 @@ pub fn nfc(s: &str) -> String {
     nfc_segments(s).unwrap_or_else(|| s.to_owned())
 }
 
+/// [`nfc`] without a copy when `s` is already NFC (the common case for decoded pages).
+pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    match nfc_segments(s) {
+        Some(n) => std::borrow::Cow::Owned(n),
+        None => std::borrow::Cow::Borrowed(s),
+    }
+}
+
 /// Normalises `s` to NFC in place, allocating only when it is not already NFC.
 pub fn nfc_in_place(s: &mut String) {
     if let Some(n) = nfc_segments(s) {

@@ -215,6 +215,46 @@ impl Learned {
         (z, why)
     }
 
+    /// [`Learned::logit`] of both tasks in one pass over the features (one look-up each); only the
+    /// `reasons` strongest features of each task are copied out as reasons.
+    pub fn logits(&self, feats: &[(String, f32)], reasons: usize) -> ([f64; 2], [Vec<Reason>; 2]) {
+        let mut z = [0.0f64; 2];
+        // (feature position, contribution) of every nonzero term, per task.
+        let mut hits: [Vec<(usize, f32, f32)>; 2] = [Vec::new(), Vec::new()];
+        for (k, (name, v)) in feats.iter().enumerate() {
+            let Some(&i) = self.index.get(name) else { continue };
+            let Some(w) = self.weights.get(i) else { continue };
+            for col in 0..2 {
+                if w[col] != 0.0 {
+                    z[col] += f64::from(w[col]) * f64::from(*v);
+                    if reasons > 0 && name != "bias" {
+                        hits[col].push((k, w[col], w[col] * v));
+                    }
+                }
+            }
+        }
+        let why = hits.map(|mut h| {
+            h.sort_by(|a, b| {
+                b.2.abs()
+                    .total_cmp(&a.2.abs())
+                    .then_with(|| feats.get(a.0).map(|f| &f.0).cmp(&feats.get(b.0).map(|f| &f.0)))
+            });
+            h.truncate(reasons);
+            h.into_iter()
+                .filter_map(|(k, weight, contribution)| {
+                    let (name, value) = feats.get(k)?;
+                    Some(Reason {
+                        feature: name.clone(),
+                        value: *value,
+                        weight,
+                        contribution,
+                    })
+                })
+                .collect()
+        });
+        (z, why)
+    }
+
     /// Calibrated probability of a raw score.
     pub fn calibrate(&self, z: f64, task: Task) -> f64 {
         let m = self.meta.task(task);
@@ -462,6 +502,33 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn both_logits_in_one_pass_equal_each_task_alone() {
+        let l = Learned::parse(
+            "feature\tnegative\tsensational\nbias\t-1.5\t-2\nt:w:cướp\t2.25\t0\nt:w:sốc\t0.5\t1.75\nw:xe\t-0.25\t0.125\n",
+            "",
+            "test",
+        )
+        .expect("weights parse");
+        let feats: Vec<(String, f32)> = [
+            ("bias", 1.0),
+            ("t:w:cướp", 1.0),
+            ("t:w:sốc", 1.0),
+            ("u:w:unknown", 1.0),
+            ("w:xe", 0.5),
+        ]
+        .iter()
+        .map(|(n, v)| ((*n).to_string(), *v))
+        .collect();
+        let (z, why) = l.logits(&feats, 2);
+        for (col, task) in [(0, Task::Negative), (1, Task::Sensational)] {
+            let (zt, wt) = l.logit(&feats, task, 2);
+            assert_eq!(z[col].to_bits(), zt.to_bits(), "{task:?}");
+            assert_eq!(why[col], wt, "{task:?}");
+        }
+        assert_eq!(why[0].first().map(|r| r.feature.as_str()), Some("t:w:cướp"));
     }
 
     #[test]

@@ -285,7 +285,7 @@ pub fn score_item(model: &ToneModel, title: &str, lead: &str, body: &str, url: &
     let lead = nfc(lead);
     let feats = learned::features(&tone, &title, &lead, url, &model.settings);
     let l = &model.learned;
-    let (mut zn, mut why_n) = l.logit(&feats, Task::Negative, REASONS);
+    let ([mut zn, zs], [mut why_n, why_s]) = l.logits(&feats, REASONS);
     // The body: a fixed, small pull (the labelled items have no body to learn its weight from).
     let body_logit = model.settings.item.body_logit;
     if tone.body_score > 0.0 && body_logit != 0.0 {
@@ -300,7 +300,6 @@ pub fn score_item(model: &ToneModel, title: &str, lead: &str, body: &str, url: &
         why_n.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
         why_n.truncate(REASONS);
     }
-    let (zs, why_s) = l.logit(&feats, Task::Sensational, REASONS);
     let pn = l.calibrate(zn, Task::Negative);
     let ps = l.calibrate(zs, Task::Sensational);
     tone.probability = round3(pn) as f32;
@@ -334,8 +333,8 @@ pub fn lexicon_score(model: &ToneModel, title: &str, lead: &str, body: &str) -> 
         let text = if field == Field::Title {
             raw
         } else {
-            owned = nfc(raw);
-            owned.as_str()
+            owned = crate::text::normalize::nfc_cow(raw);
+            &*owned
         };
         let folded = rules::lacks_diacritics(text, &s.no_diacritics);
         if folded {
