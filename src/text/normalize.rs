@@ -3,7 +3,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Returns `s` in Unicode NFC. Cheap when the text is already NFC (the common case).
 pub fn nfc(s: &str) -> String {
-    nfc_segments(s).unwrap_or_else(|| s.to_owned())
+    nfc_cow(s).into_owned()
 }
 
 /// [`nfc`] without a copy when `s` is already NFC (the common case for decoded pages).

@@ -184,39 +184,9 @@ impl Learned {
         s
     }
 
-    /// Raw score (logit before calibration) of a feature vector, and the strongest reasons.
-    pub fn logit(&self, feats: &[(String, f32)], task: Task, reasons: usize) -> (f64, Vec<Reason>) {
-        let col = task as usize;
-        let mut z = 0.0f64;
-        let mut why: Vec<Reason> = Vec::new();
-        for (name, v) in feats {
-            let Some(&i) = self.index.get(name) else { continue };
-            let w = self.weights.get(i).map_or(0.0, |w| w[col]);
-            if w == 0.0 {
-                continue;
-            }
-            z += f64::from(w) * f64::from(*v);
-            if reasons > 0 && name != "bias" {
-                why.push(Reason {
-                    feature: name.clone(),
-                    value: *v,
-                    weight: w,
-                    contribution: w * v,
-                });
-            }
-        }
-        why.sort_by(|a, b| {
-            b.contribution
-                .abs()
-                .total_cmp(&a.contribution.abs())
-                .then_with(|| a.feature.cmp(&b.feature))
-        });
-        why.truncate(reasons);
-        (z, why)
-    }
-
-    /// [`Learned::logit`] of both tasks in one pass over the features (one look-up each); only the
-    /// `reasons` strongest features of each task are copied out as reasons.
+    /// Raw scores (logits before calibration) of a feature vector for both tasks [negative,
+    /// sensational], in one pass (one look-up per feature), and each task's `reasons` strongest
+    /// features (the bias excluded).
     pub fn logits(&self, feats: &[(String, f32)], reasons: usize) -> ([f64; 2], [Vec<Reason>; 2]) {
         let mut z = [0.0f64; 2];
         // (feature position, contribution) of every nonzero term, per task.
@@ -253,6 +223,15 @@ impl Learned {
                 .collect()
         });
         (z, why)
+    }
+
+    /// Calibrated probabilities [negative, sensational] of a feature vector.
+    pub fn probabilities(&self, feats: &[(String, f32)]) -> [f64; 2] {
+        let ([zn, zs], _) = self.logits(feats, 0);
+        [
+            self.calibrate(zn, Task::Negative),
+            self.calibrate(zs, Task::Sensational),
+        ]
     }
 
     /// Calibrated probability of a raw score.
@@ -505,7 +484,7 @@ mod tests {
     }
 
     #[test]
-    fn both_logits_in_one_pass_equal_each_task_alone() {
+    fn both_logits_in_one_pass_sum_each_tasks_weights() {
         let l = Learned::parse(
             "feature\tnegative\tsensational\nbias\t-1.5\t-2\nt:w:cướp\t2.25\t0\nt:w:sốc\t0.5\t1.75\nw:xe\t-0.25\t0.125\n",
             "",
@@ -523,12 +502,23 @@ mod tests {
         .map(|(n, v)| ((*n).to_string(), *v))
         .collect();
         let (z, why) = l.logits(&feats, 2);
-        for (col, task) in [(0, Task::Negative), (1, Task::Sensational)] {
-            let (zt, wt) = l.logit(&feats, task, 2);
-            assert_eq!(z[col].to_bits(), zt.to_bits(), "{task:?}");
-            assert_eq!(why[col], wt, "{task:?}");
-        }
-        assert_eq!(why[0].first().map(|r| r.feature.as_str()), Some("t:w:cướp"));
+        // negative: -1.5 + 2.25 + 0.5 - 0.125; sensational: -2 + 1.75 + 0.0625 (exact in binary).
+        assert_eq!(z, [1.125, -0.1875]);
+        let names = |r: &[Reason]| {
+            r.iter()
+                .map(|r| (r.feature.clone(), r.weight, r.contribution))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(&why[0]),
+            [("t:w:cướp".to_string(), 2.25, 2.25), ("t:w:sốc".to_string(), 0.5, 0.5)]
+        );
+        // A zero weight is no reason; the bias never is; the unknown feature adds nothing.
+        assert_eq!(
+            names(&why[1]),
+            [("t:w:sốc".to_string(), 1.75, 1.75), ("w:xe".to_string(), 0.125, 0.0625)]
+        );
+        assert!(l.logits(&feats, 0).1.iter().all(Vec::is_empty));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use anyhow::Context;
 use sha2::Digest;
 
 use crate::tone::learn::{self, Confusion, Row};
-use crate::tone::learned::{Learned, LearnedMeta, Rates, TaskMeta};
+use crate::tone::learned::{LabelsSource, Learned, LearnedMeta, Rates, TaskMeta};
 use crate::tone::{Task, ToneModel};
 
 /// The 13 topic labels of UIT-ViON, by label number.
@@ -99,6 +99,11 @@ fn csv_rows(p: &Path) -> anyhow::Result<Vec<csv::StringRecord>> {
 /// the texts from the CSVs under `data` (the realdata folder). Rows whose URL does not match the CSV
 /// row are an error, and so is a (dataset, row) labelled twice, in one file or across files.
 pub fn load(labels: &[PathBuf], data: &Path) -> anyhow::Result<Vec<LabelledItem>> {
+    Ok(load_with_sources(labels, data)?.0)
+}
+
+/// [`load`], and for each labels file its name, items and sha256 (for `learned.toml`'s `trained_on`).
+pub fn load_with_sources(labels: &[PathBuf], data: &Path) -> anyhow::Result<(Vec<LabelledItem>, Vec<LabelsSource>)> {
     let uit_p = data.join("vi-news-topics-uit-vion/UIT-ViON_dev.csv");
     let mut sources: HashMap<&str, (PathBuf, Option<Vec<csv::StringRecord>>)> = HashMap::new();
     sources.insert("uit-vion-dev", (uit_p, None));
@@ -109,10 +114,12 @@ pub fn load(labels: &[PathBuf], data: &Path) -> anyhow::Result<Vec<LabelledItem>
     );
     let mut items = Vec::new();
     let mut seen: HashMap<(String, usize), String> = HashMap::new();
+    let mut files = Vec::new();
     for (source, labels) in labels.iter().enumerate() {
         let source = u8::try_from(source).context("at most 255 labels files")?;
         let text =
             std::fs::read_to_string(labels).with_context(|| format!("cannot read labels {}", labels.display()))?;
+        let before = items.len();
         for (n, line) in text.lines().enumerate() {
             if n == 0 || line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -192,9 +199,16 @@ pub fn load(labels: &[PathBuf], data: &Path) -> anyhow::Result<Vec<LabelledItem>
                 source,
             });
         }
+        files.push(LabelsSource {
+            file: labels
+                .file_name()
+                .map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
+            items: (items.len() - before) as u64,
+            sha256: crate::model_files::hex(&sha2::Sha256::digest(text.as_bytes())),
+        });
     }
     assign_folds(&mut items);
-    Ok(items)
+    Ok((items, files))
 }
 
 /// Keys under which two items are the same story: the URL without scheme/www/slashes, and the
@@ -371,10 +385,7 @@ pub fn train(items: &[LabelledItem], feats: &[Vec<(String, f32)>], idx: &[usize]
             let (l, _) = fit_on(items, feats, &tr, o, LearnedMeta::default());
             for (j, &i) in idx.iter().enumerate() {
                 if items[i].fold == k {
-                    oof[j] = [
-                        l.logit(&feats[i], Task::Negative, 0).0,
-                        l.logit(&feats[i], Task::Sensational, 0).0,
-                    ];
+                    oof[j] = l.logits(&feats[i], 0).0;
                 }
             }
         }
@@ -544,9 +555,7 @@ pub fn cross_validate(
         let l = train(items, feats, &tr, o);
         for (i, it) in items.iter().enumerate() {
             if it.fold == k {
-                let zn = l.logit(&feats[i], Task::Negative, 0).0;
-                let zs = l.logit(&feats[i], Task::Sensational, 0).0;
-                p[i] = [l.calibrate(zn, Task::Negative), l.calibrate(zs, Task::Sensational)];
+                p[i] = l.probabilities(&feats[i]);
             }
         }
         metas.push(l.meta);
@@ -649,13 +658,15 @@ pub fn cv_report(
                 confusion(items, p, task, t, |it| it.dataset == ds).line()
             ));
         }
-        let sources = items.iter().map(|it| it.source).max().unwrap_or(0);
-        for src in (0..=sources).filter(|_| sources > 0) {
-            out.push_str(&format!(
-                "  labels file {}: {}\n",
-                src + 1,
-                confusion(items, p, task, t, |it| it.source == src).line()
-            ));
+        let last = items.iter().map(|it| it.source).max().unwrap_or(0);
+        if last > 0 {
+            for src in 0..=last {
+                out.push_str(&format!(
+                    "  labels file {}: {}\n",
+                    src + 1,
+                    confusion(items, p, task, t, |it| it.source == src).line()
+                ));
+            }
         }
     }
     for (label, rows) in [
@@ -726,9 +737,7 @@ pub fn run_cv(
                 let l = train(&items, &feats, &tr, o);
                 for (i, it) in items.iter().enumerate() {
                     if it.fold == k {
-                        let zn = l.logit(&feats[i], Task::Negative, 0).0;
-                        let zs = l.logit(&feats[i], Task::Sensational, 0).0;
-                        pc[i] = [l.calibrate(zn, Task::Negative), l.calibrate(zs, Task::Sensational)];
+                        pc[i] = l.probabilities(&feats[i]);
                     }
                 }
             }
@@ -793,7 +802,7 @@ pub fn run(
     o: &TrainOptions,
 ) -> anyhow::Result<String> {
     let data = data_dir(labels, data);
-    let items = load(labels, &data)?;
+    let (items, sources) = load_with_sources(labels, &data)?;
     if items.is_empty() {
         anyhow::bail!(
             "{}: no labelled items; nothing to train on",
@@ -807,16 +816,7 @@ pub fn run(
     let feats = item_features(&items, lex);
     let all: Vec<usize> = (0..items.len()).collect();
     let mut l = train(&items, &feats, &all, o);
-    for (i, path) in labels.iter().enumerate() {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read labels {}", path.display()))?;
-        l.meta.trained_on.push(crate::tone::learned::LabelsSource {
-            file: path
-                .file_name()
-                .map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
-            items: items.iter().filter(|it| usize::from(it.source) == i).count() as u64,
-            sha256: crate::model_files::hex(&sha2::Sha256::digest(&bytes)),
-        });
-    }
+    l.meta.trained_on = sources;
     let dir = out.join("tone");
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let meta = toml::to_string(&l.meta).context("cannot write learned.toml")?;
