@@ -2,7 +2,7 @@
 use std::hint::black_box;
 
 use baohoa::models::ModelFiles;
-use baohoa::tone::{ToneModel, score};
+use baohoa::tone::{ToneModel, score, score_item};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// Vietnamese article-like bodies made of the team's own titles (tests/tone_titles.tsv), ~8 KB
@@ -28,11 +28,52 @@ fn bodies() -> Vec<(String, String, String)> {
     out
 }
 
+/// The article items (title, lead, main text, URL) of every distinct real page under
+/// `BAOHOA_REALDATA`, as the page stage hands them to tone; empty without the real data.
+fn real_items() -> Vec<(String, String, String, String)> {
+    let Some(root) = std::env::var_os("BAOHOA_REALDATA") else {
+        return Vec::new();
+    };
+    let models = match baohoa::models::Models::embedded() {
+        Ok(m) => m,
+        Err(e) => panic!("models: {e:#}"),
+    };
+    let mut out = Vec::new();
+    for p in baohoa::tools::bench::all_real_pages(std::path::Path::new(&root)) {
+        let dec = baohoa::ingest::decode::decode_html(&p.body, Some(&p.content_type));
+        let page = baohoa::page::parse(&dec.html, Some(&p.url));
+        let f = baohoa::page::features(&page, &models.page);
+        if f.is_article {
+            out.push((f.title, f.lead, f.main_text, f.url));
+        }
+    }
+    out
+}
+
 fn bench(c: &mut Criterion) {
     let model = match ToneModel::load(&ModelFiles::default()) {
         Ok(m) => m,
         Err(e) => panic!("tone models: {e:#}"),
     };
+    let real = real_items();
+    if !real.is_empty() {
+        let bytes: usize = real
+            .iter()
+            .map(|(t, l, b, u)| t.len() + l.len() + b.len() + u.len())
+            .sum();
+        let mut g = c.benchmark_group("tone_real");
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function(format!("score_items_{}_real_articles", real.len()), |b| {
+            b.iter(|| {
+                for (t, l, body, u) in &real {
+                    black_box(score_item(&model, t, l, body, u));
+                }
+            })
+        });
+        g.finish();
+    } else {
+        eprintln!("tone bench: BAOHOA_REALDATA not set; the real-article case is skipped");
+    }
     let items = bodies();
     let bytes: usize = items.iter().map(|(t, l, b)| t.len() + l.len() + b.len()).sum();
     let mut g = c.benchmark_group("tone");

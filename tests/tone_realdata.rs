@@ -85,3 +85,91 @@ fn tech_sentiment_and_clickbait_figures() -> anyhow::Result<()> {
     assert!(sens_rate_cb >= 3.0 * sens_rate_other);
     Ok(())
 }
+
+/// Scoring looks the item's feature names up in the model's flat table (`Learned::item_logits`)
+/// instead of building the full feature vector that training reads; on every labelled real item
+/// (titles with leads and URLs) both give exactly the same logits and reasons.
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
+#[test]
+fn table_scoring_equals_the_full_feature_vector() -> anyhow::Result<()> {
+    use baohoa::tone::learned::features;
+    let Some(dir) = tone_support::realdata() else {
+        return Ok(());
+    };
+    let model = ToneModel::load(&ModelFiles::default())?;
+    let labels = [dir.join("vi-negativity-labels/labels.tsv")];
+    let items = baohoa::tools::train_tone::load(&labels, &dir)?;
+    assert!(items.len() > 5000, "only {} labelled items read", items.len());
+    let mut reasons = 0usize;
+    for it in &items {
+        let lex = baohoa::tone::lexicon_score(&model, &it.title, &it.lead, "");
+        let all = features(&lex, &it.title, &it.lead, &it.url, &model.settings);
+        let (za, ra) = model.learned.logits(&all, 5);
+        let (zt, rt) = model
+            .learned
+            .item_logits(&lex, &it.title, &it.lead, &it.url, &model.settings, 5);
+        assert_eq!(za, zt, "logits differ on {:?}", it.title);
+        assert_eq!(ra, rt, "reasons differ on {:?}", it.title);
+        reasons += rt[0].len() + rt[1].len();
+    }
+    assert!(
+        reasons > items.len() * 4,
+        "only {reasons} reasons on {} items",
+        items.len()
+    );
+    Ok(())
+}
+
+/// The tone automata match on folded text and verify each candidate as written
+/// (`Fold::Verified`): on every labelled real title and lead and the main text of every real page,
+/// that finds exactly what the lower-case automaton finds, for every phrase of the tone lexicons.
+#[cfg_attr(
+    not(baohoa_realdata),
+    ignore = "needs BAOHOA_REALDATA (the real-data folder) when the tests are built"
+)]
+#[test]
+fn verified_matching_finds_what_lower_case_matching_finds() -> anyhow::Result<()> {
+    use baohoa::text::lexicon::{Fold, Lexicon};
+    let Some(dir) = tone_support::realdata() else {
+        return Ok(());
+    };
+    let model = ToneModel::load(&ModelFiles::default())?;
+    let phrases: Vec<&str> = model
+        .negative
+        .entries
+        .iter()
+        .chain(&model.sensational.entries)
+        .map(|e| e.phrase.as_str())
+        .collect();
+    let lower = Lexicon::new(&phrases, Fold::Lower)?;
+    let verified = Lexicon::new(&phrases, Fold::Verified)?;
+    let labels = [dir.join("vi-negativity-labels/labels.tsv")];
+    let items = baohoa::tools::train_tone::load(&labels, &dir)?;
+    let mut texts: Vec<String> = items
+        .iter()
+        .flat_map(|it| {
+            [
+                baohoa::text::normalize::nfc(&it.title),
+                baohoa::text::normalize::nfc(&it.lead),
+            ]
+        })
+        .collect();
+    let models = baohoa::models::Models::embedded()?;
+    for p in baohoa::tools::bench::all_real_pages(&dir) {
+        let dec = baohoa::ingest::decode::decode_html(&p.body, Some(&p.content_type));
+        let page = baohoa::page::parse(&dec.html, Some(&p.url));
+        texts.push(baohoa::page::features(&page, &models.page).main_text);
+    }
+    let mut hits = 0usize;
+    for t in &texts {
+        let want = lower.find_in(t);
+        assert_eq!(verified.find_in(t), want, "{t:?}");
+        hits += want.len();
+    }
+    assert!(hits > 5000, "only {hits} hits in {} texts", texts.len());
+    eprintln!("verified = lower on {} texts, {hits} hits", texts.len());
+    Ok(())
+}

@@ -1,7 +1,7 @@
 //! Phrase lexicons matched in one Aho-Corasick pass, on lower-cased or diacritic-folded text.
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::normalize::{fold_char, is_combining_mark};
+use super::normalize::{fold_char, is_combining_mark, lower_char as lower_char_fast};
 
 /// How text and phrases are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,14 +14,23 @@ pub enum Fold {
     /// "Báo"; tone placement "toà"/"tòa" is free), a text typed without any is matched folded
     /// ("TONG BIEN TAP" = "Tổng biên tập").
     Auto,
+    /// As `Lower` ("bắt" and "bát" differ), found on folded text: the automaton is the small one
+    /// of the folded phrases (a few ASCII letters, so it stays in cache where the lower-case one,
+    /// over every UTF-8 byte of Vietnamese, takes megabytes), and each candidate counts only when
+    /// the text as written, lower-cased, is the phrase.
+    Verified,
 }
 
-/// A text prepared for matching: the folded string and, for each of its bytes, the byte offset
-/// of the originating character in the original text (so evidence quotes the page as written).
+/// A text prepared for matching: the folded string and where its characters came from in the
+/// original text (so evidence quotes the page as written).
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub text: String,
-    map: Vec<u32>,
+    /// (folded offset, original offset) at each folded character where the distance between the
+    /// two changes (after a character whose folded form has another length, or a dropped combining
+    /// mark); between two shifts the offsets advance together. Few on text with diacritics folded
+    /// to lower case only (a no-break space, say), one per letter with diacritics when folded.
+    shifts: Vec<(u32, u32)>,
     orig_len: u32,
     /// `Fold::Auto` on a text that carries diacritics: the text as written, for the exact check.
     marked: Option<String>,
@@ -31,7 +40,9 @@ impl Prepared {
     /// Folds `s` (NFC expected). `_` (used by word-segmented corpora) reads as a space.
     pub fn new(s: &str, fold: Fold) -> Self {
         let mut text = String::with_capacity(s.len());
-        let mut map = Vec::with_capacity(s.len());
+        let mut shifts: Vec<(u32, u32)> = Vec::new();
+        // Original offset minus folded offset since the last shift.
+        let mut delta = 0usize;
         let mut marked = false;
         let bytes = s.as_bytes();
         let mut i = 0;
@@ -45,8 +56,11 @@ impl Prepared {
                 } else {
                     f
                 };
+                if i.wrapping_sub(text.len()) != delta {
+                    delta = i.wrapping_sub(text.len());
+                    shifts.push((text.len() as u32, i as u32));
+                }
                 text.push(char::from(f));
-                map.push(i as u32);
                 i += 1;
                 continue;
             }
@@ -60,7 +74,7 @@ impl Prepared {
                 continue;
             }
             let f = match fold {
-                Fold::Diacritics => fold_char(c),
+                Fold::Diacritics | Fold::Verified => fold_char(c),
                 Fold::Auto => {
                     let f = fold_char(c);
                     marked |= !c.is_whitespace() && f != lower_char_fast(c);
@@ -73,17 +87,18 @@ impl Prepared {
             } else {
                 f
             };
-            let before = text.len();
-            text.push(f);
-            for _ in before..text.len() {
-                map.push(at as u32);
+            // (A folded form may be longer than the original, "Ⱥ" → "ⱥ": the difference wraps.)
+            if at.wrapping_sub(text.len()) != delta {
+                delta = at.wrapping_sub(text.len());
+                shifts.push((text.len() as u32, at as u32));
             }
+            text.push(f);
         }
         Prepared {
             text,
-            map,
+            shifts,
             orig_len: s.len() as u32,
-            marked: (fold == Fold::Auto && marked).then(|| s.to_owned()),
+            marked: ((fold == Fold::Auto && marked) || fold == Fold::Verified).then(|| s.to_owned()),
         }
     }
 
@@ -92,37 +107,32 @@ impl Prepared {
         self.marked.is_some()
     }
 
+    /// The text as given (kept for `Fold::Auto` on text with diacritics and for `Fold::Verified`).
+    fn original(&self) -> Option<&str> {
+        self.marked.as_deref()
+    }
+
     /// Original byte range of the folded byte range `start..end`.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let s = self.map.get(start).copied().unwrap_or(self.orig_len) as usize;
-        let e = self.map.get(end).copied().unwrap_or(self.orig_len) as usize;
-        (s, e)
+        (self.original_at(start), self.original_at(end))
     }
-}
 
-/// Lower-cases one char, with a table-free path for ASCII and Vietnamese letters.
-#[inline]
-fn lower_char_fast(c: char) -> char {
-    let u = c as u32;
-    let fast = match u {
-        0..=0x7F => Some(c.to_ascii_lowercase()),
-        // Latin Extended Additional (Vietnamese ạ…ỹ): capitals even, small letters odd.
-        0x1EA0..=0x1EF9 => char::from_u32(u | 1),
-        // Latin-1 capitals À…Þ except ×.
-        0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20),
-        0xDF..=0xFF => Some(c),
-        // Ă Đ Ĩ Ũ Ơ Ư and their small letters.
-        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => char::from_u32(u + 1),
-        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => Some(c),
-        _ => None,
-    };
-    fast.unwrap_or_else(|| {
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(x), None) => x,
-            _ => c,
+    /// Original offset of the character that folded offset `q` is in (the original length at or
+    /// past the end).
+    fn original_at(&self, q: usize) -> usize {
+        if q >= self.text.len() {
+            return self.orig_len as usize;
         }
-    })
+        let mut q = q;
+        while q > 0 && !self.text.is_char_boundary(q) {
+            q -= 1;
+        }
+        let k = self.shifts.partition_point(|&(p, _)| p as usize <= q);
+        match k.checked_sub(1).and_then(|k| self.shifts.get(k)) {
+            Some(&(p, o)) => o as usize + (q - p as usize),
+            None => q,
+        }
+    }
 }
 
 /// One phrase found in a text.
@@ -160,10 +170,13 @@ impl Lexicon {
             .iter()
             .map(|p| super::normalize::squash_ws(&Prepared::new(p, fold).text))
             .collect();
-        let exact = if fold == Fold::Auto {
-            raw.iter().map(|p| tone_free_key(p)).collect()
-        } else {
-            Vec::new()
+        let exact = match fold {
+            Fold::Auto => raw.iter().map(|p| tone_free_key(p)).collect(),
+            Fold::Verified => raw
+                .iter()
+                .map(|p| super::normalize::squash_ws(&Prepared::new(p, Fold::Lower).text))
+                .collect(),
+            Fold::Lower | Fold::Diacritics => Vec::new(),
         };
         let len = pats.len();
         let ac = if pats.iter().all(|p| p.is_empty()) {
@@ -180,6 +193,11 @@ impl Lexicon {
             )
         };
         Ok(Lexicon { ac, fold, len, exact })
+    }
+
+    /// Heap bytes of the compiled automaton.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.as_ref().map_or(0, |a| a.memory_usage())
     }
 
     pub fn fold(&self) -> Fold {
@@ -204,7 +222,15 @@ impl Lexicon {
         // (start, end, pattern) of every whole-word candidate, then leftmost-longest, non-overlapping.
         // Key: start ascending, then end descending (longest first), then pattern order.
         // A text with diacritics: a phrase counts only as written (tone placement aside).
-        let exact = |m: &aho_corasick::Match| match &p.marked {
+        let exact = |m: &aho_corasick::Match| match p.original() {
+            Some(src) if self.fold == Fold::Verified => {
+                let (s, e) = p.original_range(m.start(), m.end());
+                src.get(s..e).is_some_and(|span| {
+                    self.exact
+                        .get(m.pattern().as_usize())
+                        .is_some_and(|k| lower_form_is(span, k))
+                })
+            }
             Some(src) => {
                 let (s, e) = p.original_range(m.start(), m.end());
                 src.get(s..e).is_some_and(|span| {
@@ -243,6 +269,29 @@ impl Lexicon {
     pub fn find_in(&self, text: &str) -> Vec<Hit> {
         self.find(&Prepared::new(text, self.fold))
     }
+}
+
+/// Whether `span` prepared with `Fold::Lower` is `key`, compared as it is folded (no allocation).
+fn lower_form_is(span: &str, key: &str) -> bool {
+    let mut buf = [0u8; 4];
+    let mut rest = key.as_bytes();
+    for c in span.chars() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let f = lower_char_fast(c);
+        let f = if f == '_' || (f.is_whitespace() && f != ' ') {
+            ' '
+        } else {
+            f
+        };
+        let enc = f.encode_utf8(&mut buf).as_bytes();
+        match rest.strip_prefix(enc) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// Lower-cased text with each syllable's tone mark moved to its end, so "Toà soạn" and
@@ -355,6 +404,53 @@ mod tests {
         assert!(lx.find_in("Tổng biên tạp").is_empty());
     }
 
+    /// Where each folded byte came from, one entry per byte (the layout `Prepared` used to keep).
+    fn byte_map(s: &str, fold: Fold) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        for (at, c) in s.char_indices() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            let f = match fold {
+                Fold::Lower => lower_char_fast(c),
+                Fold::Diacritics | Fold::Auto | Fold::Verified => fold_char(c),
+            };
+            let f = if f == '_' || (f.is_whitespace() && f != ' ') {
+                ' '
+            } else {
+                f
+            };
+            text.push(f);
+            map.extend(std::iter::repeat_n(at, f.len_utf8()));
+        }
+        (text, map)
+    }
+
+    #[test]
+    fn original_ranges_match_a_byte_by_byte_map() {
+        let texts = [
+            "Tòa soạn: 12 Lê Lợi, TONG BIEN TAP",
+            "a\u{a0}b\u{2009}c\td_e",
+            "Ⱥ ȿ ß İstanbul ǅ ẞ",
+            "Hoa\u{300} bình; khoe\u{309}",
+            "",
+            "\u{301}",
+            "Đà Nẵng\u{a0}\u{a0}xyz “quote” — …",
+        ];
+        for t in texts {
+            for fold in [Fold::Lower, Fold::Diacritics, Fold::Auto, Fold::Verified] {
+                let p = Prepared::new(t, fold);
+                let (text, map) = byte_map(t, fold);
+                assert_eq!(p.text, text, "{t:?} {fold:?}");
+                for q in 0..=text.len() + 1 {
+                    let want = map.get(q).copied().unwrap_or(t.len());
+                    assert_eq!(p.original_at(q), want, "{t:?} {fold:?} at {q}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn tone_free_keys() {
         assert_eq!(tone_free_key("Toà  soạn"), tone_free_key("tòa soạn"));
@@ -372,7 +468,7 @@ mod tests {
 
     #[test]
     fn fast_lowercase_agrees_with_std() {
-        for u in 0..0x2000u32 {
+        for u in 0..0x11_0000u32 {
             if let Some(c) = char::from_u32(u) {
                 let mut l = c.to_lowercase();
                 let std = match (l.next(), l.next()) {
@@ -382,6 +478,34 @@ mod tests {
                 assert_eq!(lower_char_fast(c), std, "U+{u:04X}");
             }
         }
+    }
+
+    #[test]
+    fn verified_finds_what_lower_finds() {
+        let phrases = [
+            "bắt",
+            "bắt giữ",
+            "tai nạn",
+            "bão",
+            "báo",
+            "hòa giải",
+            "Tòa soạn",
+            "x_y",
+            "Ⱥb",
+        ];
+        let lower = Lexicon::new(phrases, Fold::Lower).unwrap();
+        let verified = Lexicon::new(phrases, Fold::Verified).unwrap();
+        for t in [
+            "Bắt giữ nghi phạm; cái bát; BẮT GIỮ",
+            "Tai nạn\u{a0}giao thông, tai  nạn, TAI NAN",
+            "Cơn bão số 3, báo Dân trí, bao nhiêu, Bảo",
+            "hoà giải, hòa giải, hoa giai",
+            "Toà soạn, TÒA SOẠN, toa soan, x y, x_y, ⱥb ȺB",
+            "",
+        ] {
+            assert_eq!(verified.find_in(t), lower.find_in(t), "{t:?}");
+        }
+        assert_eq!(verified.find_in("Cơn bão số 3, báo Dân trí").len(), 2);
     }
 
     #[test]

@@ -137,13 +137,40 @@ fn fold_char_slow(c: char) -> char {
     }
 }
 
+/// Lower-cases one char (one char out, as `char::to_lowercase` when it gives one), with a table-free
+/// path for ASCII, Vietnamese letters and the punctuation and spaces of news text.
 #[inline]
-fn lower_char(c: char) -> char {
-    let mut it = c.to_lowercase();
-    match (it.next(), it.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let fast = match u {
+        0..=0x7F => Some(c.to_ascii_lowercase()),
+        // Latin-1 punctuation and signs (no case), and the small letters ß…ÿ.
+        0x80..=0xBF | 0xDF..=0xFF => Some(c),
+        // Latin-1 capitals À…Þ except ×.
+        0xC0..=0xDE if u != 0xD7 => char::from_u32(u + 0x20),
+        // Latin Extended Additional (Vietnamese ạ…ỹ): capitals even, small letters odd.
+        0x1EA0..=0x1EF9 => char::from_u32(u | 1),
+        // Ă Đ Ĩ Ũ Ơ Ư and their small letters.
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => char::from_u32(u + 1),
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => Some(c),
+        // Combining diacritics; General Punctuation (dashes, quotes, spaces), currency signs,
+        // arrows and symbols; CJK, kana and Hangul: none has a lower-case form.
+        0x300..=0x344
+        | 0x346..=0x36F
+        | 0x2000..=0x20CF
+        | 0x2184..=0x24B5
+        | 0x24D0..=0x2BFF
+        | 0x2CF3..=0xA63F
+        | 0xA7F6..=0xFF20 => Some(c),
+        _ => None,
+    };
+    fast.unwrap_or_else(|| {
+        let mut it = c.to_lowercase();
+        match (it.next(), it.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        }
+    })
 }
 
 /// Lower-cases without folding diacritics, one `char` per input `char`.

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::lexicons::Kind;
+use super::table::FeatureTable;
 use super::{Field, Tone};
 use crate::model_files::tsv_rows;
 
@@ -114,7 +115,8 @@ impl LearnedMeta {
     }
 }
 
-/// Weights of both tasks by feature name, plus calibration.
+/// Weights of both tasks by feature name, plus calibration. Build it with [`Learned::new`] (or
+/// [`Learned::parse`]), which also builds the scoring table.
 #[derive(Debug, Clone, Default)]
 pub struct Learned {
     pub index: HashMap<String, usize>,
@@ -122,6 +124,9 @@ pub struct Learned {
     /// Per feature: [negative, sensational].
     pub weights: Vec<[f32; 2]>,
     pub meta: LearnedMeta,
+    /// The names in a flat look-up table for scoring ([`Learned::item_logits`]); empty when the
+    /// struct was filled by hand, and then scoring builds the full feature vector instead.
+    table: FeatureTable,
 }
 
 /// One feature's pull on a decision: value × weight (the logit it adds before calibration).
@@ -134,14 +139,30 @@ pub struct Reason {
 }
 
 impl Learned {
+    /// A model of `names` with `weights`, in the same order (extra rows of either are dropped).
+    /// The names must be distinct ([`Learned::parse`] checks; a feature index is a set).
+    pub fn new(mut names: Vec<String>, mut weights: Vec<[f32; 2]>, meta: LearnedMeta) -> Self {
+        let n = names.len().min(weights.len());
+        names.truncate(n);
+        weights.truncate(n);
+        let index: HashMap<String, usize> = names.iter().enumerate().map(|(i, n)| (n.clone(), i)).collect();
+        let table = FeatureTable::build(&names, binary_feature).unwrap_or_default();
+        Learned {
+            index,
+            names,
+            weights,
+            meta,
+            table,
+        }
+    }
+
     /// Parses `learned.tsv` (feature, negative weight, sensational weight) and `learned.toml`.
     pub fn parse(tsv: &str, toml_text: &str, origin: &str) -> anyhow::Result<Self> {
         let meta: LearnedMeta = toml::from_str(toml_text)
             .map_err(|e| anyhow::anyhow!("{origin}.toml: {e}; retrain with `baohoa train tone` or fix the value"))?;
-        let mut l = Learned {
-            meta,
-            ..Learned::default()
-        };
+        let mut names: Vec<String> = Vec::new();
+        let mut weights: Vec<[f32; 2]> = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (line, cells) in tsv_rows(tsv, true) {
             let [name, neg, sens, ..] = cells.as_slice() else {
                 anyhow::bail!("{origin}.tsv line {line}: expected feature, negative, sensational separated by tabs");
@@ -153,13 +174,13 @@ impl Learned {
                     .ok_or_else(|| anyhow::anyhow!("{origin}.tsv line {line}: weight {c:?} is not a number"))
             };
             let ws = [w(neg)?, w(sens)?];
-            if l.index.insert((*name).to_string(), l.names.len()).is_some() {
+            if seen.insert(name, line).is_some() {
                 anyhow::bail!("{origin}.tsv line {line}: feature {name:?} is listed twice; keep one line");
             }
-            l.names.push((*name).to_string());
-            l.weights.push(ws);
+            names.push((*name).to_string());
+            weights.push(ws);
         }
-        Ok(l)
+        Ok(Learned::new(names, weights, meta))
     }
 
     /// Writes the weights as `learned.tsv` text: a header comment, then one feature per line,
@@ -225,6 +246,74 @@ impl Learned {
         (z, why)
     }
 
+    /// Logits and reasons of one item, as [`Learned::logits`] of [`features`] gives them, but
+    /// through the table: only the names the model has are kept, each found with one probe.
+    pub fn item_logits(
+        &self,
+        lex: &Tone,
+        title: &str,
+        lead: &str,
+        url: &str,
+        s: &super::ToneSettings,
+        reasons: usize,
+    ) -> ([f64; 2], [Vec<Reason>; 2]) {
+        if self.table.is_empty() {
+            return self.logits(&features(lex, title, lead, url, s), reasons);
+        }
+        let mut sink = Sink {
+            table: Some(&self.table),
+            buf: String::with_capacity(64),
+            out: Vec::new(),
+            ids: Vec::with_capacity(128),
+        };
+        collect(&mut sink, lex, title, lead, url, s);
+        // Name order (the rank), duplicates merged as `merge` does: the same sums in the same order.
+        let mut ids = sink.ids;
+        ids.sort_by_key(|&(i, _)| self.table.rank.get(i as usize).copied().unwrap_or(u32::MAX));
+        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
+        for (i, x) in ids {
+            match merged.last_mut() {
+                Some((li, lx)) if *li == i => {
+                    if !self.table.binary.get(i as usize).copied().unwrap_or(true) {
+                        *lx = (*lx + x).min(3.0);
+                    }
+                }
+                _ => merged.push((i, x)),
+            }
+        }
+        let mut z = [0.0f64; 2];
+        let mut hits: [Vec<(u32, f32, f32, f32)>; 2] = [Vec::new(), Vec::new()];
+        for &(i, v) in &merged {
+            let Some(w) = self.weights.get(i as usize) else {
+                continue;
+            };
+            for col in 0..2 {
+                if w[col] != 0.0 {
+                    z[col] += f64::from(w[col]) * f64::from(v);
+                    if reasons > 0 && self.names.get(i as usize).is_some_and(|n| n != "bias") {
+                        hits[col].push((i, v, w[col], w[col] * v));
+                    }
+                }
+            }
+        }
+        let rank = |i: u32| self.table.rank.get(i as usize).copied().unwrap_or(u32::MAX);
+        let why = hits.map(|mut h| {
+            h.sort_by(|a, b| b.3.abs().total_cmp(&a.3.abs()).then_with(|| rank(a.0).cmp(&rank(b.0))));
+            h.truncate(reasons);
+            h.into_iter()
+                .filter_map(|(i, value, weight, contribution)| {
+                    Some(Reason {
+                        feature: self.names.get(i as usize)?.clone(),
+                        value,
+                        weight,
+                        contribution,
+                    })
+                })
+                .collect()
+        });
+        (z, why)
+    }
+
     /// Calibrated probabilities [negative, sensational] of a feature vector.
     pub fn probabilities(&self, feats: &[(String, f32)]) -> [f64; 2] {
         let ([zn, zs], _) = self.logits(feats, 0);
@@ -259,18 +348,55 @@ pub fn sigmoid(z: f64) -> f64 {
 
 /// The features of one item from its lexicon result and texts, merged and sorted by name.
 pub fn features(lex: &Tone, title: &str, lead: &str, url: &str, s: &super::ToneSettings) -> Vec<(String, f32)> {
-    let mut out: Vec<(String, f32)> = Vec::with_capacity(64);
-    out.push(("bias".into(), 1.0));
+    let mut sink = Sink {
+        table: None,
+        buf: String::with_capacity(64),
+        out: Vec::with_capacity(64),
+        ids: Vec::new(),
+    };
+    collect(&mut sink, lex, title, lead, url, s);
+    merge(sink.out)
+}
+
+/// Collects feature names, each built once in a reused buffer: every name, or (with a table) the
+/// positions of the names the model has.
+struct Sink<'a> {
+    table: Option<&'a FeatureTable>,
+    buf: String,
+    out: Vec<(String, f32)>,
+    ids: Vec<(u32, f32)>,
+}
+
+impl Sink<'_> {
+    fn push(&mut self, parts: &[&str], v: f32) {
+        self.buf.clear();
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        match self.table {
+            None => self.out.push((self.buf.clone(), v)),
+            Some(t) => {
+                if let Some(i) = t.get(&self.buf) {
+                    self.ids.push((i, v));
+                }
+            }
+        }
+    }
+}
+
+/// Pushes every feature of the item into `sink`, unmerged.
+fn collect(sink: &mut Sink<'_>, lex: &Tone, title: &str, lead: &str, url: &str, s: &super::ToneSettings) {
+    sink.push(&["bias"], 1.0);
     // Title and lead only: the body enters the logit with a fixed weight (tone::score_item).
     let head = lex.score - lex.body_score;
     if head > 0.0 {
-        out.push(("lex:score".into(), head.min(4.0)));
+        sink.push(&["lex:score"], head.min(4.0));
     }
     if head >= s.item.negative_threshold {
-        out.push(("lex:negative".into(), 1.0));
+        sink.push(&["lex:negative"], 1.0);
     }
     if lex.sensational_score >= s.item.sensational_threshold {
-        out.push(("lex:sensational".into(), 1.0));
+        sink.push(&["lex:sensational"], 1.0);
     }
     let mut seen_terms: Vec<(Field, &str)> = Vec::new();
     for m in &lex.matches {
@@ -281,26 +407,26 @@ pub fn features(lex: &Tone, title: &str, lead: &str, url: &str, s: &super::ToneS
         };
         match m.kind {
             Kind::Negative => {
-                out.push((format!("{p}:cat:{}", m.category), m.weight));
+                sink.push(&[p, ":cat:", &m.category], m.weight);
                 if !seen_terms.contains(&(m.field, m.term.as_str())) {
                     seen_terms.push((m.field, m.term.as_str()));
-                    out.push((format!("{p}:term:{}", m.term), 1.0));
+                    sink.push(&[p, ":term:", &m.term], 1.0);
                 }
             }
             Kind::Neutral | Kind::Dampen => {
-                out.push((format!("{p}:ctx:{}", m.category), 1.0));
+                sink.push(&[p, ":ctx:", &m.category], 1.0);
                 if !m.group.is_empty() {
-                    out.push((format!("{p}:ctxg:{}", m.group), 1.0));
+                    sink.push(&[p, ":ctxg:", &m.group], 1.0);
                 }
             }
             Kind::Sensational => {
-                out.push((format!("{p}:sens:{}", m.category), m.weight));
+                sink.push(&[p, ":sens:", &m.category], m.weight);
                 if m.field == Field::Title && !seen_terms.contains(&(m.field, m.term.as_str())) {
                     seen_terms.push((m.field, m.term.as_str()));
-                    out.push((format!("t:sterm:{}", m.term), 1.0));
+                    sink.push(&["t:sterm:", &m.term], 1.0);
                 }
             }
-            Kind::Rule => out.push((format!("{p}:rule:{}", m.term), 1.0)),
+            Kind::Rule => sink.push(&[p, ":rule:", &m.term], 1.0),
         }
     }
     let t = title.trim();
@@ -313,26 +439,43 @@ pub fn features(lex: &Tone, title: &str, lead: &str, url: &str, s: &super::ToneS
     ];
     for (name, on) in shape {
         if on {
-            out.push((format!("t:shape:{name}"), 1.0));
+            sink.push(&["t:shape:", name], 1.0);
         }
     }
-    ngrams(title, "t:w:", &mut out);
-    ngrams(lead, "l:w:", &mut out);
-    // The same n-grams in one space for both fields (a lead n-gram counts half), so what titles
-    // teach reaches leads and the other way round.
-    let at = out.len();
-    ngrams(title, "w:", &mut out);
-    let title_grams: Vec<String> = out[at..].iter().map(|(n, _)| n.clone()).collect();
-    let mut lead_grams = Vec::new();
-    ngrams(lead, "w:", &mut lead_grams);
-    out.extend(
-        lead_grams
-            .into_iter()
-            .filter(|(n, _)| !title_grams.contains(n))
-            .map(|(n, _)| (n, 0.5)),
-    );
-    slug_ngrams(url, title, &mut out);
-    merge(out)
+    let title_low = gram_text(title);
+    let lead_low = gram_text(lead);
+    let title_syl = syllables(&title_low);
+    let lead_syl = syllables(&lead_low);
+    ngrams(&title_syl, "t:w:", 1.0, sink, &[]);
+    ngrams(&lead_syl, "l:w:", 1.0, sink, &[]);
+    // The same n-grams in one space for both fields (a lead n-gram counts half, and is left out
+    // when the title has it), so what titles teach reaches leads and the other way round.
+    ngrams(&title_syl, "w:", 1.0, sink, &[]);
+    let mut title_grams = grams(&title_syl);
+    title_grams.sort_unstable();
+    ngrams(&lead_syl, "w:", 0.5, sink, &title_grams);
+    slug_ngrams(url, title, sink);
+}
+
+/// A syllable 1-gram (`None` second) or 2-gram.
+type Gram<'s> = (&'s str, Option<&'s str>);
+
+/// The 1- and 2-grams of a syllable list.
+fn grams<'s>(syl: &[&'s str]) -> Vec<Gram<'s>> {
+    let mut out = Vec::with_capacity(syl.len() * 2);
+    for (i, w) in syl.iter().enumerate() {
+        out.push((*w, None));
+        if let Some(next) = syl.get(i + 1) {
+            out.push((*w, Some(*next)));
+        }
+    }
+    out
+}
+
+/// Whether a feature counts once however often it is found (n-grams, terms, rules); the others
+/// (lexicon sums) add up, capped at 3.
+fn binary_feature(name: &str) -> bool {
+    is_gram(name) || name.contains(":term:") || name.contains(":rule:")
 }
 
 /// Whether a feature name is an n-gram (binary, and kept only when frequent enough in training).
@@ -347,7 +490,7 @@ fn merge(mut v: Vec<(String, f32)>) -> Vec<(String, f32)> {
     for (n, x) in v {
         match out.last_mut() {
             Some((ln, lx)) if *ln == n => {
-                if !(is_gram(&n) || n.contains(":term:") || n.contains(":rule:")) {
+                if !binary_feature(&n) {
                     *lx = (*lx + x).min(3.0);
                 }
             }
@@ -384,7 +527,7 @@ pub fn slug_words(url: &str) -> Vec<&str> {
 /// The slug's 1- and 2-grams. When the title is written with diacritics, slug words that only
 /// repeat (without diacritics) a word of the title are left out: the title's own n-grams already
 /// carry them, and counting them twice would make every headline slug a second vote.
-fn slug_ngrams(url: &str, title: &str, out: &mut Vec<(String, f32)>) {
+fn slug_ngrams(url: &str, title: &str, sink: &mut Sink<'_>) {
     let words: Vec<String> = slug_words(url).iter().map(|w| w.to_ascii_lowercase()).collect();
     if words.is_empty() {
         return;
@@ -402,21 +545,33 @@ fn slug_ngrams(url: &str, title: &str, out: &mut Vec<(String, f32)>) {
             continue;
         }
         if a != "#" {
-            out.push((format!("u:w:{a}"), 1.0));
+            sink.push(&["u:w:", a], 1.0);
         }
         if let (Some(b), Some(true)) = (words.get(i + 1), keep.get(i + 1)) {
-            out.push((format!("u:w:{a} {b}"), 1.0));
+            sink.push(&["u:w:", a, " ", b], 1.0);
         }
     }
 }
 
-/// Syllable 1- and 2-grams of `text` with a name prefix (lower case, `_` as a space, numbers as `#`).
-fn ngrams(text: &str, prefix: &str, out: &mut Vec<(String, f32)>) {
+/// A field's text as n-grams read it: lower case, `_` (word-segmented corpora) as a space.
+fn gram_text(text: &str) -> String {
     if text.trim().is_empty() {
-        return;
+        return String::new();
     }
-    let lower = crate::text::normalize::lower(&text.replace('_', " "));
-    let syl: Vec<&str> = crate::text::tokens::words(&lower)
+    text.chars()
+        .map(|c| {
+            if c == '_' {
+                ' '
+            } else {
+                crate::text::normalize::lower_char(c)
+            }
+        })
+        .collect()
+}
+
+/// The first 200 syllables of a [`gram_text`], numbers as `#`.
+fn syllables(lower: &str) -> Vec<&str> {
+    crate::text::tokens::words(lower)
         .take(200)
         .map(|w| {
             if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
@@ -425,11 +580,20 @@ fn ngrams(text: &str, prefix: &str, out: &mut Vec<(String, f32)>) {
                 w
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Syllable 1- and 2-grams with a name prefix and value; grams in `skip` (sorted) are left out.
+fn ngrams(syl: &[&str], prefix: &str, value: f32, sink: &mut Sink<'_>, skip: &[Gram<'_>]) {
+    let skipped = |g: Gram<'_>| !skip.is_empty() && skip.binary_search(&g).is_ok();
     for (i, w) in syl.iter().enumerate() {
-        out.push((format!("{prefix}{w}"), 1.0));
-        if let Some(next) = syl.get(i + 1) {
-            out.push((format!("{prefix}{w} {next}"), 1.0));
+        if !skipped((w, None)) {
+            sink.push(&[prefix, w], value);
+        }
+        if let Some(next) = syl.get(i + 1)
+            && !skipped((w, Some(next)))
+        {
+            sink.push(&[prefix, w, " ", next], value);
         }
     }
 }
@@ -523,11 +687,19 @@ mod tests {
 
     #[test]
     fn ngrams_read_segmented_titles_like_plain_ones() {
-        let mut a = Vec::new();
-        ngrams("bắt_giữ 27 con_bạc", "t:w:", &mut a);
-        let mut b = Vec::new();
-        ngrams("Bắt giữ 27 con bạc", "t:w:", &mut b);
-        assert_eq!(a, b);
+        let grams = |t: &str| {
+            let low = gram_text(t);
+            let mut sink = Sink {
+                table: None,
+                buf: String::new(),
+                out: Vec::new(),
+                ids: Vec::new(),
+            };
+            ngrams(&syllables(&low), "t:w:", 1.0, &mut sink, &[]);
+            sink.out
+        };
+        let a = grams("bắt_giữ 27 con_bạc");
+        assert_eq!(a, grams("Bắt giữ 27 con bạc"));
         assert!(a.iter().any(|(n, _)| n == "t:w:# con"));
     }
 }

@@ -36,7 +36,8 @@ pub struct Entry {
     pub group: String,
 }
 
-/// Entries plus two automata: lower-cased (tones kept) and diacritic-folded (Vietnamese entries only).
+/// Entries plus two automata: as written (tones kept; `Fold::Verified`, found on folded text and
+/// checked) and diacritic-folded (Vietnamese entries only, for text typed without diacritics).
 #[derive(Debug, Clone)]
 pub struct Automata {
     pub entries: Vec<Entry>,
@@ -64,7 +65,7 @@ impl Automata {
             }
         }
         Ok(Automata {
-            lower: Lexicon::new(&lower_pats, Fold::Lower)?,
+            lower: Lexicon::new(&lower_pats, Fold::Verified)?,
             lower_map,
             folded: Lexicon::new(&folded_pats, Fold::Diacritics)?,
             folded_map,
@@ -77,7 +78,7 @@ impl Automata {
         let (lx, map, f) = if folded {
             (&self.folded, &self.folded_map, Fold::Diacritics)
         } else {
-            (&self.lower, &self.lower_map, Fold::Lower)
+            (&self.lower, &self.lower_map, Fold::Verified)
         };
         lx.find(&Prepared::new(text, f))
             .into_iter()

@@ -6,6 +6,7 @@ pub mod lexicons;
 pub mod ratio;
 pub mod rules;
 pub mod settings;
+pub mod table;
 
 use serde::{Deserialize, Serialize};
 
@@ -283,9 +284,8 @@ pub fn score_item(model: &ToneModel, title: &str, lead: &str, body: &str, url: &
     let mut tone = lexicon_score(model, title, lead, body);
     let title = nfc(title);
     let lead = nfc(lead);
-    let feats = learned::features(&tone, &title, &lead, url, &model.settings);
     let l = &model.learned;
-    let ([mut zn, zs], [mut why_n, why_s]) = l.logits(&feats, REASONS);
+    let ([mut zn, zs], [mut why_n, why_s]) = l.item_logits(&tone, &title, &lead, url, &model.settings, REASONS);
     // The body: a fixed, small pull (the labelled items have no body to learn its weight from).
     let body_logit = model.settings.item.body_logit;
     if tone.body_score > 0.0 && body_logit != 0.0 {

@@ -126,25 +126,35 @@ fn shouted(t: &str, s: &RuleSettings) -> Option<(usize, usize)> {
 
 /// Whether `text` reads as Vietnamese written without any diacritic ("Bat giu nghi pham").
 pub fn lacks_diacritics(text: &str, s: &NoDiacriticsSettings) -> bool {
-    if s.syllables.is_empty() || text.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
+    if s.syllables.is_empty() {
         return false;
     }
+    // The first 64 ASCII words first (cheap, and most texts fail here), then the whole text for a
+    // letter with diacritics.
     let mut words = 0usize;
     let mut vi = 0usize;
+    let mut buf = [0u8; 16];
     for w in text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        let lw = w.to_ascii_lowercase();
-        if s.syllables.contains(&lw) {
-            vi += 1;
+        // A syllable is short; a longer word is not one.
+        if let Some(b) = buf.get_mut(..w.len()) {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            if std::str::from_utf8(b).is_ok_and(|lw| s.syllables.contains(lw)) {
+                vi += 1;
+            }
         }
         if words >= 64 {
             break;
         }
     }
-    words >= s.min_words && vi >= 2 && (vi as f32) >= s.min_share * words as f32
+    words >= s.min_words
+        && vi >= 2
+        && (vi as f32) >= s.min_share * words as f32
+        && !text.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
 }
 
 #[cfg(test)]

@@ -109,7 +109,8 @@ impl Default for RuleSettings {
 pub struct NoDiacriticsSettings {
     pub min_words: usize,
     pub min_share: f32,
-    pub syllables: Vec<String>,
+    /// Lower-case ASCII syllables (a set: looked up once per word of every ASCII-only field).
+    pub syllables: std::collections::BTreeSet<String>,
 }
 
 impl Default for NoDiacriticsSettings {
@@ -117,7 +118,7 @@ impl Default for NoDiacriticsSettings {
         NoDiacriticsSettings {
             min_words: 3,
             min_share: 0.3,
-            syllables: Vec::new(),
+            syllables: std::collections::BTreeSet::new(),
         }
     }
 }

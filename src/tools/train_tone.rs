@@ -337,19 +337,16 @@ fn fit(feats: &[&[(String, f32)]], neg: &[bool], sens: &[bool], o: &TrainOptions
 }
 
 fn as_learned(names: Vec<String>, w: Vec<[f64; 2]>, prune: f64, meta: LearnedMeta) -> Learned {
-    let mut l = Learned {
-        meta,
-        ..Learned::default()
-    };
+    let mut kept = Vec::new();
+    let mut weights = Vec::new();
     for (n, [a, b]) in names.into_iter().zip(w) {
         if n != "bias" && a.abs() < prune && b.abs() < prune {
             continue;
         }
-        l.index.insert(n.clone(), l.names.len());
-        l.names.push(n);
-        l.weights.push([a as f32, b as f32]);
+        kept.push(n);
+        weights.push([a as f32, b as f32]);
     }
-    l
+    Learned::new(kept, weights, meta)
 }
 
 /// Thresholds of the shipped rate table.
