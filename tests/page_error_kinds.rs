@@ -214,3 +214,109 @@ fn an_advertorial_faking_reportage_reads_as_own_reporting() {
         f.own_reporting
     );
 }
+
+#[test]
+fn a_paragraph_opening_with_theo_does_not_hide_the_name_line_after_it() {
+    // Tuổi Trẻ ends a story with "Theo tìm hiểu, …" and the writer's name in capitals.
+    let html = format!(
+        "<html><head><title>Thanh tra việc thay thế cây xanh - Tin Nhanh</title></head><body>\
+         <div class=\"content\"><h1>Thanh tra việc thay thế cây xanh</h1>{}\
+         <p>Theo tìm hiểu, đoàn thanh tra có đại diện nhiều sở ngành, chậm nhất trong 30 ngày phải \
+         báo cáo kết quả cho UBND thành phố.</p><div>XUÂN LONG</div></div></body></html>",
+        body(6)
+    );
+    let f = features(
+        &html,
+        Some("https://tinnhanh.example.vn/thanh-tra-viec-thay-the-cay-xanh-123456.html"),
+    );
+    assert_eq!(f.byline.as_ref().map(|b| b.name.as_str()), Some("XUÂN LONG"));
+    // A short "Theo Reuters" line before the name is still an attribution, not the writer.
+    let html = format!(
+        "<html><head><title>Tin thế giới - Tin Nhanh</title></head><body><div class=\"content\">\
+         <h1>Bão lớn đổ bộ</h1>{}<p>Theo Reuters</p><div>Minh Anh</div></div></body></html>",
+        body(6)
+    );
+    let f = features(&html, Some("https://tinnhanh.example.vn/bao-lon-do-bo-123457.html"));
+    assert_eq!(f.byline, None);
+}
+
+#[test]
+fn a_call_to_write_a_comment_is_a_comment_widget_a_menu_entry_is_not() {
+    let page = |link: &str| {
+        format!(
+            "<html><head><title>Ăn chơi ở đâu - Cộng đồng</title></head><body>\
+             <nav><a href=\"/binh-luan\">Bình luận</a></nav><div class=\"content\">{}\
+             <a href=\"javascript:void(0)\" class=\"add-new-reviews\"><span>{link}</span><br>\
+             <span>Để chia sẻ trải nghiệm cho cộng đồng</span></a></div></body></html>",
+            body(2)
+        )
+    };
+    let f = features(&page("Viết bình luận"), Some("https://congdong.example.vn/an-choi"));
+    assert_eq!(f.comment_widgets.len(), 1, "{:?}", f.comment_widgets);
+    assert_eq!(f.comment_widgets[0].kind, "site");
+    let f = features(&page("Xem thêm"), Some("https://congdong.example.vn/an-choi"));
+    assert!(f.comment_widgets.is_empty(), "{:?}", f.comment_widgets);
+}
+
+#[test]
+fn the_site_name_in_its_structured_data_is_a_self_label() {
+    // An aggregator that calls itself "Báo Mới" only in its metadata.
+    let html = format!(
+        "<html><head><title>Thế giới - Tin thời sự quốc tế</title>\
+         <meta name=\"application-name\" content=\"Báo Mới\">\
+         <script type=\"application/ld+json\">{{\"@context\":\"http://schema.org\",\"@type\":\"Organization\",\
+         \"name\":\"Báo Mới\",\"url\":\"/\"}}</script></head><body><div class=\"content\">{}</div></body></html>",
+        body(2)
+    );
+    let f = features(&html, Some("https://baomoi.example.vn/the-gioi.epi"));
+    let kinds: Vec<(&str, &str)> = f
+        .self_labels
+        .iter()
+        .map(|s| (s.kind.as_str(), s.place.as_str()))
+        .collect();
+    assert_eq!(kinds, vec![("press", "site_name")]);
+    // An article's publisher (nested in the Article) is not the site naming itself.
+    let html = format!(
+        "<html><head><title>Tin mới</title><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+         \"headline\":\"Tin mới\",\"publisher\":{{\"@type\":\"Organization\",\"name\":\"Báo Dân Trí\"}}}}</script>\
+         </head><body><div class=\"content\">{}</div></body></html>",
+        body(2)
+    );
+    let f = features(&html, Some("https://tonghop.example.vn/tin-moi-123456.html"));
+    assert!(f.self_labels.is_empty(), "{:?}", f.self_labels);
+}
+
+#[test]
+fn a_price_board_with_a_company_blurb_is_not_an_article() {
+    let rows: String = (0..40)
+        .map(|i| format!("<tr><td>Vàng SJC loại {i}</td><td>16.730.000</td><td>16.930.000</td></tr>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Giá vàng SJC hôm nay - Web Giá</title>\
+         <script type=\"application/ld+json\">{{\"@type\":\"Article\",\"headline\":\"Giá vàng SJC\",\
+         \"datePublished\":\"2026-01-22T21:37:18+07:00\"}}</script></head><body>\
+         <h1>Giá vàng SJC</h1><table>{rows}</table><article>{}</article></body></html>",
+        body(4)
+    );
+    let f = features(&html, Some("https://webgia.example.vn/gia-vang/sjc/"));
+    assert!(!f.is_article, "{:?}", f.article_signals);
+    assert!(
+        f.article_signals
+            .iter()
+            .any(|s| s.starts_with("not-article:data-table"))
+    );
+    // A story with a small table of prices stays an article.
+    let rows: String = (0..6)
+        .map(|i| format!("<tr><td>Loại {i}</td><td>16.730.000</td></tr>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Giá vàng tăng mạnh - Tin Nhanh</title></head><body><div class=\"content\">\
+         <h1>Giá vàng tăng mạnh</h1>{}<table>{rows}</table></div></body></html>",
+        body(6)
+    );
+    let f = features(
+        &html,
+        Some("https://tinnhanh.example.vn/gia-vang-tang-manh-123456.html"),
+    );
+    assert!(f.is_article, "{:?}", f.article_signals);
+}

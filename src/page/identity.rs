@@ -525,6 +525,31 @@ fn newsroom(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitl
     out
 }
 
+/// The `name` of the page's top-level JSON-LD `Organization`, `NewsMediaOrganization` or `WebSite`
+/// objects (and those of a top-level `@graph`): the site's own name, not an article's publisher.
+fn own_names(page: &Page) -> Vec<&str> {
+    const OWN: &[&str] = &["Organization", "NewsMediaOrganization", "WebSite"];
+    let is_own = |v: &serde_json::Value| match v.get("@type") {
+        Some(serde_json::Value::String(t)) => OWN.contains(&t.as_str()),
+        Some(serde_json::Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(|t| OWN.contains(&t))),
+        _ => false,
+    };
+    let mut out = Vec::new();
+    for v in &page.json_ld {
+        let graph = v.get("@graph").and_then(|g| g.as_array());
+        for x in std::iter::once(v).chain(graph.into_iter().flatten()) {
+            if is_own(x)
+                && let Some(n) = x.get("name").and_then(|n| n.as_str())
+                && n.chars().count() <= 80
+                && !out.contains(&n)
+            {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
 fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel> {
     let mut out: Vec<SelfLabel> = Vec::new();
     let push = |text: &str, place: &str, out: &mut Vec<SelfLabel>| {
@@ -585,6 +610,16 @@ fn self_labels(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<SelfLabel
     push(&page.title, "title", &mut out);
     if let Some(s) = page.meta("og:site_name") {
         push(s, "site_name", &mut out);
+    }
+    // The name the site gives itself in its metadata: the web-app name and the JSON-LD
+    // organisation or web site ("Báo Mới" on an aggregator).
+    for k in ["application-name", "apple-mobile-web-app-title"] {
+        if let Some(s) = page.meta(k) {
+            push(s, "site_name", &mut out);
+        }
+    }
+    for name in own_names(page) {
+        push(name, "site_name", &mut out);
     }
     for l in ls {
         // The logo or masthead of the header is often a link ("Tạp Chí Đông Y"): short ones count.

@@ -261,7 +261,29 @@ fn article(page: &Page, model: &PageModel, main: &MainText, dated: bool) -> (boo
         ));
         return (false, sig);
     }
+    // A data page that also carries some prose (a price board over a company blurb).
+    if let Some((board_chars, board_cells)) = data_board(page, body_chars) {
+        sig.push(format!(
+            "not-article:data-table:{board_chars} characters in {board_cells} cells, main text {body_chars}"
+        ));
+        return (false, sig);
+    }
     (true, sig)
+}
+
+/// A board of data in the body (prices, quotes, results): a hundred table cells or more, short
+/// ones (numbers, names: under 25 characters on average), holding at least half as much text as
+/// `prose` characters. An article's illustrative table is smaller; a layout table has long cells.
+/// Gives (characters, cells).
+fn data_board(page: &Page, prose: usize) -> Option<(usize, usize)> {
+    let (mut chars, mut cells) = (0usize, 0usize);
+    for b in page.blocks.iter().filter(|b| b.region == BlockRegion::Body) {
+        if matches!(b.tag.as_str(), "td" | "th") {
+            chars += b.text.chars().count();
+            cells += 1;
+        }
+    }
+    (cells >= 100 && chars * 2 >= prose && chars < 25 * cells).then_some((chars, cells))
 }
 
 /// Is the URL the site's front page (`/`, `/index.html`, `/home`, `/vi/home`)?
@@ -561,6 +583,21 @@ fn comments(page: &Page, model: &PageModel) -> Vec<CommentWidget> {
         out.push(CommentWidget {
             kind: "site".into(),
             evidence: Evidence::new(&b.text, &b.text),
+        });
+    }
+    // A call to write one ("Viết bình luận", "Gửi bình luận" as a link or button; the form opens
+    // on click): a menu's "Bình luận" (the commentary genre) has no verb and does not count.
+    if !out.iter().any(|o| o.kind == "site")
+        && let Some(l) = page.links.iter().find(|l| {
+            l.region != BlockRegion::Footer && {
+                let f = fold(l.text.trim());
+                f.chars().count() <= 60 && (f.starts_with("viet binh luan") || f.starts_with("gui binh luan"))
+            }
+        })
+    {
+        out.push(CommentWidget {
+            kind: "site".into(),
+            evidence: Evidence::new(l.text.trim(), &format!("<a href=\"{}\">{}</a>", l.href, l.text.trim())),
         });
     }
     out

@@ -212,7 +212,8 @@ fn byline(page: &Page, model: &PageModel, main: &MainText) -> Option<Byline> {
             .checked_sub(2)
             .and_then(|k| main.blocks.get(k))
             .and_then(|i| page.blocks.get(*i as usize))
-            .is_some_and(|b| fold(&b.text).starts_with("theo "));
+            // "Theo Reuters" on its own line, not a paragraph that opens "Theo nguồn tin của…".
+            .is_some_and(|b| fold(&b.text).starts_with("theo ") && b.text.chars().count() <= 80);
         // "Tin, ảnh: Vũ Phương Thảo" / "Hà Thu (tổng hợp)": the name without the credit words.
         let mut line = line;
         if let Some((pre, post)) = line.split_once(':')
