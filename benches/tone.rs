@@ -40,9 +40,7 @@ fn real_items() -> Vec<(String, String, String, String)> {
     };
     let mut out = Vec::new();
     for p in baohoa::tools::bench::all_real_pages(std::path::Path::new(&root)) {
-        let dec = baohoa::ingest::decode::decode_html(&p.body, Some(&p.content_type));
-        let page = baohoa::page::parse(&dec.html, Some(&p.url));
-        let f = baohoa::page::features(&page, &models.page);
+        let f = p.features(&models);
         if f.is_article {
             out.push((f.title, f.lead, f.main_text, f.url));
         }

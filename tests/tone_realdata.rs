@@ -100,8 +100,7 @@ fn table_scoring_equals_the_full_feature_vector() -> anyhow::Result<()> {
         return Ok(());
     };
     let model = ToneModel::load(&ModelFiles::default())?;
-    let labels = [dir.join("vi-negativity-labels/labels.tsv")];
-    let items = baohoa::tools::train_tone::load(&labels, &dir)?;
+    let items = tone_support::realdata_labels(&dir)?;
     assert!(items.len() > 5000, "only {} labelled items read", items.len());
     let mut reasons = 0usize;
     for it in &items {
@@ -146,8 +145,7 @@ fn verified_matching_finds_what_lower_case_matching_finds() -> anyhow::Result<()
         .collect();
     let lower = Lexicon::new(&phrases, Fold::Lower)?;
     let verified = Lexicon::new(&phrases, Fold::Verified)?;
-    let labels = [dir.join("vi-negativity-labels/labels.tsv")];
-    let items = baohoa::tools::train_tone::load(&labels, &dir)?;
+    let items = tone_support::realdata_labels(&dir)?;
     let mut texts: Vec<String> = items
         .iter()
         .flat_map(|it| {
@@ -159,9 +157,7 @@ fn verified_matching_finds_what_lower_case_matching_finds() -> anyhow::Result<()
         .collect();
     let models = baohoa::models::Models::embedded()?;
     for p in baohoa::tools::bench::all_real_pages(&dir) {
-        let dec = baohoa::ingest::decode::decode_html(&p.body, Some(&p.content_type));
-        let page = baohoa::page::parse(&dec.html, Some(&p.url));
-        texts.push(baohoa::page::features(&page, &models.page).main_text);
+        texts.push(p.features(&models).main_text);
     }
     let mut hits = 0usize;
     for t in &texts {

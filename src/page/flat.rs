@@ -95,6 +95,15 @@ pub struct Page {
     pub operator_ids: Vec<super::fingerprint::Fingerprint>,
 }
 
+/// The `@type`s of a JSON-LD object (a string or an array of them).
+pub fn ld_types(v: &serde_json::Value) -> Vec<&str> {
+    match v.get("@type") {
+        Some(serde_json::Value::String(s)) => vec![s.as_str()],
+        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}
+
 impl Page {
     /// First meta value with this name or property (case-insensitive), non-empty.
     pub fn meta(&self, name: &str) -> Option<&str> {

@@ -1,7 +1,7 @@
 //! Identity: licence line and kind, self-label, newsroom titles (masthead), site name.
 use serde::{Deserialize, Serialize};
 
-use super::flat::{BlockRegion, Page};
+use super::flat::{BlockRegion, Page, ld_types};
 use super::{Evidence, PageModel, cap_chars};
 use crate::text::lexicon::{Fold, Prepared};
 use crate::text::normalize::fold;
@@ -525,26 +525,19 @@ fn newsroom(page: &Page, ls: &[Line<'_>], model: &PageModel) -> Vec<NewsroomTitl
     out
 }
 
-/// The `name` of the page's top-level JSON-LD `Organization`, `NewsMediaOrganization` or `WebSite`
-/// objects (and those of a top-level `@graph`): the site's own name, not an article's publisher.
+/// The `name` of the page's JSON-LD `Organization`, `NewsMediaOrganization` or `WebSite` objects
+/// (`Page::json_ld` holds the top-level ones and a `@graph`'s, not those nested in an article, so a
+/// publisher is left out): the site's own name.
 fn own_names(page: &Page) -> Vec<&str> {
     const OWN: &[&str] = &["Organization", "NewsMediaOrganization", "WebSite"];
-    let is_own = |v: &serde_json::Value| match v.get("@type") {
-        Some(serde_json::Value::String(t)) => OWN.contains(&t.as_str()),
-        Some(serde_json::Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(|t| OWN.contains(&t))),
-        _ => false,
-    };
     let mut out = Vec::new();
     for v in &page.json_ld {
-        let graph = v.get("@graph").and_then(|g| g.as_array());
-        for x in std::iter::once(v).chain(graph.into_iter().flatten()) {
-            if is_own(x)
-                && let Some(n) = x.get("name").and_then(|n| n.as_str())
-                && n.chars().count() <= 80
-                && !out.contains(&n)
-            {
-                out.push(n);
-            }
+        if ld_types(v).iter().any(|t| OWN.contains(t))
+            && let Some(n) = v.get("name").and_then(|n| n.as_str())
+            && n.chars().count() <= 80
+            && !out.contains(&n)
+        {
+            out.push(n);
         }
     }
     out

@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::content::MainText;
-use super::flat::{BlockRegion, Page};
+use super::flat::{BlockRegion, Page, ld_types};
 use super::identity::find_date;
 use super::{Evidence, PageModel};
 use crate::text::normalize::{fold, squash_ws};
@@ -148,14 +148,6 @@ fn sections(page: &Page, model: &PageModel) -> (Vec<Section>, Vec<String>) {
         }
     }
     (out, other)
-}
-
-fn ld_types(v: &serde_json::Value) -> Vec<&str> {
-    match v.get("@type") {
-        Some(serde_json::Value::String(s)) => vec![s.as_str()],
-        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// Does the URL look like an article (long slug, numeric id)?

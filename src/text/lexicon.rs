@@ -32,8 +32,9 @@ pub struct Prepared {
     /// to lower case only (a no-break space, say), one per letter with diacritics when folded.
     shifts: Vec<(u32, u32)>,
     orig_len: u32,
-    /// `Fold::Auto` on a text that carries diacritics: the text as written, for the exact check.
-    marked: Option<String>,
+    /// The text as written, for the exact check of each candidate: kept for `Fold::Auto` on a
+    /// text that carries diacritics, and always for `Fold::Verified`.
+    original: Option<String>,
 }
 
 impl Prepared {
@@ -82,11 +83,7 @@ impl Prepared {
                 }
                 Fold::Lower => lower_char_fast(c),
             };
-            let f = if f == '_' || (f.is_whitespace() && f != ' ') {
-                ' '
-            } else {
-                f
-            };
+            let f = as_space(f);
             // (A folded form may be longer than the original, "Ⱥ" → "ⱥ": the difference wraps.)
             if at.wrapping_sub(text.len()) != delta {
                 delta = at.wrapping_sub(text.len());
@@ -98,18 +95,8 @@ impl Prepared {
             text,
             shifts,
             orig_len: s.len() as u32,
-            marked: ((fold == Fold::Auto && marked) || fold == Fold::Verified).then(|| s.to_owned()),
+            original: ((fold == Fold::Auto && marked) || fold == Fold::Verified).then(|| s.to_owned()),
         }
-    }
-
-    /// Does the text carry diacritics (only known for `Fold::Auto`)?
-    pub fn carries_diacritics(&self) -> bool {
-        self.marked.is_some()
-    }
-
-    /// The text as given (kept for `Fold::Auto` on text with diacritics and for `Fold::Verified`).
-    fn original(&self) -> Option<&str> {
-        self.marked.as_deref()
     }
 
     /// Original byte range of the folded byte range `start..end`.
@@ -222,24 +209,19 @@ impl Lexicon {
         // (start, end, pattern) of every whole-word candidate, then leftmost-longest, non-overlapping.
         // Key: start ascending, then end descending (longest first), then pattern order.
         // A text with diacritics: a phrase counts only as written (tone placement aside).
-        let exact = |m: &aho_corasick::Match| match p.original() {
-            Some(src) if self.fold == Fold::Verified => {
-                let (s, e) = p.original_range(m.start(), m.end());
-                src.get(s..e).is_some_and(|span| {
-                    self.exact
-                        .get(m.pattern().as_usize())
-                        .is_some_and(|k| lower_form_is(span, k))
-                })
+        let exact = |m: &aho_corasick::Match| {
+            let Some(src) = p.original.as_deref() else {
+                return true;
+            };
+            let (s, e) = p.original_range(m.start(), m.end());
+            let (Some(span), Some(key)) = (src.get(s..e), self.exact.get(m.pattern().as_usize())) else {
+                return false;
+            };
+            if self.fold == Fold::Verified {
+                lower_form_is(span, key)
+            } else {
+                *key == tone_free_key(span)
             }
-            Some(src) => {
-                let (s, e) = p.original_range(m.start(), m.end());
-                src.get(s..e).is_some_and(|span| {
-                    self.exact
-                        .get(m.pattern().as_usize())
-                        .is_some_and(|k| *k == tone_free_key(span))
-                })
-            }
-            None => true,
         };
         let mut cands: Vec<(u64, u32)> = ac
             .find_overlapping_iter(&p.text)
@@ -271,6 +253,16 @@ impl Lexicon {
     }
 }
 
+/// `_` (word-segmented corpora) and every whitespace character but the space read as a space.
+#[inline]
+fn as_space(f: char) -> char {
+    if f == '_' || (f.is_whitespace() && f != ' ') {
+        ' '
+    } else {
+        f
+    }
+}
+
 /// Whether `span` prepared with `Fold::Lower` is `key`, compared as it is folded (no allocation).
 fn lower_form_is(span: &str, key: &str) -> bool {
     let mut buf = [0u8; 4];
@@ -280,11 +272,7 @@ fn lower_form_is(span: &str, key: &str) -> bool {
             continue;
         }
         let f = lower_char_fast(c);
-        let f = if f == '_' || (f.is_whitespace() && f != ' ') {
-            ' '
-        } else {
-            f
-        };
+        let f = as_space(f);
         let enc = f.encode_utf8(&mut buf).as_bytes();
         match rest.strip_prefix(enc) {
             Some(r) => rest = r,
@@ -416,11 +404,7 @@ mod tests {
                 Fold::Lower => lower_char_fast(c),
                 Fold::Diacritics | Fold::Auto | Fold::Verified => fold_char(c),
             };
-            let f = if f == '_' || (f.is_whitespace() && f != ' ') {
-                ' '
-            } else {
-                f
-            };
+            let f = as_space(f);
             text.push(f);
             map.extend(std::iter::repeat_n(at, f.len_utf8()));
         }

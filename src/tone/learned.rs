@@ -209,41 +209,10 @@ impl Learned {
     /// sensational], in one pass (one look-up per feature), and each task's `reasons` strongest
     /// features (the bias excluded).
     pub fn logits(&self, feats: &[(String, f32)], reasons: usize) -> ([f64; 2], [Vec<Reason>; 2]) {
-        let mut z = [0.0f64; 2];
-        // (feature position, contribution) of every nonzero term, per task.
-        let mut hits: [Vec<(usize, f32, f32)>; 2] = [Vec::new(), Vec::new()];
-        for (k, (name, v)) in feats.iter().enumerate() {
-            let Some(&i) = self.index.get(name) else { continue };
-            let Some(w) = self.weights.get(i) else { continue };
-            for col in 0..2 {
-                if w[col] != 0.0 {
-                    z[col] += f64::from(w[col]) * f64::from(*v);
-                    if reasons > 0 && name != "bias" {
-                        hits[col].push((k, w[col], w[col] * v));
-                    }
-                }
-            }
-        }
-        let why = hits.map(|mut h| {
-            h.sort_by(|a, b| {
-                b.2.abs()
-                    .total_cmp(&a.2.abs())
-                    .then_with(|| feats.get(a.0).map(|f| &f.0).cmp(&feats.get(b.0).map(|f| &f.0)))
-            });
-            h.truncate(reasons);
-            h.into_iter()
-                .filter_map(|(k, weight, contribution)| {
-                    let (name, value) = feats.get(k)?;
-                    Some(Reason {
-                        feature: name.clone(),
-                        value: *value,
-                        weight,
-                        contribution,
-                    })
-                })
-                .collect()
-        });
-        (z, why)
+        let known = feats
+            .iter()
+            .filter_map(|(name, v)| self.index.get(name).map(|&i| (i as u32, *v)));
+        self.sum(known, reasons)
     }
 
     /// Logits and reasons of one item, as [`Learned::logits`] of [`features`] gives them, but
@@ -257,57 +226,59 @@ impl Learned {
         s: &super::ToneSettings,
         reasons: usize,
     ) -> ([f64; 2], [Vec<Reason>; 2]) {
-        if self.table.is_empty() {
+        let t = &self.table;
+        if t.is_empty() {
             return self.logits(&features(lex, title, lead, url, s), reasons);
         }
-        let mut sink = Sink {
-            table: Some(&self.table),
-            buf: String::with_capacity(64),
-            out: Vec::new(),
-            ids: Vec::with_capacity(128),
-        };
-        collect(&mut sink, lex, title, lead, url, s);
-        // Name order (the rank), duplicates merged as `merge` does: the same sums in the same order.
-        let mut ids = sink.ids;
-        ids.sort_by_key(|&(i, _)| self.table.rank.get(i as usize).copied().unwrap_or(u32::MAX));
-        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
-        for (i, x) in ids {
-            match merged.last_mut() {
-                Some((li, lx)) if *li == i => {
-                    if !self.table.binary.get(i as usize).copied().unwrap_or(true) {
-                        *lx = (*lx + x).min(3.0);
-                    }
+        let mut ids: Vec<(u32, f32)> = Vec::with_capacity(128);
+        collect(
+            &mut Sink::new(|name, v| {
+                if let Some(i) = t.get(name) {
+                    ids.push((i, v));
                 }
-                _ => merged.push((i, x)),
-            }
-        }
+            }),
+            lex,
+            title,
+            lead,
+            url,
+            s,
+        );
+        // Name order (the rank) and duplicates merged as [`features`] does: the same sums in the
+        // same order.
+        ids.sort_by_key(|&(i, _)| t.rank.get(i as usize).copied().unwrap_or(u32::MAX));
+        let merged = merge_sorted(ids, |&i| t.binary.get(i as usize).copied().unwrap_or(true));
+        self.sum(merged.into_iter(), reasons)
+    }
+
+    /// The weighted sums of features given by position, in the order given, and each task's
+    /// `reasons` strongest (by contribution, then name; the bias excluded).
+    fn sum(&self, feats: impl Iterator<Item = (u32, f32)>, reasons: usize) -> ([f64; 2], [Vec<Reason>; 2]) {
+        let name = |i: u32| self.names.get(i as usize).map_or("", String::as_str);
         let mut z = [0.0f64; 2];
+        // (position, value, weight, contribution) of every nonzero term, per task.
         let mut hits: [Vec<(u32, f32, f32, f32)>; 2] = [Vec::new(), Vec::new()];
-        for &(i, v) in &merged {
+        for (i, v) in feats {
             let Some(w) = self.weights.get(i as usize) else {
                 continue;
             };
             for col in 0..2 {
                 if w[col] != 0.0 {
                     z[col] += f64::from(w[col]) * f64::from(v);
-                    if reasons > 0 && self.names.get(i as usize).is_some_and(|n| n != "bias") {
+                    if reasons > 0 && name(i) != "bias" {
                         hits[col].push((i, v, w[col], w[col] * v));
                     }
                 }
             }
         }
-        let rank = |i: u32| self.table.rank.get(i as usize).copied().unwrap_or(u32::MAX);
         let why = hits.map(|mut h| {
-            h.sort_by(|a, b| b.3.abs().total_cmp(&a.3.abs()).then_with(|| rank(a.0).cmp(&rank(b.0))));
+            h.sort_by(|a, b| b.3.abs().total_cmp(&a.3.abs()).then_with(|| name(a.0).cmp(name(b.0))));
             h.truncate(reasons);
             h.into_iter()
-                .filter_map(|(i, value, weight, contribution)| {
-                    Some(Reason {
-                        feature: self.names.get(i as usize)?.clone(),
-                        value,
-                        weight,
-                        contribution,
-                    })
+                .map(|(i, value, weight, contribution)| Reason {
+                    feature: name(i).to_owned(),
+                    value,
+                    weight,
+                    contribution,
                 })
                 .collect()
         });
@@ -348,44 +319,51 @@ pub fn sigmoid(z: f64) -> f64 {
 
 /// The features of one item from its lexicon result and texts, merged and sorted by name.
 pub fn features(lex: &Tone, title: &str, lead: &str, url: &str, s: &super::ToneSettings) -> Vec<(String, f32)> {
-    let mut sink = Sink {
-        table: None,
-        buf: String::with_capacity(64),
-        out: Vec::with_capacity(64),
-        ids: Vec::new(),
-    };
-    collect(&mut sink, lex, title, lead, url, s);
-    merge(sink.out)
+    let mut out: Vec<(String, f32)> = Vec::with_capacity(64);
+    collect(
+        &mut Sink::new(|name, v| out.push((name.to_owned(), v))),
+        lex,
+        title,
+        lead,
+        url,
+        s,
+    );
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    merge_sorted(out, |n| binary_feature(n))
 }
 
-/// Collects feature names, each built once in a reused buffer: every name, or (with a table) the
-/// positions of the names the model has.
-struct Sink<'a> {
-    table: Option<&'a FeatureTable>,
+/// Hands each feature name, built once in a reused buffer, to `emit` with its value.
+struct Sink<F: FnMut(&str, f32)> {
     buf: String,
-    out: Vec<(String, f32)>,
-    ids: Vec<(u32, f32)>,
+    emit: F,
 }
 
-impl Sink<'_> {
+impl<F: FnMut(&str, f32)> Sink<F> {
+    fn new(emit: F) -> Self {
+        Sink {
+            buf: String::with_capacity(64),
+            emit,
+        }
+    }
+
     fn push(&mut self, parts: &[&str], v: f32) {
         self.buf.clear();
         for p in parts {
             self.buf.push_str(p);
         }
-        match self.table {
-            None => self.out.push((self.buf.clone(), v)),
-            Some(t) => {
-                if let Some(i) = t.get(&self.buf) {
-                    self.ids.push((i, v));
-                }
-            }
-        }
+        (self.emit)(&self.buf, v);
     }
 }
 
 /// Pushes every feature of the item into `sink`, unmerged.
-fn collect(sink: &mut Sink<'_>, lex: &Tone, title: &str, lead: &str, url: &str, s: &super::ToneSettings) {
+fn collect(
+    sink: &mut Sink<impl FnMut(&str, f32)>,
+    lex: &Tone,
+    title: &str,
+    lead: &str,
+    url: &str,
+    s: &super::ToneSettings,
+) {
     sink.push(&["bias"], 1.0);
     // Title and lead only: the body enters the logit with a fixed weight (tone::score_item).
     let head = lex.score - lex.body_score;
@@ -483,14 +461,14 @@ pub fn is_gram(name: &str) -> bool {
     ["t:w:", "l:w:", "w:", "u:w:"].iter().any(|p| name.starts_with(p))
 }
 
-/// Sums duplicate names (capped at 3 for lexicon sums, binary for n-grams), sorted by name.
-fn merge(mut v: Vec<(String, f32)>) -> Vec<(String, f32)> {
-    v.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out: Vec<(String, f32)> = Vec::with_capacity(v.len());
+/// Sums adjacent duplicates of sorted features (capped at 3 for lexicon sums; `binary` ones,
+/// n-grams and terms and rules, keep their first value).
+fn merge_sorted<K: PartialEq>(v: Vec<(K, f32)>, binary: impl Fn(&K) -> bool) -> Vec<(K, f32)> {
+    let mut out: Vec<(K, f32)> = Vec::with_capacity(v.len());
     for (n, x) in v {
         match out.last_mut() {
             Some((ln, lx)) if *ln == n => {
-                if !binary_feature(&n) {
+                if !binary(&n) {
                     *lx = (*lx + x).min(3.0);
                 }
             }
@@ -527,7 +505,7 @@ pub fn slug_words(url: &str) -> Vec<&str> {
 /// The slug's 1- and 2-grams. When the title is written with diacritics, slug words that only
 /// repeat (without diacritics) a word of the title are left out: the title's own n-grams already
 /// carry them, and counting them twice would make every headline slug a second vote.
-fn slug_ngrams(url: &str, title: &str, sink: &mut Sink<'_>) {
+fn slug_ngrams(url: &str, title: &str, sink: &mut Sink<impl FnMut(&str, f32)>) {
     let words: Vec<String> = slug_words(url).iter().map(|w| w.to_ascii_lowercase()).collect();
     if words.is_empty() {
         return;
@@ -584,7 +562,7 @@ fn syllables(lower: &str) -> Vec<&str> {
 }
 
 /// Syllable 1- and 2-grams with a name prefix and value; grams in `skip` (sorted) are left out.
-fn ngrams(syl: &[&str], prefix: &str, value: f32, sink: &mut Sink<'_>, skip: &[Gram<'_>]) {
+fn ngrams(syl: &[&str], prefix: &str, value: f32, sink: &mut Sink<impl FnMut(&str, f32)>, skip: &[Gram<'_>]) {
     let skipped = |g: Gram<'_>| !skip.is_empty() && skip.binary_search(&g).is_ok();
     for (i, w) in syl.iter().enumerate() {
         if !skipped((w, None)) {
@@ -689,14 +667,15 @@ mod tests {
     fn ngrams_read_segmented_titles_like_plain_ones() {
         let grams = |t: &str| {
             let low = gram_text(t);
-            let mut sink = Sink {
-                table: None,
-                buf: String::new(),
-                out: Vec::new(),
-                ids: Vec::new(),
-            };
-            ngrams(&syllables(&low), "t:w:", 1.0, &mut sink, &[]);
-            sink.out
+            let mut out = Vec::new();
+            ngrams(
+                &syllables(&low),
+                "t:w:",
+                1.0,
+                &mut Sink::new(|n, v| out.push((n.to_owned(), v))),
+                &[],
+            );
+            out
         };
         let a = grams("bắt_giữ 27 con_bạc");
         assert_eq!(a, grams("Bắt giữ 27 con bạc"));

@@ -29,6 +29,16 @@ pub struct SeedPage {
     pub body: Vec<u8>,
 }
 
+impl SeedPage {
+    /// The page features of this page (decoded with its content type, parsed, extracted; no
+    /// registry look-ups), as the page stage sees it.
+    pub fn features(&self, models: &crate::models::Models) -> crate::page::PageFeatures {
+        let dec = crate::ingest::decode::decode_html(&self.body, Some(&self.content_type));
+        let page = crate::page::parse(&dec.html, Some(&self.url));
+        crate::page::features(&page, &models.page)
+    }
+}
+
 /// The HTML pages of the embedded demo corpus.
 pub fn demo_pages() -> Vec<SeedPage> {
     let mut out = Vec::new();

@@ -31,6 +31,11 @@ pub struct Uit {
     pub titles: Vec<(usize, String, bool)>,
 }
 
+/// The 5,850 hand-labelled real items of `vi-negativity-labels/labels.tsv`, with their texts.
+pub fn realdata_labels(dir: &Path) -> anyhow::Result<Vec<baohoa::tools::train_tone::LabelledItem>> {
+    baohoa::tools::train_tone::load(&[dir.join("vi-negativity-labels/labels.tsv")], dir)
+}
+
 pub fn uit(model: &ToneModel, dir: &Path, keep: bool) -> Uit {
     let p = dir.join("vi-news-topics-uit-vion/UIT-ViON_dev.csv");
     let mut counts = vec![(0u64, 0u64); UIT_LABELS.len()];
